@@ -1,0 +1,12 @@
+package io.crossdesk.contracts;
+
+/** CloudEvents types: crossdesk.&lt;aggregate&gt;.&lt;past-tense-verb&gt;.v&lt;N&gt;. */
+public final class EventTypes {
+
+  public static final String CUSTOMER_REGISTERED = "crossdesk.customer.registered.v1";
+  public static final String TICKET_REQUESTED = "crossdesk.ticket.requested.v1";
+  public static final String TICKET_OPENED = "crossdesk.ticket.opened.v1";
+  public static final String WORKORDER_ROUTED = "crossdesk.workorder.routed.v1";
+
+  private EventTypes() {}
+}

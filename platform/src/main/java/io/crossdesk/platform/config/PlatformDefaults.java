@@ -1,0 +1,34 @@
+package io.crossdesk.platform.config;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service shares; a service's own configuration overrides any of them. Listed here
+ * once rather than copied into six application.yml files.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+  static final Map<String, Object> DEFAULTS =
+      Map.ofEntries(
+          Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+          Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
+          Map.entry("spring.kafka.producer.acks", "all"),
+          Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
+          Map.entry("spring.kafka.producer.properties.linger.ms", "0"),
+          Map.entry("spring.data.mongodb.auto-index-creation", "true"),
+          Map.entry("management.health.mongo.enabled", "false"),
+          Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
+          Map.entry("management.endpoint.health.probes.enabled", "true"),
+          Map.entry("management.endpoint.health.show-details", "always"),
+          Map.entry("server.shutdown", "graceful"));
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    environment.getPropertySources().addLast(new MapPropertySource("crossdeskDefaults", DEFAULTS));
+  }
+}

@@ -1,0 +1,164 @@
+package io.crossdesk.platform.config;
+
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.platform.consumer.DeadLetterProperties;
+import io.crossdesk.platform.consumer.DeadLetters;
+import io.crossdesk.platform.consumer.IdempotentConsumer;
+import io.crossdesk.platform.events.Events;
+import io.crossdesk.platform.health.MongoPingHealthIndicator;
+import io.crossdesk.platform.outbox.HasOutbox;
+import io.crossdesk.platform.outbox.OutboxProperties;
+import io.crossdesk.platform.outbox.OutboxRelay;
+import io.crossdesk.platform.web.ProblemDetailsAdvice;
+import io.crossdesk.platform.web.TraceparentFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Outbox relay, idempotent consumption, dead letters and topics for every service. */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+      "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+      "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+    })
+@EnableConfigurationProperties({OutboxProperties.class, DeadLetterProperties.class})
+public class PlatformMessagingAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  Events events(JsonMapper json, @Value("${spring.application.name}") String service, Clock clock) {
+    return new Events(json, service, clock);
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(
+      MongoTemplate mongo,
+      KafkaTemplate<String, String> kafka,
+      MongoMappingContext mappingContext,
+      OutboxProperties properties,
+      Clock clock,
+      MeterRegistry meters) {
+    List<String> collections = new ArrayList<>();
+    for (MongoPersistentEntity<?> entity : mappingContext.getPersistentEntities()) {
+      if (HasOutbox.class.isAssignableFrom(entity.getType())) {
+        collections.add(entity.getCollection());
+      }
+    }
+    return new OutboxRelay(mongo, kafka, collections, properties, clock, meters);
+  }
+
+  /** Publishes right after a state change is saved instead of waiting for the next poll. */
+  @Bean
+  ApplicationListener<AfterSaveEvent<?>> outboxWakeUp(OutboxRelay relay) {
+    return event -> {
+      if (event.getSource() instanceof HasOutbox carrier && !carrier.outbox().isEmpty()) {
+        relay.wakeUp();
+      }
+    };
+  }
+
+  @Bean
+  IdempotentConsumer idempotentConsumer(MongoTemplate mongo, MeterRegistry meters, Clock clock) {
+    return new IdempotentConsumer(mongo, meters, clock);
+  }
+
+  /** A poison record (one that cannot even be deserialized) never blocks its partition. */
+  @Bean
+  DefaultKafkaConsumerFactoryCustomizer errorHandlingDeserializers() {
+    return factory ->
+        factory.updateConfigs(
+            Map.of(
+                "key.deserializer",
+                ErrorHandlingDeserializer.class,
+                "value.deserializer",
+                ErrorHandlingDeserializer.class,
+                ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS,
+                StringDeserializer.class,
+                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
+                StringDeserializer.class));
+  }
+
+  @Bean
+  CommonErrorHandler deadLetterErrorHandler(
+      KafkaProperties kafkaProperties, DeadLetterProperties properties, MeterRegistry meters) {
+    Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    DefaultKafkaProducerFactory<String, Object> factory =
+        new DefaultKafkaProducerFactory<>(
+            config,
+            new StringSerializer(),
+            new DelegatingByTypeSerializer(
+                Map.of(
+                    byte[].class,
+                    new ByteArraySerializer(),
+                    String.class,
+                    new StringSerializer())));
+    return DeadLetters.errorHandler(new KafkaTemplate<>(factory), properties, meters);
+  }
+
+  @Bean
+  KafkaAdmin.NewTopics crossdeskTopics(
+      @Value("${crossdesk.kafka.partitions:3}") int partitions,
+      @Value("${crossdesk.kafka.replication-factor:1}") short replicas) {
+    List<NewTopic> topics = new ArrayList<>();
+    for (String topic : Topics.ALL) {
+      topics.add(TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build());
+      topics.add(
+          TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(1).replicas(replicas).build());
+    }
+    return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+  }
+
+  @Bean
+  MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+    return new MongoPingHealthIndicator(mongo);
+  }
+
+  @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  ProblemDetailsAdvice problemDetailsAdvice() {
+    return new ProblemDetailsAdvice();
+  }
+
+  @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  TraceparentFilter traceparentFilter() {
+    return new TraceparentFilter();
+  }
+}

@@ -1,0 +1,60 @@
+package io.crossdesk.platform.consumer;
+
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.platform.events.InvalidEventException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The error handling of every listener: a failing record is retried with exponential back-off, then
+ * published to {@code <topic>.dlt} with the failure in its headers, and the partition moves on.
+ * Records that can never succeed (no CloudEvent, unknown type, data violating its schema) skip the
+ * retries.
+ */
+public final class DeadLetters {
+
+  /** Header with a one-line reason, beside Spring Kafka's kafka_dlt-exception-* headers. */
+  public static final String REASON_HEADER = "crossdesk_dlt_reason";
+
+  private DeadLetters() {}
+
+  public static DefaultErrorHandler errorHandler(
+      KafkaOperations<?, ?> template, DeadLetterProperties properties, MeterRegistry meters) {
+    DeadLetterPublishingRecoverer recoverer =
+        new DeadLetterPublishingRecoverer(
+            template,
+            (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+    recoverer.setHeadersFunction(
+        (record, exception) -> {
+          RecordHeaders headers = new RecordHeaders();
+          headers.add(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8));
+          return headers;
+        });
+    ExponentialBackOff backOff = new ExponentialBackOff(properties.initialInterval().toMillis(), 2);
+    backOff.setMaxAttempts(properties.maxRetries());
+    DefaultErrorHandler handler =
+        new DefaultErrorHandler(
+            (record, exception) -> {
+              meters.counter("crossdesk.events.dead_lettered", "topic", record.topic()).increment();
+              recoverer.accept(record, exception);
+            },
+            backOff);
+    handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class);
+    return handler;
+  }
+
+  static String reason(Throwable exception) {
+    Throwable cause = exception;
+    while (cause.getCause() != null && !(cause instanceof InvalidEventException)) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+  }
+}

@@ -1,0 +1,36 @@
+package io.crossdesk.platform.events;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+
+/** A plausible instance of any event record, every field filled. */
+final class SampleEvents {
+
+  private SampleEvents() {}
+
+  static Record of(Class<? extends Record> type) throws ReflectiveOperationException {
+    RecordComponent[] components = type.getRecordComponents();
+    Class<?>[] types = new Class<?>[components.length];
+    Object[] values = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      values[i] = sample(components[i]);
+    }
+    return type.getDeclaredConstructor(types).newInstance(values);
+  }
+
+  private static Object sample(RecordComponent component) {
+    if (component.getType() == Instant.class) {
+      return Instant.parse("2026-11-24T08:00:00Z");
+    }
+    return switch (component.getName()) {
+      case "tier", "customerTier" -> "A";
+      case "type" -> "ENTERPRISE";
+      case "priority" -> "HIGH";
+      case "channel" -> "HOTLINE";
+      case "category" -> "NETWORK";
+      case "email" -> "ops@example.com";
+      default -> component.getName() + "-1";
+    };
+  }
+}

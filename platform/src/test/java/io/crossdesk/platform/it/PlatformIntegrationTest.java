@@ -1,0 +1,211 @@
+package io.crossdesk.platform.it;
+
+import static io.crossdesk.testsupport.TopicRecorder.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.crossdesk.contracts.EventTypes;
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.customer.CustomerRegistered;
+import io.crossdesk.platform.consumer.DeadLetters;
+import io.crossdesk.platform.events.CloudEventsBinding;
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.events.Events;
+import io.crossdesk.platform.it.PlatformTestApplication.CustomerListener;
+import io.crossdesk.platform.it.PlatformTestApplication.Parcel;
+import io.crossdesk.testsupport.CrossdeskIntegrationTest;
+import io.crossdesk.testsupport.TestInfrastructure;
+import io.crossdesk.testsupport.TestTokens;
+import io.crossdesk.testsupport.TopicRecorder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@CrossdeskIntegrationTest
+class PlatformIntegrationTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static KafkaProducer<String, String> producer;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Autowired MongoTemplate mongo;
+  @Autowired Events events;
+  @Autowired CustomerListener listener;
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void producer() {
+    producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer());
+  }
+
+  @AfterAll
+  static void closeProducer() {
+    producer.close();
+  }
+
+  @Test
+  void a_saved_state_change_is_published_as_a_cloud_event_and_leaves_the_outbox() {
+    String customerId = "c-" + UUID.randomUUID();
+    EventMessage event = events.create(customerId, customer(customerId, "Ada"));
+    mongo.save(new Parcel("p-" + customerId, "registered", List.of(event)));
+
+    try (TopicRecorder recorder = TopicRecorder.of(Topics.CUSTOMERS)) {
+      ConsumerRecord<String, String> record =
+          recorder.await(r -> event.eventId().equals(header(r, "ce_id")), TIMEOUT);
+      assertThat(record.key()).isEqualTo(customerId);
+      assertThat(header(record, "ce_type")).isEqualTo(EventTypes.CUSTOMER_REGISTERED);
+      assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+      assertThat(header(record, "ce_source")).isEqualTo("/crossdesk/platform-test");
+      assertThat(header(record, "ce_subject")).isEqualTo(customerId);
+      assertThat(header(record, "content-type")).isEqualTo("application/json");
+      assertThat(header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+      assertThat(Instant.parse(header(record, "ce_time"))).isNotNull();
+    }
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> mongo.findById("p-" + customerId, Parcel.class).outbox().isEmpty());
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> listener.handled.stream().anyMatch(c -> c.customerId().equals(customerId)));
+  }
+
+  @Test
+  void a_redelivered_event_is_handled_once() {
+    String customerId = "c-" + UUID.randomUUID();
+    ProducerRecord<String, String> record = cloudEvent(customer(customerId, "Grace"));
+    producer.send(record);
+    producer.send(record);
+    String marker = "c-" + UUID.randomUUID();
+    producer.send(cloudEvent(customer(marker, "Marker")));
+
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> listener.handled.stream().anyMatch(c -> c.customerId().equals(marker)));
+    assertThat(listener.handled).filteredOn(c -> c.customerId().equals(customerId)).hasSize(1);
+  }
+
+  @Test
+  void invalid_and_failing_events_go_to_the_dead_letter_topic_and_the_partition_moves_on() {
+    String key = "same-partition-" + UUID.randomUUID();
+    ProducerRecord<String, String> missingFields =
+        cloudEvent(key, EventTypes.CUSTOMER_REGISTERED, "{\"customerId\":\"x\"}");
+    ProducerRecord<String, String> badJson =
+        cloudEvent(key, EventTypes.CUSTOMER_REGISTERED, "{not json");
+    ProducerRecord<String, String> unknownType =
+        cloudEvent(key, "crossdesk.customer.teleported.v1", "{}");
+    ProducerRecord<String, String> failing = cloudEvent(customer(key, "poison"));
+    String behindId = "c-" + UUID.randomUUID();
+    CustomerRegistered behind = customer(behindId, "Behind");
+    ProducerRecord<String, String> valid =
+        cloudEvent(key, EventTypes.CUSTOMER_REGISTERED, events.create(behindId, behind).data());
+    List.of(missingFields, badJson, unknownType, failing, valid).forEach(producer::send);
+
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> listener.handled.stream().anyMatch(c -> c.customerId().equals(behindId)));
+    try (TopicRecorder dlt = TopicRecorder.of(Topics.deadLetterOf(Topics.CUSTOMERS))) {
+      for (ProducerRecord<String, String> dead :
+          List.of(missingFields, badJson, unknownType, failing)) {
+        String id = new String(dead.headers().lastHeader("ce_id").value());
+        ConsumerRecord<String, String> letter =
+            dlt.await(r -> id.equals(header(r, "ce_id")), TIMEOUT);
+        assertThat(header(letter, DeadLetters.REASON_HEADER)).isNotBlank();
+        assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(Topics.CUSTOMERS);
+      }
+      assertThat(
+              header(
+                  dlt.await(
+                      r -> header(r, "ce_type").equals("crossdesk.customer.teleported.v1"),
+                      TIMEOUT),
+                  DeadLetters.REASON_HEADER))
+          .contains("unknown event type");
+    }
+  }
+
+  @Test
+  void requests_without_a_valid_token_get_401_problem_details() throws Exception {
+    HttpResponse<String> anonymous = get("/whoami", null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("content-type").orElseThrow())
+        .startsWith("application/problem+json");
+
+    String wrongIssuer =
+        "Bearer "
+            + TestTokens.token(
+                "someone-else", "agent-7", List.of("AGENT"), Map.of(), Duration.ofMinutes(5));
+    assertThat(get("/whoami", wrongIssuer).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> agent = get("/whoami", TestTokens.agent());
+    assertThat(agent.statusCode()).isEqualTo(200);
+    assertThat(agent.body()).contains("\"subject\":\"agent-7\"").contains("AGENT");
+  }
+
+  @Test
+  void invalid_fields_are_named_in_the_problem_details() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/greetings"))
+                .header("Authorization", TestTokens.agent())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"\",\"mood\":\"exuberant\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("content-type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(response.body()).contains("\"field\":\"name\"").contains("\"field\":\"mood\"");
+  }
+
+  private HttpResponse<String> get(String path, String authorization) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private ProducerRecord<String, String> cloudEvent(CustomerRegistered customer) {
+    EventMessage event = events.create(customer.customerId(), customer);
+    return CloudEventsBinding.toRecord(event);
+  }
+
+  private static ProducerRecord<String, String> cloudEvent(String key, String type, String data) {
+    return CloudEventsBinding.toRecord(
+        new EventMessage(
+            UUID.randomUUID().toString(),
+            "/test",
+            type,
+            key,
+            Instant.now(),
+            null,
+            Topics.CUSTOMERS,
+            key,
+            data));
+  }
+
+  private static CustomerRegistered customer(String id, String name) {
+    return new CustomerRegistered(
+        id, name, "INDIVIDUAL", "B", "+1 555 0100", "x@example.com", Instant.now());
+  }
+}

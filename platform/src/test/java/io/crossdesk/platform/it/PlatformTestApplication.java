@@ -1,0 +1,76 @@
+package io.crossdesk.platform.it;
+
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.customer.CustomerRegistered;
+import io.crossdesk.platform.consumer.IdempotentConsumer;
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.events.Events;
+import io.crossdesk.platform.outbox.HasOutbox;
+import io.crossdesk.platform.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A minimal service built on the platform, to prove the plumbing end to end. */
+@SpringBootApplication
+class PlatformTestApplication {
+
+  @Document("parcels")
+  record Parcel(@Id String id, String state, List<EventMessage> outbox) implements HasOutbox {}
+
+  /** A failing handler proves retries and dead letters; it fails for customers named "poison". */
+  @Component
+  static class CustomerListener {
+    final List<CustomerRegistered> handled = new CopyOnWriteArrayList<>();
+    private final IdempotentConsumer consumer;
+    private final Events events;
+
+    CustomerListener(IdempotentConsumer consumer, Events events) {
+      this.consumer = consumer;
+      this.events = events;
+    }
+
+    @KafkaListener(id = "platform-test.customers", topics = Topics.CUSTOMERS)
+    void on(ConsumerRecord<String, String> record) {
+      consumer.handle(
+          "platform-test.customers",
+          record,
+          event -> {
+            CustomerRegistered customer = events.read(event, CustomerRegistered.class);
+            if (customer.name().equals("poison")) {
+              throw new IllegalStateException("cannot handle poison");
+            }
+            handled.add(customer);
+          });
+    }
+  }
+
+  record Greeting(@NotBlank String name, @Size(max = 5) String mood) {}
+
+  @RestController
+  static class SecuredController {
+    @GetMapping("/whoami")
+    Caller whoami(@AuthenticationPrincipal Jwt jwt) {
+      return Caller.of(jwt);
+    }
+
+    @PostMapping("/greetings")
+    Greeting greet(@Valid @RequestBody Greeting greeting) {
+      return greeting;
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.crossdesk.testsupport;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/** Signed tokens for tests, as the identity provider would mint them. */
+public final class TestTokens {
+
+  public static final String ISSUER = "crossdesk-local";
+
+  private static final NimbusJwtEncoder ENCODER =
+      new NimbusJwtEncoder(
+          new ImmutableJWKSet<SecurityContext>(
+              new JWKSet(
+                  new RSAKey.Builder(TestKeys.get().publicKey())
+                      .privateKey(TestKeys.get().privateKey())
+                      .keyID("test")
+                      .build())));
+
+  private TestTokens() {}
+
+  /** "Bearer ..." for {@code subject} with {@code roles} and any extra claims. */
+  public static String bearer(String subject, List<String> roles, Map<String, Object> claims) {
+    return "Bearer " + token(ISSUER, subject, roles, claims, Duration.ofHours(1));
+  }
+
+  public static String token(
+      String issuer,
+      String subject,
+      List<String> roles,
+      Map<String, Object> claims,
+      Duration validFor) {
+    Instant now = Instant.now();
+    JwtClaimsSet.Builder builder =
+        JwtClaimsSet.builder()
+            .issuer(issuer)
+            .subject(subject)
+            .issuedAt(now.minusSeconds(1))
+            .expiresAt(now.plus(validFor))
+            .claim("roles", roles);
+    claims.forEach(builder::claim);
+    JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId("test").build();
+    return ENCODER.encode(JwtEncoderParameters.from(header, builder.build())).getTokenValue();
+  }
+
+  public static String agent() {
+    return bearer("agent-7", List.of("AGENT"), Map.of());
+  }
+
+  public static String customer(String customerId) {
+    return bearer("customer-" + customerId, List.of("CUSTOMER"), Map.of("customerId", customerId));
+  }
+
+  public static String department(String department) {
+    return bearer("staff-" + department, List.of("DEPARTMENT"), Map.of("department", department));
+  }
+
+  public static String supervisor() {
+    return bearer("supervisor-1", List.of("SUPERVISOR"), Map.of());
+  }
+
+  public static String admin() {
+    return bearer("admin-1", List.of("ADMIN"), Map.of());
+  }
+}
