@@ -2,16 +2,19 @@ package io.crossdesk.platform.web;
 
 import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error answers with RFC 9457 problem details; validation errors list each offending field
@@ -33,6 +36,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
     return handleExceptionInternal(exception, problem, headers, status, request);
+  }
+
+  /** Unreadable JSON names the field it failed on when the parser knows it. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors = List.of();
+    String detail = "The request body is not valid JSON for this resource.";
+    if (exception.getMostSpecificCause() instanceof JacksonException jackson) {
+      String field =
+          jackson.getPath().stream()
+              .map(
+                  reference ->
+                      reference.getPropertyName() != null
+                          ? reference.getPropertyName()
+                          : "[" + reference.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      if (!field.isEmpty()) {
+        errors = List.of(new FieldError(field, jackson.getOriginalMessage()));
+        detail = "The request body has an unreadable value for " + field + ".";
+      }
+    }
+    return handleExceptionInternal(
+        exception, problem(HttpStatus.BAD_REQUEST, detail, errors), headers, status, request);
   }
 
   @ExceptionHandler(InvalidRequestException.class)

@@ -176,6 +176,20 @@ class PlatformIntegrationTest {
     assertThat(response.body()).contains("\"field\":\"name\"").contains("\"field\":\"mood\"");
   }
 
+  @Test
+  void an_unreadable_value_is_named_in_the_problem_details() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/greetings"))
+                .header("Authorization", TestTokens.agent())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":{\"nested\":1}}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"field\":\"name\"");
+  }
+
   private HttpResponse<String> get(String path, String authorization) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));

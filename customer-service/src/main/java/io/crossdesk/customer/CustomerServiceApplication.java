@@ -1,0 +1,13 @@
+package io.crossdesk.customer;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Customers, their tiers and contact details: the desk's single view of who is calling. */
+@SpringBootApplication
+public class CustomerServiceApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(CustomerServiceApplication.class, args);
+  }
+}

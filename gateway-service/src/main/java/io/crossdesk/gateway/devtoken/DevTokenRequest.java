@@ -1,0 +1,42 @@
+package io.crossdesk.gateway.devtoken;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who the minted token speaks for. Checked by hand rather than with bean validation because the
+ * rules cross fields: a DEPARTMENT token needs its department, a CUSTOMER token its customer.
+ */
+record DevTokenRequest(String sub, List<String> roles, String department, String customerId) {
+
+  List<FieldError> errors() {
+    List<FieldError> errors = new ArrayList<>();
+    if (isBlank(sub)) {
+      errors.add(new FieldError("sub", "must not be blank"));
+    }
+    if (roles == null || roles.isEmpty()) {
+      errors.add(new FieldError("roles", "must contain at least one role"));
+    } else {
+      for (int i = 0; i < roles.size(); i++) {
+        if (!Role.isKnown(roles.get(i))) {
+          errors.add(new FieldError("roles[" + i + "]", "must be one of " + Role.ALL));
+        }
+      }
+    }
+    if (has(Role.DEPARTMENT) && isBlank(department)) {
+      errors.add(new FieldError("department", "is required for the DEPARTMENT role"));
+    }
+    if (has(Role.CUSTOMER) && isBlank(customerId)) {
+      errors.add(new FieldError("customerId", "is required for the CUSTOMER role"));
+    }
+    return errors;
+  }
+
+  private boolean has(Role role) {
+    return roles != null && roles.contains(role.name());
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,79 @@
+package io.crossdesk.gateway.routing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/**
+ * One route per service. Each has its own circuit breaker and time limiter, named after the service
+ * so {@code resilience4j.circuitbreaker.instances.<service>.*} and {@code
+ * resilience4j.timelimiter.instances.<service>.*} tune it; the fallback answers 503 problem details
+ * instead of a bare gateway error.
+ *
+ * <p>The Authorization header is forwarded untouched: every service validates the token again, so
+ * nothing is reachable around the gateway without one.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceRoutes {
+
+  /** A service and the path prefixes it owns. */
+  record ServiceRoute(String service, URI uri, List<String> paths) {}
+
+  static List<ServiceRoute> routes(ServiceUris uris) {
+    return List.of(
+        new ServiceRoute("customer-service", uris.customerUri(), List.of("/api/customers/**")),
+        new ServiceRoute("ticket-service", uris.ticketUri(), List.of("/api/tickets/**")),
+        new ServiceRoute(
+            "workorder-service",
+            uris.workorderUri(),
+            List.of("/api/workorders/**", "/api/routing-rules/**", "/api/flow-templates/**")),
+        new ServiceRoute(
+            "notification-service",
+            uris.notificationUri(),
+            List.of("/api/notifications/**", "/api/webhooks/**")),
+        new ServiceRoute("analytics-service", uris.analyticsUri(), List.of("/api/analytics/**")));
+  }
+
+  @Bean
+  RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, ServiceUris uris) {
+    RouteLocatorBuilder.Builder routes = builder.routes();
+    for (ServiceRoute route : routes(uris)) {
+      routes.route(
+          route.service(),
+          spec ->
+              spec.path(route.paths().toArray(String[]::new))
+                  .filters(filters -> guarded(filters, route.service()))
+                  .uri(route.uri()));
+    }
+    return routes.build();
+  }
+
+  private static GatewayFilterSpec guarded(GatewayFilterSpec filters, String service) {
+    return filters
+        .filter(FallbackController.rememberRequestPath())
+        .circuitBreaker(
+            breaker ->
+                breaker.setName(service).setFallbackUri(FallbackController.FORWARD + service))
+        // Only idempotent reads are retried: a retried POST could open the same ticket twice.
+        // Retries run inside the circuit breaker, so its time limit bounds them.
+        .retry(
+            retry ->
+                retry
+                    .setRetries(2)
+                    .setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                    .setSeries()
+                    .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
+                    .setBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2, false))
+        // The gateway answers CORS; should a service add the headers too, browsers would reject
+        // the doubled values.
+        .dedupeResponseHeader(
+            "Access-Control-Allow-Origin Access-Control-Allow-Credentials", "RETAIN_FIRST");
+  }
+}

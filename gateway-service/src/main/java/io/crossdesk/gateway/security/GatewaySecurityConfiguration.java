@@ -1,0 +1,117 @@
+package io.crossdesk.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The gateway is an OAuth2 resource server: nothing but health, info and metrics passes without a
+ * valid token. The services check the same token again, so this is the first line, not the only
+ * one. Stateless: no session, no saved requests, no CSRF (there are no cookies to ride on).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class GatewaySecurityConfiguration {
+
+  static final String[] OPEN_PATHS = {
+    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"
+  };
+
+  @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  SecurityWebFilterChain gatewaySecurityFilterChain(
+      ServerHttpSecurity http,
+      ReactiveJwtDecoder jwtDecoder,
+      ProblemSecurityHandlers problems,
+      CorsConfigurationSource cors) {
+    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .cors(spec -> spec.configurationSource(cors))
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    .pathMatchers(OPEN_PATHS)
+                    .permitAll()
+                    // The circuit-breaker fallback is reached by an internal forward only.
+                    .pathMatchers("/fallback/**")
+                    .denyAll()
+                    .anyExchange()
+                    .authenticated())
+        .oauth2ResourceServer(
+            resourceServer ->
+                resourceServer
+                    .jwt(
+                        jwt ->
+                            jwt.jwtDecoder(jwtDecoder)
+                                .jwtAuthenticationConverter(rolesAsAuthorities()))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .build();
+  }
+
+  @Bean
+  ReactiveJwtDecoder reactiveJwtDecoder(SecurityProperties properties) {
+    NimbusReactiveJwtDecoder decoder;
+    if (properties.hasJwkSetUri()) {
+      decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+    } else if (properties.publicKeyLocation() != null) {
+      decoder =
+          NimbusReactiveJwtDecoder.withPublicKey(
+                  RsaPemKeys.publicKey(properties.publicKeyLocation()))
+              .build();
+    } else {
+      throw new IllegalStateException(
+          "Set crossdesk.security.jwk-set-uri or crossdesk.security.public-key-location");
+    }
+    // Signature, expiry (with the default clock skew) and the issuer, always.
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+    return decoder;
+  }
+
+  @Bean
+  CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOriginPatterns(properties.allowedOriginPatterns());
+    cors.setAllowedMethods(properties.allowedMethods());
+    cors.setAllowedHeaders(properties.allowedHeaders());
+    cors.setExposedHeaders(properties.exposedHeaders());
+    cors.setMaxAge(properties.maxAge());
+    cors.setAllowCredentials(false);
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/**", cors);
+    return source;
+  }
+
+  /** {@code "roles": ["AGENT"]} becomes the authority ROLE_AGENT, as in every service. */
+  private static ReactiveJwtAuthenticationConverter rolesAsAuthorities() {
+    JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+    roles.setAuthoritiesClaimName("roles");
+    roles.setAuthorityPrefix("ROLE_");
+    ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(
+        new ReactiveJwtGrantedAuthoritiesConverterAdapter(roles));
+    return converter;
+  }
+}

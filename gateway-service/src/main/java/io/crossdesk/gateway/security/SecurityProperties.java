@@ -1,0 +1,23 @@
+package io.crossdesk.gateway.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * How tokens are validated; the same properties the services read, so one setting serves the whole
+ * system. Either a JWK set URI (an identity provider) or a PEM public key; the issuer is always
+ * checked.
+ *
+ * @param issuer the expected {@code iss} claim
+ * @param jwkSetUri where the signing keys are published; takes precedence over the public key
+ * @param publicKeyLocation an RSA public key in PEM (X.509 SubjectPublicKeyInfo)
+ */
+@ConfigurationProperties("crossdesk.security")
+public record SecurityProperties(
+    @DefaultValue("crossdesk-local") String issuer, String jwkSetUri, Resource publicKeyLocation) {
+
+  boolean hasJwkSetUri() {
+    return jwkSetUri != null && !jwkSetUri.isBlank();
+  }
+}

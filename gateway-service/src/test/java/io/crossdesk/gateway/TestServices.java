@@ -1,0 +1,41 @@
+package io.crossdesk.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The services behind the gateway during tests: one real HTTP server each, except
+ * analytics-service, whose port nobody listens on, to exercise the circuit breaker.
+ */
+public final class TestServices {
+
+  public static final TestBackend CUSTOMERS = new TestBackend("customer-service");
+  public static final TestBackend TICKETS = new TestBackend("ticket-service");
+  public static final TestBackend WORKORDERS = new TestBackend("workorder-service");
+  public static final TestBackend NOTIFICATIONS = new TestBackend("notification-service");
+  public static final String DEAD_ANALYTICS_URI = "http://127.0.0.1:" + freePort();
+
+  private TestServices() {}
+
+  /** Everything a gateway under test needs: keys, issuer and where the services are. */
+  public static void register(DynamicPropertyRegistry registry) {
+    registry.add("crossdesk.security.issuer", () -> TestTokens.ISSUER);
+    registry.add("crossdesk.security.public-key-location", () -> "file:" + TestKeys.PUBLIC_PEM);
+    registry.add("crossdesk.dev-token.private-key-location", () -> "file:" + TestKeys.PRIVATE_PEM);
+    registry.add("crossdesk.services.customer-uri", CUSTOMERS::uri);
+    registry.add("crossdesk.services.ticket-uri", TICKETS::uri);
+    registry.add("crossdesk.services.workorder-uri", WORKORDERS::uri);
+    registry.add("crossdesk.services.notification-uri", NOTIFICATIONS::uri);
+    registry.add("crossdesk.services.analytics-uri", () -> DEAD_ANALYTICS_URI);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
