@@ -1,0 +1,26 @@
+package io.crossdesk.analytics.kpi;
+
+import io.crossdesk.analytics.kpi.domain.KpiTotals;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/analytics")
+class KpiSummaryController {
+
+  private final CounterStore counters;
+  private final TicketRoutingStore routing;
+
+  KpiSummaryController(CounterStore counters, TicketRoutingStore routing) {
+    this.counters = counters;
+    this.routing = routing;
+  }
+
+  @GetMapping("/summary")
+  @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','AGENT')")
+  KpiSummaryView summary() {
+    return KpiSummaryView.of(KpiTotals.of(counters.values()), routing.statistics());
+  }
+}

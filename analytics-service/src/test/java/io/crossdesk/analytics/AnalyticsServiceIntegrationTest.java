@@ -1,0 +1,307 @@
+package io.crossdesk.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.crossdesk.contracts.EventCatalogue;
+import io.crossdesk.contracts.EventTypes;
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.customer.CustomerRegistered;
+import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.platform.events.EventSchemas;
+import io.crossdesk.testsupport.CrossdeskIntegrationTest;
+import io.crossdesk.testsupport.TestInfrastructure;
+import io.crossdesk.testsupport.TestTokens;
+import io.crossdesk.testsupport.TopicRecorder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The KPI projection over real Kafka and MongoDB-compatible servers. All tests share one database,
+ * so each uses its own categories, channels and departments and compares event counts before and
+ * after; only {@link #measures_the_time_from_opening_to_first_routing_per_ticket} routes tickets.
+ */
+@CrossdeskIntegrationTest
+class AnalyticsServiceIntegrationTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Instant OPENED_AT = Instant.parse("2025-03-04T09:00:00Z");
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+  @Autowired MongoTemplate mongo;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private CloudEventsProducer producer;
+
+  @BeforeEach
+  void connect() {
+    producer = new CloudEventsProducer(TestInfrastructure.get().kafkaBootstrapServers());
+  }
+
+  @AfterEach
+  void disconnect() {
+    producer.close();
+  }
+
+  @Test
+  void counts_every_event_once_by_type_and_opened_tickets_by_category_and_channel()
+      throws Exception {
+    JsonNode before = summary(TestTokens.supervisor());
+    String category = unique("NETWORK");
+    String hotline = unique("HOTLINE");
+    String web = unique("WEB");
+    String redelivered = UUID.randomUUID().toString();
+    TicketOpened first = ticket(unique("T"), category, hotline, OPENED_AT);
+
+    publishCustomerRegistered(unique("C"));
+    publish(Topics.TICKETS, redelivered, EventTypes.TICKET_OPENED, first.ticketId(), first);
+    publish(Topics.TICKETS, redelivered, EventTypes.TICKET_OPENED, first.ticketId(), first);
+    publishRaw(
+        Topics.TICKETS,
+        "crossdesk.ticket.escalated.v1",
+        first.ticketId(),
+        "{\"ticketId\":\"" + first.ticketId() + "\",\"level\":1}");
+    TicketOpened second = ticket(unique("T"), category, web, OPENED_AT);
+    publish(
+        Topics.TICKETS,
+        UUID.randomUUID().toString(),
+        EventTypes.TICKET_OPENED,
+        second.ticketId(),
+        second);
+
+    // One partition keeps the order: once the web ticket counts, the redelivery was seen too.
+    JsonNode after =
+        awaitSummary(
+            TestTokens.agent(),
+            kpis ->
+                count(kpis, "ticketsByChannel", web) == 1
+                    && delta(before, kpis, EventTypes.CUSTOMER_REGISTERED) == 1);
+
+    assertThat(count(after, "ticketsByCategory", category)).isEqualTo(2);
+    assertThat(count(after, "ticketsByChannel", hotline)).isEqualTo(1);
+    assertThat(delta(before, after, EventTypes.TICKET_OPENED)).isEqualTo(2);
+    assertThat(delta(before, after, "crossdesk.ticket.escalated.v1")).isEqualTo(1);
+  }
+
+  @Test
+  void measures_the_time_from_opening_to_first_routing_per_ticket() throws Exception {
+    JsonNode before = summary(TestTokens.admin());
+    String department = unique("NETWORK_OPERATIONS");
+    String billing = unique("BILLING");
+    TicketOpened slow = ticket(unique("T"), unique("NETWORK"), "HOTLINE", OPENED_AT);
+    TicketOpened quick = ticket(unique("T"), unique("BILLING"), "WEB", OPENED_AT);
+    WorkOrderRouted slowRouting = routed(slow, department, OPENED_AT.plusSeconds(90));
+    String redelivered = UUID.randomUUID().toString();
+
+    // The routing may well arrive before the opening: the topics are consumed independently.
+    publish(Topics.WORKORDERS, redelivered, EventTypes.WORKORDER_ROUTED, "W-1", slowRouting);
+    publish(Topics.WORKORDERS, redelivered, EventTypes.WORKORDER_ROUTED, "W-1", slowRouting);
+    publish(
+        Topics.WORKORDERS,
+        UUID.randomUUID().toString(),
+        EventTypes.WORKORDER_ROUTED,
+        "W-2",
+        routed(quick, billing, OPENED_AT.plusSeconds(30)));
+    publish(Topics.TICKETS, UUID.randomUUID().toString(), EventTypes.TICKET_OPENED, "T", slow);
+    publish(Topics.TICKETS, UUID.randomUUID().toString(), EventTypes.TICKET_OPENED, "T", quick);
+
+    JsonNode after =
+        awaitSummary(
+            TestTokens.supervisor(), kpis -> kpis.path("routing").path("count").asLong() == 2);
+
+    assertThat(after.path("routing").path("meanSeconds").asDouble()).isEqualTo(60.0);
+    assertThat(after.path("routing").path("maxSeconds").asDouble()).isEqualTo(90.0);
+    assertThat(count(after, "workOrdersByDepartment", department)).isEqualTo(1);
+    assertThat(count(after, "workOrdersByDepartment", billing)).isEqualTo(1);
+    assertThat(delta(before, after, EventTypes.WORKORDER_ROUTED)).isEqualTo(2);
+  }
+
+  @Test
+  void counts_a_replayed_event_once_even_when_its_processed_record_was_lost() throws Exception {
+    String category = unique("TARIFF");
+    String app = unique("APP");
+    String branch = unique("BRANCH");
+    String eventId = UUID.randomUUID().toString();
+    TicketOpened ticket = ticket(unique("T"), category, app, OPENED_AT);
+    publish(Topics.TICKETS, eventId, EventTypes.TICKET_OPENED, ticket.ticketId(), ticket);
+    JsonNode before =
+        awaitSummary(TestTokens.agent(), kpis -> count(kpis, "ticketsByCategory", category) == 1);
+
+    // As after a crash between counting the event and recording it as processed.
+    mongo.remove(Query.query(Criteria.where("eventId").is(eventId)), "processed_events");
+    publish(Topics.TICKETS, eventId, EventTypes.TICKET_OPENED, ticket.ticketId(), ticket);
+    TicketOpened later = ticket(unique("T"), category, branch, OPENED_AT);
+    publish(
+        Topics.TICKETS,
+        UUID.randomUUID().toString(),
+        EventTypes.TICKET_OPENED,
+        later.ticketId(),
+        later);
+
+    JsonNode after =
+        awaitSummary(TestTokens.agent(), kpis -> count(kpis, "ticketsByChannel", branch) == 1);
+    assertThat(count(after, "ticketsByCategory", category)).isEqualTo(2);
+    assertThat(count(after, "ticketsByChannel", app)).isEqualTo(1);
+    assertThat(delta(before, after, EventTypes.TICKET_OPENED)).isEqualTo(1);
+  }
+
+  @Test
+  void dead_letters_an_event_that_violates_its_contract_and_counts_nothing() throws Exception {
+    JsonNode before = summary(TestTokens.supervisor());
+    String eventId = UUID.randomUUID().toString();
+    try (TopicRecorder deadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.WORKORDERS))) {
+      publishRaw(
+          Topics.WORKORDERS,
+          eventId,
+          EventTypes.WORKORDER_ROUTED,
+          "W-x",
+          "{\"workOrderId\":\"W-x\",\"ticketId\":\"T-x\"}");
+
+      deadLetters.await(record -> eventId.equals(TopicRecorder.header(record, "ce_id")), PATIENCE);
+    }
+    assertThat(delta(before, summary(TestTokens.supervisor()), EventTypes.WORKORDER_ROUTED))
+        .isZero();
+  }
+
+  @Test
+  void shows_the_summary_to_staff_only() throws Exception {
+    assertThat(get("/api/analytics/summary", TestTokens.agent()).statusCode()).isEqualTo(200);
+    assertThat(get("/api/analytics/summary", TestTokens.supervisor()).statusCode()).isEqualTo(200);
+    assertThat(get("/api/analytics/summary", TestTokens.admin()).statusCode()).isEqualTo(200);
+    assertProblem(get("/api/analytics/summary", null), 401);
+    assertProblem(get("/api/analytics/summary", TestTokens.customer("C-1")), 403);
+    assertProblem(get("/api/analytics/summary", TestTokens.department("BILLING")), 403);
+  }
+
+  @Test
+  void reports_its_health_without_a_token() throws Exception {
+    HttpResponse<String> health = get("/actuator/health", null);
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    JsonNode body = json.readTree(health.body());
+    assertThat(body.path("status").asString()).isEqualTo("UP");
+    assertThat(body.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+  }
+
+  private void publishCustomerRegistered(String customerId) throws Exception {
+    publish(
+        Topics.CUSTOMERS,
+        UUID.randomUUID().toString(),
+        EventTypes.CUSTOMER_REGISTERED,
+        customerId,
+        new CustomerRegistered(
+            customerId, "Acme Ltd", "ENTERPRISE", "A", null, "ops@acme.example", OPENED_AT));
+  }
+
+  /** Publishes an event whose data satisfies its contract, checked here so no test sends junk. */
+  private void publish(String topic, String eventId, String type, String subject, Record data)
+      throws Exception {
+    String body = json.writeValueAsString(data);
+    assertThat(EventSchemas.violations(EventCatalogue.byType(type).orElseThrow(), body)).isEmpty();
+    producer.publish(topic, eventId, type, subject, body);
+  }
+
+  private void publishRaw(String topic, String type, String subject, String data) throws Exception {
+    publishRaw(topic, UUID.randomUUID().toString(), type, subject, data);
+  }
+
+  private void publishRaw(String topic, String eventId, String type, String subject, String data)
+      throws Exception {
+    producer.publish(topic, eventId, type, subject, data);
+  }
+
+  private static TicketOpened ticket(
+      String ticketId, String category, String channel, Instant openedAt) {
+    return new TicketOpened(
+        ticketId,
+        "C-1",
+        "B",
+        channel,
+        category,
+        "NORMAL",
+        "Request " + ticketId,
+        null,
+        "agent-7",
+        null,
+        null,
+        openedAt,
+        openedAt.plus(Duration.ofDays(1)));
+  }
+
+  private static WorkOrderRouted routed(TicketOpened ticket, String department, Instant at) {
+    return new WorkOrderRouted(
+        unique("W"),
+        ticket.ticketId(),
+        ticket.customerId(),
+        ticket.category(),
+        department,
+        "rule-" + ticket.category(),
+        at);
+  }
+
+  private JsonNode awaitSummary(String bearer, Predicate<JsonNode> done) {
+    JsonNode[] latest = new JsonNode[1];
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              latest[0] = summary(bearer);
+              return done.test(latest[0]);
+            });
+    return latest[0];
+  }
+
+  private JsonNode summary(String bearer) throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/api/analytics/summary", bearer);
+    assertThat(response.statusCode()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  private HttpResponse<String> get(String path, String bearer)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (bearer != null) {
+      request.header("Authorization", bearer);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+  }
+
+  private static long count(JsonNode summary, String dimension, String key) {
+    return summary.path(dimension).path(key).asLong(0);
+  }
+
+  private static long delta(JsonNode before, JsonNode after, String type) {
+    return count(after, "eventsByType", type) - count(before, "eventsByType", type);
+  }
+
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,39 @@
+package io.crossdesk.notification.contact;
+
+import io.crossdesk.notification.contact.domain.Contact;
+import io.crossdesk.notification.contact.domain.ContactRegistered;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** The contact projection: who can be reached how, built from the customer events. */
+@Component
+public class ContactDirectory {
+
+  private final MongoTemplate mongo;
+  private final ApplicationEventPublisher publisher;
+
+  ContactDirectory(MongoTemplate mongo, ApplicationEventPublisher publisher) {
+    this.mongo = mongo;
+    this.publisher = publisher;
+  }
+
+  /**
+   * Stores the contact, then tells the rest of the service in the same thread, so that a failure
+   * there fails the Kafka record and it is retried. Registering the same contact again changes
+   * nothing.
+   */
+  void register(Contact contact, Instant registeredAt) {
+    mongo.save(
+        new ContactDocument(
+            contact.customerId(), contact.name(), contact.email(), contact.phone(), registeredAt));
+    publisher.publishEvent(new ContactRegistered(contact));
+  }
+
+  public Optional<Contact> find(String customerId) {
+    return Optional.ofNullable(mongo.findById(customerId, ContactDocument.class))
+        .map(ContactDocument::toContact);
+  }
+}

@@ -1,0 +1,16 @@
+package io.crossdesk.notification.contact;
+
+import io.crossdesk.notification.contact.domain.Contact;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** This service's copy of a customer's contact details, keyed by customer id. */
+@Document("contacts")
+record ContactDocument(
+    @Id String customerId, String name, String email, String phone, Instant registeredAt) {
+
+  Contact toContact() {
+    return new Contact(customerId, name, email, phone);
+  }
+}

@@ -1,0 +1,72 @@
+package io.crossdesk.notification.log;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.crossdesk.notification.contact.domain.Contact;
+import io.crossdesk.notification.log.domain.DeliveryAddress;
+import io.crossdesk.notification.log.domain.Notification;
+import io.crossdesk.notification.log.domain.NotificationStatus;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Every notification this service has queued, one per causing event. */
+@Component
+class NotificationLog {
+
+  private final MongoTemplate mongo;
+
+  NotificationLog(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  /** Adds the notification unless its event already caused one. */
+  void record(Notification notification) {
+    try {
+      mongo.insert(NotificationDocument.of(notification));
+    } catch (DuplicateKeyException causedByAReplayedEvent) {
+      // The unique event id index turned a replay into a no-op: nothing else to do.
+    }
+  }
+
+  /** Gives the customer's queued notifications that had no recipient yet the contact's address. */
+  void addressWaitingNotifications(Contact contact) {
+    DeliveryAddress address = DeliveryAddress.of(contact);
+    if (!address.isKnown()) {
+      return;
+    }
+    mongo.updateMulti(
+        Query.query(
+            where("customerId")
+                .is(contact.customerId())
+                .and("recipient")
+                .is(null)
+                .and("status")
+                .is(NotificationStatus.QUEUED)),
+        new Update().set("channel", address.channel()).set("recipient", address.recipient()),
+        NotificationDocument.class);
+  }
+
+  /** The newest notifications first; a null filter does not restrict. */
+  List<Notification> newest(String customerId, String ticketId, int limit) {
+    Criteria criteria = new Criteria();
+    if (customerId != null) {
+      criteria.and("customerId").is(customerId);
+    }
+    if (ticketId != null) {
+      criteria.and("ticketId").is(ticketId);
+    }
+    Query query =
+        Query.query(criteria)
+            .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+            .limit(limit);
+    return mongo.find(query, NotificationDocument.class).stream()
+        .map(NotificationDocument::toNotification)
+        .toList();
+  }
+}

@@ -1,0 +1,40 @@
+package io.crossdesk.notification.log;
+
+import io.crossdesk.contracts.EventTypes;
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.platform.consumer.IdempotentConsumer;
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.events.Events;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Ticket events this service has a template for; the others on the topic are ignored. */
+@Component
+class TicketEventsListener {
+
+  static final String CONSUMER = "notification-service.tickets";
+
+  private final IdempotentConsumer consumer;
+  private final Events events;
+  private final TicketAcknowledgements acknowledgements;
+
+  TicketEventsListener(
+      IdempotentConsumer consumer, Events events, TicketAcknowledgements acknowledgements) {
+    this.consumer = consumer;
+    this.events = events;
+    this.acknowledgements = acknowledgements;
+  }
+
+  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
+  void on(ConsumerRecord<String, String> record) {
+    consumer.handle(CONSUMER, record, this::handle);
+  }
+
+  private void handle(EventMessage event) {
+    if (EventTypes.TICKET_OPENED.equals(event.type())) {
+      acknowledgements.acknowledge(event.eventId(), events.read(event, TicketOpened.class));
+    }
+  }
+}

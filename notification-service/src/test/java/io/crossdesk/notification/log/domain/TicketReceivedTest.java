@@ -1,0 +1,94 @@
+package io.crossdesk.notification.log.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.notification.contact.domain.Contact;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TicketReceivedTest {
+
+  private static final Instant NOW = Instant.parse("2025-03-04T09:15:00Z");
+  private static final TicketOpened TICKET =
+      new TicketOpened(
+          "T-1001",
+          "C-42",
+          "A",
+          "HOTLINE",
+          "NETWORK",
+          "HIGH",
+          "No internet since Monday",
+          "Fibre line down",
+          "agent-7",
+          null,
+          null,
+          Instant.parse("2025-03-04T09:14:00Z"),
+          Instant.parse("2025-03-05T13:14:59Z"));
+
+  @Test
+  void acknowledges_by_email_when_the_customer_has_an_email_address() {
+    Contact contact = new Contact("C-42", "Ada Lovelace", "ada@example.org", "+441234567");
+
+    Notification notification =
+        TicketReceived.acknowledge("event-1", TICKET, Optional.of(contact), NOW);
+
+    assertThat(notification.channel()).isEqualTo(Channel.EMAIL);
+    assertThat(notification.recipient()).isEqualTo("ada@example.org");
+  }
+
+  @Test
+  void acknowledges_by_sms_when_the_customer_has_only_a_phone_number() {
+    Contact contact = new Contact("C-42", "Ada Lovelace", null, "+441234567");
+
+    Notification notification =
+        TicketReceived.acknowledge("event-1", TICKET, Optional.of(contact), NOW);
+
+    assertThat(notification.channel()).isEqualTo(Channel.SMS);
+    assertThat(notification.recipient()).isEqualTo("+441234567");
+  }
+
+  @Test
+  void queues_the_acknowledgement_without_recipient_while_the_contact_is_unknown() {
+    Notification notification =
+        TicketReceived.acknowledge("event-1", TICKET, Optional.empty(), NOW);
+
+    assertThat(notification.channel()).isEqualTo(Channel.SMS);
+    assertThat(notification.recipient()).isNull();
+    assertThat(notification.status()).isEqualTo(NotificationStatus.QUEUED);
+  }
+
+  @Test
+  void keeps_the_causing_event_the_customer_and_the_ticket() {
+    Notification notification =
+        TicketReceived.acknowledge("event-1", TICKET, Optional.empty(), NOW);
+
+    assertThat(notification.eventId()).isEqualTo("event-1");
+    assertThat(notification.customerId()).isEqualTo("C-42");
+    assertThat(notification.ticketId()).isEqualTo("T-1001");
+    assertThat(notification.template()).isEqualTo("ticket-received");
+    assertThat(notification.createdAt()).isEqualTo(NOW);
+    assertThat(notification.id()).isNotBlank();
+  }
+
+  @Test
+  void tells_the_customer_the_ticket_title_number_and_deadline() {
+    Message message = TicketReceived.render(TICKET);
+
+    assertThat(message.subject())
+        .isEqualTo("We have received your request: No internet since Monday");
+    assertThat(message.body())
+        .contains("\"No internet since Monday\"")
+        .contains("ticket T-1001")
+        .contains("resolve it by 2025-03-05 13:14 UTC");
+  }
+
+  @Test
+  void every_acknowledgement_is_a_new_log_entry() {
+    Notification first = TicketReceived.acknowledge("event-1", TICKET, Optional.empty(), NOW);
+    Notification second = TicketReceived.acknowledge("event-2", TICKET, Optional.empty(), NOW);
+
+    assertThat(first.id()).isNotEqualTo(second.id());
+  }
+}
