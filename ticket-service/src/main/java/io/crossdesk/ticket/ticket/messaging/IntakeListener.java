@@ -1,0 +1,81 @@
+package io.crossdesk.ticket.ticket.messaging;
+
+import io.crossdesk.contracts.EventTypes;
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.intake.TicketRequested;
+import io.crossdesk.platform.consumer.IdempotentConsumer;
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.events.Events;
+import io.crossdesk.platform.events.InvalidEventException;
+import io.crossdesk.ticket.customer.CustomerDirectory;
+import io.crossdesk.ticket.customer.domain.KnownCustomer;
+import io.crossdesk.ticket.ticket.TicketOpening;
+import io.crossdesk.ticket.ticket.domain.Channel;
+import io.crossdesk.ticket.ticket.domain.Enums;
+import io.crossdesk.ticket.ticket.domain.InvalidTicketException;
+import io.crossdesk.ticket.ticket.domain.Origin;
+import io.crossdesk.ticket.ticket.domain.Priority;
+import io.crossdesk.ticket.ticket.domain.TicketDraft;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens tickets that other enterprise systems request on the public intake topic. Being a public
+ * contract, anything that is not a valid TicketRequested is dead-lettered with the reason, so the
+ * sending system's owners can see what was wrong.
+ */
+@Component
+class IntakeListener {
+
+  private static final String CONSUMER = "ticket-service.intake";
+
+  private final IdempotentConsumer consumer;
+  private final Events events;
+  private final CustomerDirectory customers;
+  private final TicketOpening opening;
+
+  IntakeListener(
+      IdempotentConsumer consumer,
+      Events events,
+      CustomerDirectory customers,
+      TicketOpening opening) {
+    this.consumer = consumer;
+    this.events = events;
+    this.customers = customers;
+    this.opening = opening;
+  }
+
+  @KafkaListener(id = CONSUMER, topics = Topics.INTAKE)
+  void on(ConsumerRecord<String, String> record) {
+    consumer.handle(CONSUMER, record, this::open);
+  }
+
+  private void open(EventMessage event) {
+    if (!EventTypes.TICKET_REQUESTED.equals(event.type())) {
+      throw new InvalidEventException(
+          Topics.INTAKE + " accepts only " + EventTypes.TICKET_REQUESTED + ", not " + event.type());
+    }
+    TicketRequested request = events.read(event, TicketRequested.class);
+    TicketDraft draft = draftOf(event, request);
+    // No user token to forward here: an unknown customer is retried until the projection has it.
+    KnownCustomer customer = customers.forEvent(request.customerId());
+    opening.openRequested(
+        draft, customer, Origin.system(request.sourceSystem(), request.externalId()));
+  }
+
+  private static TicketDraft draftOf(EventMessage event, TicketRequested request) {
+    try {
+      return new TicketDraft(
+          request.customerId(),
+          Enums.parse(Channel.class, "channel", request.channel()),
+          request.category(),
+          Priority.parseOrNormal(request.priority()),
+          request.title(),
+          request.description());
+    } catch (InvalidTicketException e) {
+      throw new InvalidEventException(
+          "event " + event.eventId() + " cannot open a ticket: " + e.getMessage(), e);
+    }
+  }
+}

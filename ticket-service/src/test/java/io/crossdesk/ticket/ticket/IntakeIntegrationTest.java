@@ -1,0 +1,120 @@
+package io.crossdesk.ticket.ticket;
+
+import static io.crossdesk.testsupport.TopicRecorder.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossdesk.contracts.EventTypes;
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.testsupport.TestTokens;
+import io.crossdesk.testsupport.TopicRecorder;
+import io.crossdesk.ticket.IntegrationTestSupport;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Tickets that other enterprise systems request on the public intake topic. */
+class IntakeIntegrationTest extends IntegrationTestSupport {
+
+  private static final String INTAKE = "ticket-service.intake";
+  private static final String SOURCE = "billing-portal";
+
+  private static String requested(String externalId, String customerId, String channel) {
+    return """
+        {"sourceSystem":"%s","externalId":"%s","customerId":"%s","channel":"%s",
+         "category":"CHARGE_DISPUTE","priority":"HIGH","title":"Disputed roaming charge",
+         "description":"Customer disputes the roaming charge on invoice 2025-03."}"""
+        .formatted(SOURCE, externalId, customerId, channel);
+  }
+
+  private static String request(String externalId, String data) {
+    return publish(Topics.INTAKE, externalId, EventTypes.TICKET_REQUESTED, externalId, data);
+  }
+
+  private JsonNode ticketsFor(String externalId) {
+    return body(
+        get(
+            "/api/tickets?sourceSystem=" + SOURCE + "&externalId=" + externalId,
+            TestTokens.supervisor()));
+  }
+
+  @Test
+  void a_request_opens_exactly_one_ticket_however_often_it_is_delivered() {
+    String customerId = unique("intake");
+    registerCustomer(customerId, "B");
+    String externalId = unique("BP");
+
+    String first = request(externalId, requested(externalId, customerId, "SYSTEM"));
+    String second = request(externalId, requested(externalId, customerId, "SYSTEM"));
+    awaitProcessed(INTAKE, first);
+    awaitProcessed(INTAKE, second);
+
+    JsonNode found = ticketsFor(externalId);
+    assertThat(found).hasSize(1);
+    JsonNode ticket = found.get(0);
+    assertThat(ticket.path("customerTier").asString()).isEqualTo("B");
+    assertThat(ticket.path("priority").asString()).isEqualTo("HIGH");
+    assertThat(ticket.path("timeline").get(0).path("actor").asString()).isEqualTo(SOURCE);
+
+    try (TopicRecorder tickets = TopicRecorder.of(Topics.TICKETS)) {
+      String ticketId = ticket.path("id").asString();
+      ConsumerRecord<String, String> opened =
+          tickets.await(record -> ticketId.equals(record.key()), ASYNC);
+      assertSchemaValid(EventTypes.TICKET_OPENED, opened.value());
+      JsonNode data = json.readTree(opened.value());
+      assertThat(data.path("openedBy").asString()).isEqualTo(SOURCE);
+      assertThat(data.path("sourceSystem").asString()).isEqualTo(SOURCE);
+      assertThat(data.path("externalId").asString()).isEqualTo(externalId);
+      assertThat(tickets.all(record -> ticketId.equals(record.key()))).hasSize(1);
+    }
+  }
+
+  @Test
+  void requests_that_can_never_open_a_ticket_are_dead_lettered_and_intake_goes_on() {
+    String customerId = unique("intake");
+    registerCustomer(customerId, "C");
+    String key = unique("BP");
+
+    Map<String, String> noCloudEvent = Map.of("content-type", "application/json");
+    Map<String, String> unknownType = ceHeaders("crossdesk.ticket.demanded.v1", key);
+    Map<String, String> wrongType = ceHeaders(EventTypes.CUSTOMER_REGISTERED, key);
+    List<String> rejected =
+        List.of(
+            request(key, "{\"sourceSystem\": \"billing-portal\", "),
+            request(key, "{\"sourceSystem\":\"%s\",\"externalId\":\"%s\"}".formatted(SOURCE, key)),
+            request(key, requested(key, customerId, "PIGEON")),
+            publish(Topics.INTAKE, key, requested(key, customerId, "SYSTEM"), unknownType),
+            publish(Topics.INTAKE, key, requested(key, customerId, "SYSTEM"), wrongType));
+    publish(Topics.INTAKE, key, requested(key, customerId, "SYSTEM"), noCloudEvent);
+    String valid = request(key, requested(key, customerId, "SYSTEM"));
+
+    try (TopicRecorder deadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.INTAKE))) {
+      for (String eventId : rejected) {
+        ConsumerRecord<String, String> dead =
+            deadLetters.await(record -> eventId.equals(header(record, "ce_id")), ASYNC);
+        assertThat(header(dead, "crossdesk_dlt_reason")).as(eventId).isNotBlank();
+      }
+      ConsumerRecord<String, String> pigeon =
+          deadLetters.await(record -> rejected.get(2).equals(header(record, "ce_id")), ASYNC);
+      assertThat(header(pigeon, "crossdesk_dlt_reason")).contains("channel");
+      deadLetters.await(
+          record -> key.equals(record.key()) && header(record, "ce_id") == null, ASYNC);
+    }
+    awaitProcessed(INTAKE, valid);
+    assertThat(ticketsFor(key)).hasSize(1);
+  }
+
+  @Test
+  void a_request_for_a_customer_that_never_arrives_is_dead_lettered_after_retries() {
+    String externalId = unique("BP");
+    String eventId = request(externalId, requested(externalId, unique("ghost"), "EMAIL"));
+
+    try (TopicRecorder deadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.INTAKE))) {
+      ConsumerRecord<String, String> dead =
+          deadLetters.await(record -> eventId.equals(header(record, "ce_id")), ASYNC);
+      assertThat(header(dead, "crossdesk_dlt_reason")).contains("not known");
+    }
+    assertThat(ticketsFor(externalId)).isEmpty();
+  }
+}
