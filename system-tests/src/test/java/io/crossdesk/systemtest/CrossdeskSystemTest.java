@@ -1,0 +1,317 @@
+package io.crossdesk.systemtest;
+
+import static io.crossdesk.testsupport.TopicRecorder.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.crossdesk.contracts.EventCatalogue;
+import io.crossdesk.contracts.EventContract;
+import io.crossdesk.contracts.EventTypes;
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.platform.consumer.DeadLetters;
+import io.crossdesk.platform.events.EventSchemas;
+import io.crossdesk.systemtest.GatewayClient.Response;
+import io.crossdesk.testsupport.TopicRecorder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/** The walking skeleton, end to end through the gateway, as a user and another system see it. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CrossdeskSystemTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private static RunningSystem system;
+  private static GatewayClient gateway;
+  private static KafkaProducer<String, String> intake;
+  private static String agent;
+
+  @BeforeAll
+  static void startSystem() {
+    system = new RunningSystem().start();
+    gateway = new GatewayClient(system.gatewayUrl());
+    intake =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", system.kafkaBootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer());
+    agent = gateway.token("{\"sub\":\"agent-7\",\"roles\":[\"AGENT\"]}");
+  }
+
+  @AfterAll
+  static void stopSystem() {
+    if (intake != null) {
+      intake.close();
+    }
+    if (system != null) {
+      system.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void an_agent_registers_a_customer_whose_network_fault_is_routed_to_network_operations() {
+    String customerId = registerCustomer("Northwind Logistics", "ENTERPRISE", "A");
+    Response customer = gateway.get("/api/customers/" + customerId, agent);
+    assertThat(customer.status()).isEqualTo(200);
+    assertThat(customer.json().get("tier").asString()).isEqualTo("A");
+
+    Response opened =
+        gateway.post(
+            "/api/tickets",
+            """
+            {"customerId":"%s","channel":"HOTLINE","category":"NETWORK","priority":"HIGH",
+             "title":"Leased line down","description":"No traffic on the Shanghai line since 07:40"}
+            """
+                .formatted(customerId),
+            agent);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    JsonNode ticket = opened.json();
+    String ticketId = ticket.get("id").asString();
+    Instant openedAt = Instant.parse(ticket.get("openedAt").asString());
+    assertThat(Instant.parse(ticket.get("resolveBy").asString()))
+        .as("tier A, priority HIGH resolves within 8 hours")
+        .isEqualTo(openedAt.plus(Duration.ofHours(8)));
+
+    JsonNode routed = awaitRouted(ticketId, agent);
+    assertThat(routed.get("department").asString()).isEqualTo("network-ops");
+    assertThat(routed.get("workOrderId").asString()).isNotBlank();
+    assertThat(routed.get("timeline").size()).isGreaterThanOrEqualTo(2);
+
+    String own = gateway.token(customerToken(customerId));
+    assertThat(gateway.get("/api/tickets/" + ticketId, own).status()).isEqualTo(200);
+    String stranger = gateway.token(customerToken("someone-else"));
+    assertThat(gateway.get("/api/tickets/" + ticketId, stranger).status()).isEqualTo(404);
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> gateway.get("/api/notifications?ticketId=" + ticketId, agent).json().size() == 1);
+  }
+
+  @Test
+  @Order(2)
+  void requests_without_a_token_or_with_bad_input_get_problem_details_and_change_nothing() {
+    Response anonymous = gateway.get("/api/tickets?customerId=x", null);
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.contentType()).startsWith("application/problem+json");
+
+    Response invalid =
+        gateway.post(
+            "/api/customers",
+            "{\"name\":\"\",\"type\":\"INDIVIDUAL\",\"tier\":\"Z\",\"email\":\"nope\"}",
+            agent);
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.contentType()).startsWith("application/problem+json");
+    assertThat(invalid.body()).contains("errors");
+  }
+
+  @Test
+  @Order(3)
+  void another_system_opens_exactly_one_ticket_however_often_its_request_is_delivered() {
+    String customerId = registerCustomer("Ada Byron", "INDIVIDUAL", "B");
+    awaitCustomerKnownToTickets(customerId);
+    String externalId = "CRM-" + UUID.randomUUID();
+    String data = ticketRequested(externalId, customerId, "BILLING");
+    ProducerRecord<String, String> request =
+        intakeEvent(externalId, EventTypes.TICKET_REQUESTED, data);
+
+    intake.send(request);
+    intake.send(request);
+    intake.send(intakeEvent(externalId, EventTypes.TICKET_REQUESTED, data));
+    String markerId = "CRM-" + UUID.randomUUID();
+    intake.send(
+        intakeEvent(
+            externalId,
+            EventTypes.TICKET_REQUESTED,
+            ticketRequested(markerId, customerId, "TARIFF")));
+
+    await().atMost(TIMEOUT).until(() -> findByExternalId(markerId).size() == 1);
+    JsonNode tickets = findByExternalId(externalId);
+    assertThat(tickets.size()).isEqualTo(1);
+    JsonNode routed = awaitRouted(tickets.get(0).get("id").asString(), agent);
+    assertThat(routed.get("department").asString()).isEqualTo("billing");
+  }
+
+  @Test
+  @Order(4)
+  void malformed_intake_events_are_dead_lettered_and_the_events_behind_them_still_processed() {
+    String customerId = registerCustomer("Grace Hopper", "INDIVIDUAL", "C");
+    awaitCustomerKnownToTickets(customerId);
+    String key = "partition-" + UUID.randomUUID();
+    List<ProducerRecord<String, String>> malformed =
+        List.of(
+            intakeEvent(key, EventTypes.TICKET_REQUESTED, "{\"sourceSystem\": oops"),
+            intakeEvent(key, "crossdesk.ticket.teleported.v1", "{}"),
+            intakeEvent(key, EventTypes.TICKET_REQUESTED, "{\"sourceSystem\":\"crm\"}"));
+    malformed.forEach(intake::send);
+    String validId = "CRM-" + UUID.randomUUID();
+    intake.send(
+        intakeEvent(
+            key, EventTypes.TICKET_REQUESTED, ticketRequested(validId, customerId, "NETWORK")));
+
+    await().atMost(TIMEOUT).until(() -> findByExternalId(validId).size() == 1);
+    try (TopicRecorder dlt =
+        new TopicRecorder(system.kafkaBootstrapServers(), Topics.deadLetterOf(Topics.INTAKE))) {
+      for (ProducerRecord<String, String> record : malformed) {
+        String id =
+            new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+        ConsumerRecord<String, String> letter =
+            dlt.await(r -> id.equals(header(r, "ce_id")), TIMEOUT);
+        assertThat(header(letter, DeadLetters.REASON_HEADER)).isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  @Order(5)
+  void every_ticket_is_routed_exactly_once_when_workorder_service_is_killed_mid_stream() {
+    String customerId = registerCustomer("Contoso Retail", "ENTERPRISE", "B");
+    List<String> ticketIds = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      if (i == 4) {
+        system.kill("workorder-service");
+      }
+      Response opened =
+          gateway.post(
+              "/api/tickets",
+              """
+              {"customerId":"%s","channel":"WEB","category":"OUTAGE","title":"Store %d offline",
+               "description":"Point of sale cannot reach the network"}
+              """
+                  .formatted(customerId, i),
+              agent);
+      assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+      ticketIds.add(opened.json().get("id").asString());
+    }
+    system.startAndAwait("workorder-service");
+
+    for (String ticketId : ticketIds) {
+      JsonNode routed = awaitRouted(ticketId, agent);
+      JsonNode workOrders = gateway.get("/api/workorders?ticketId=" + ticketId, agent).json();
+      assertThat(workOrders.size()).as("work orders for ticket %s", ticketId).isEqualTo(1);
+      assertThat(workOrders.get(0).get("id").asString())
+          .isEqualTo(routed.get("workOrderId").asString());
+    }
+    try (TopicRecorder routedEvents =
+        new TopicRecorder(system.kafkaBootstrapServers(), Topics.WORKORDERS)) {
+      for (String ticketId : ticketIds) {
+        routedEvents.await(r -> r.value().contains(ticketId), TIMEOUT);
+      }
+      Set<String> distinctWorkOrders = new HashSet<>();
+      for (ConsumerRecord<String, String> record :
+          routedEvents.all(TopicRecorder.ofType(EventTypes.WORKORDER_ROUTED))) {
+        if (ticketIds.stream().anyMatch(record.value()::contains)) {
+          distinctWorkOrders.add(record.key());
+        }
+      }
+      assertThat(distinctWorkOrders).hasSize(ticketIds.size());
+    }
+  }
+
+  @Test
+  @Order(6)
+  void every_event_the_services_published_satisfies_its_json_schema() {
+    try (TopicRecorder recorder =
+        new TopicRecorder(
+            system.kafkaBootstrapServers(), Topics.CUSTOMERS, Topics.TICKETS, Topics.WORKORDERS)) {
+      recorder.await(TopicRecorder.ofType(EventTypes.WORKORDER_ROUTED), TIMEOUT);
+      List<ConsumerRecord<String, String>> published = recorder.all(record -> true);
+      assertThat(published).isNotEmpty();
+      for (ConsumerRecord<String, String> record : published) {
+        EventContract contract = EventCatalogue.byType(header(record, "ce_type")).orElseThrow();
+        assertThat(EventSchemas.violations(contract, record.value()))
+            .as("%s %s", contract.type(), record.value())
+            .isEmpty();
+      }
+    }
+  }
+
+  private static String registerCustomer(String name, String type, String tier) {
+    Response registered =
+        gateway.post(
+            "/api/customers",
+            """
+            {"name":"%s","type":"%s","tier":"%s","phone":"+86 21 5555 0100",
+             "email":"service@example.com"}
+            """
+                .formatted(name, type, tier),
+            agent);
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    return registered.json().get("id").asString();
+  }
+
+  /** Intake has no user token to look a customer up with, so it relies on the projection. */
+  private static void awaitCustomerKnownToTickets(String customerId) {
+    String probeId = "probe-" + UUID.randomUUID();
+    intake.send(
+        intakeEvent(
+            probeId, EventTypes.TICKET_REQUESTED, ticketRequested(probeId, customerId, "TARIFF")));
+    await().atMost(TIMEOUT).until(() -> findByExternalId(probeId).size() == 1);
+  }
+
+  private static JsonNode awaitRouted(String ticketId, String token) {
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                "ROUTED"
+                    .equals(
+                        gateway
+                            .get("/api/tickets/" + ticketId, token)
+                            .json()
+                            .get("status")
+                            .asString()));
+    return gateway.get("/api/tickets/" + ticketId, token).json();
+  }
+
+  private static JsonNode findByExternalId(String externalId) {
+    return gateway.get("/api/tickets?externalId=" + externalId, agent).json();
+  }
+
+  private static String customerToken(String customerId) {
+    return "{\"sub\":\"c-%s\",\"roles\":[\"CUSTOMER\"],\"customerId\":\"%s\"}"
+        .formatted(customerId, customerId);
+  }
+
+  private static String ticketRequested(String externalId, String customerId, String category) {
+    return """
+        {"sourceSystem":"crm","externalId":"%s","customerId":"%s","channel":"SYSTEM",
+         "category":"%s","priority":"NORMAL","title":"Request from CRM","description":"Raised by CRM"}
+        """
+        .formatted(externalId, customerId, category);
+  }
+
+  private static ProducerRecord<String, String> intakeEvent(String key, String type, String data) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INTAKE, key, data);
+    withHeader(record, "ce_specversion", "1.0");
+    withHeader(record, "ce_id", UUID.randomUUID().toString());
+    withHeader(record, "ce_source", "/crm");
+    withHeader(record, "ce_type", type);
+    withHeader(record, "ce_time", Instant.now().toString());
+    withHeader(record, "content-type", "application/json");
+    return record;
+  }
+
+  private static void withHeader(ProducerRecord<String, String> record, String name, String value) {
+    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+}
