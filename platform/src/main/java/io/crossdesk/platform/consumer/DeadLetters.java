@@ -37,8 +37,8 @@ public final class DeadLetters {
           headers.add(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8));
           return headers;
         });
-    ExponentialBackOff backOff = new ExponentialBackOff(properties.initialInterval().toMillis(), 2);
-    backOff.setMaxAttempts(properties.maxRetries());
+    ExponentialBackOff backOff = backOff(properties, properties.maxRetries());
+    ExponentialBackOff notYetKnownBackOff = backOff(properties, properties.notYetKnownRetries());
     DefaultErrorHandler handler =
         new DefaultErrorHandler(
             (record, exception) -> {
@@ -47,7 +47,25 @@ public final class DeadLetters {
             },
             backOff);
     handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class);
+    handler.setBackOffFunction(
+        (record, exception) ->
+            causedBy(exception, NotYetKnownException.class) ? notYetKnownBackOff : null);
     return handler;
+  }
+
+  private static ExponentialBackOff backOff(DeadLetterProperties properties, int retries) {
+    ExponentialBackOff backOff = new ExponentialBackOff(properties.initialInterval().toMillis(), 2);
+    backOff.setMaxAttempts(retries);
+    return backOff;
+  }
+
+  private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String reason(Throwable exception) {

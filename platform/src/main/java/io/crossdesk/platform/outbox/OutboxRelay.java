@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,8 +32,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Publishes the events waiting in the outboxes of the given collections, then removes them. A
  * document is leased while its events are in flight so that several instances do not publish the
- * same events at once; a crash leaves the events in place and the lease expires. An event may be
- * published twice (crash after publish, before removal); consumers are idempotent.
+ * same events at once; a crash leaves the events in place and the lease expires. A document whose
+ * events cannot be published keeps a lease for {@code retryDelay}, so the documents behind it go
+ * first. An event may be published twice (crash after publish, before removal); consumers are
+ * idempotent.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -44,12 +47,13 @@ public class OutboxRelay implements SmartLifecycle {
   private final List<String> collections;
   private final Duration pollInterval;
   private final Duration lease;
+  private final Duration retryDelay;
   private final Clock clock;
   private final MeterRegistry meters;
   private final Counter failures;
   private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
   private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
-  private ScheduledExecutorService executor;
+  private volatile ScheduledExecutorService executor;
 
   public OutboxRelay(
       MongoTemplate mongo,
@@ -63,6 +67,7 @@ public class OutboxRelay implements SmartLifecycle {
     this.collections = List.copyOf(collections);
     this.pollInterval = properties.pollInterval();
     this.lease = properties.lease();
+    this.retryDelay = properties.retryDelay();
     this.clock = clock;
     this.meters = meters;
     this.failures = meters.counter("crossdesk.outbox.publish.failures");
@@ -78,12 +83,18 @@ public class OutboxRelay implements SmartLifecycle {
 
   /** Asks for a relay pass soon, instead of at the next poll: called after a state change. */
   public void wakeUp() {
-    if (executor != null && wakeUpQueued.compareAndSet(false, true)) {
-      executor.execute(
-          () -> {
-            wakeUpQueued.set(false);
-            relayAll();
-          });
+    ScheduledExecutorService running = executor;
+    if (running != null && wakeUpQueued.compareAndSet(false, true)) {
+      try {
+        running.execute(
+            () -> {
+              wakeUpQueued.set(false);
+              relayAll();
+            });
+      } catch (RejectedExecutionException stopping) {
+        // Shutting down: the events stay in the outbox and the next start publishes them.
+        wakeUpQueued.set(false);
+      }
     }
   }
 
@@ -123,6 +134,7 @@ public class OutboxRelay implements SmartLifecycle {
   private int publish(String collection, Document document) {
     List<Document> raw = document.getList(HasOutbox.FIELD, Document.class);
     List<String> published = new ArrayList<>();
+    boolean failed = true;
     try {
       for (Document entry : raw) {
         EventMessage event = mongo.getConverter().read(EventMessage.class, entry);
@@ -132,18 +144,26 @@ public class OutboxRelay implements SmartLifecycle {
             .counter("crossdesk.outbox.published", "topic", event.topic(), "type", event.type())
             .increment();
       }
+      failed = false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while publishing", e);
     } catch (Exception e) {
       throw new IllegalStateException("publishing from " + collection + " failed", e);
     } finally {
-      Update done = new Update().unset(LEASE);
+      Update done =
+          failed
+              ? new Update().set(LEASE, clock.instant().plus(retryDelay))
+              : new Update().unset(LEASE);
       if (!published.isEmpty()) {
         done.pull(HasOutbox.FIELD, Query.query(Criteria.where("eventId").in(published)));
       }
+      // Only while the lease is still ours: after it expired another instance may hold it.
       mongo.updateFirst(
-          Query.query(Criteria.where("_id").is(document.get("_id"))), done, collection);
+          Query.query(
+              Criteria.where("_id").is(document.get("_id")).and(LEASE).is(document.get(LEASE))),
+          done,
+          collection);
     }
     return published.size();
   }
@@ -176,6 +196,12 @@ public class OutboxRelay implements SmartLifecycle {
       }
       executor = null;
     }
+  }
+
+  /** Stops after the web server and the listeners, which may still save state changes. */
+  @Override
+  public int getPhase() {
+    return 0;
   }
 
   @Override

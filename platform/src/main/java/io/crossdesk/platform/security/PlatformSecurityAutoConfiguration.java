@@ -18,6 +18,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -80,7 +83,12 @@ public class PlatformSecurityAutoConfiguration {
         properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
             ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
             : NimbusJwtDecoder.withPublicKey(publicKey(properties)).build();
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+    // Every action is recorded against the caller, so a token must say who that is.
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(properties.issuer()),
+            new JwtClaimValidator<String>(
+                JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank())));
     return decoder;
   }
 

@@ -6,7 +6,7 @@ import io.crossdesk.customer.registration.domain.EmailAddress;
 import io.crossdesk.customer.registration.domain.NewCustomer;
 import io.crossdesk.customer.registration.domain.PhoneNumber;
 import io.crossdesk.customer.registration.domain.Tier;
-import io.crossdesk.customer.web.OneOf;
+import io.crossdesk.platform.web.OneOf;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package io.crossdesk.customer.web;
+package io.crossdesk.platform.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
