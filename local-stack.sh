@@ -180,6 +180,8 @@ start_service() {
   local name="$1" args
   args=(
     "--server.port=$(service_port "$name")"
+    # A development stack: reachable from this machine only, like Kafka and MongoDB.
+    "--server.address=127.0.0.1"
     "--spring.kafka.bootstrap-servers=127.0.0.1:$KAFKA_PORT"
     "--crossdesk.security.public-key-location=file:$KEYS/jwt-public.pem"
     # ticket-service asks customer-service for customers it has not heard of yet.
@@ -284,7 +286,7 @@ summary() {
     say "  AGENT token  TOKEN=\$(curl -s -X POST $GATEWAY/dev/token -H 'Content-Type: application/json' \\"
     say "                 -d '$DEV_TOKEN_REQUEST' | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')"
     say "               (roles: CUSTOMER AGENT DEPARTMENT SUPERVISOR ADMIN SYSTEM)"
-    say "  Try          curl -s $GATEWAY/api/customers -H \"Authorization: Bearer \$TOKEN\""
+    say "  Try          curl -s $GATEWAY/api/routing-rules -H \"Authorization: Bearer \$TOKEN\""
   fi
   say "  Logs         $LOGS/  (./local-stack.sh logs [name])"
   say "  Data         $DATA/  (kept by down; delete it for a fresh start)"

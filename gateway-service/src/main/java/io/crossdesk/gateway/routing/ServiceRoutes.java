@@ -33,7 +33,11 @@ class ServiceRoutes {
         new ServiceRoute(
             "workorder-service",
             uris.workorderUri(),
-            List.of("/api/workorders/**", "/api/routing-rules/**", "/api/flow-templates/**")),
+            List.of(
+                "/api/workorders/**",
+                "/api/routing-rules/**",
+                "/api/flow-templates/**",
+                "/api/departments/**")),
         new ServiceRoute(
             "notification-service",
             uris.notificationUri(),
@@ -50,6 +54,15 @@ class ServiceRoutes {
           spec ->
               spec.path(route.paths().toArray(String[]::new))
                   .filters(filters -> guarded(filters, route.service()))
+                  .uri(route.uri()));
+    }
+    for (ServiceRoute route : routes(uris)) {
+      // Each service's OpenAPI document, at /v3/api-docs/<service>.
+      routes.route(
+          route.service() + "-api-docs",
+          spec ->
+              spec.path("/v3/api-docs/" + route.service())
+                  .filters(filters -> guarded(filters, route.service()).setPath("/v3/api-docs"))
                   .uri(route.uri()));
     }
     return routes.build();

@@ -6,6 +6,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -29,7 +32,11 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class GatewaySecurityConfiguration {
 
   static final String[] OPEN_PATHS = {
-    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/info",
+    "/actuator/prometheus",
+    "/v3/api-docs/**"
   };
 
   @Bean
@@ -86,7 +93,12 @@ class GatewaySecurityConfiguration {
           "Set crossdesk.security.jwk-set-uri or crossdesk.security.public-key-location");
     }
     // Signature, expiry (with the default clock skew) and the issuer, always.
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+    // Every action is recorded against the caller, so a token must also say who that is.
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(properties.issuer()),
+            new JwtClaimValidator<String>(
+                JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank())));
     return decoder;
   }
 

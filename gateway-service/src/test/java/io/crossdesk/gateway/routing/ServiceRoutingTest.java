@@ -25,6 +25,7 @@ class ServiceRoutingTest extends LocalGatewayTest {
         Arguments.of("/api/workorders", TestServices.WORKORDERS, "workorder-service"),
         Arguments.of("/api/routing-rules", TestServices.WORKORDERS, "workorder-service"),
         Arguments.of("/api/flow-templates", TestServices.WORKORDERS, "workorder-service"),
+        Arguments.of("/api/departments", TestServices.WORKORDERS, "workorder-service"),
         Arguments.of("/api/notifications", TestServices.NOTIFICATIONS, "notification-service"),
         Arguments.of("/api/webhooks", TestServices.NOTIFICATIONS, "notification-service"));
   }
@@ -69,6 +70,14 @@ class ServiceRoutingTest extends LocalGatewayTest {
 
     assertThat(TestServices.TICKETS.receivedAt("/api/tickets"))
         .anySatisfy(received -> assertThat(received.method()).isEqualTo("POST"));
+  }
+
+  @Test
+  void eachServicesOpenApiDocumentIsServedWithoutAToken() {
+    client.get().uri("/v3/api-docs/ticket-service").exchange().expectStatus().isOk();
+
+    assertThat(TestServices.TICKETS.receivedAt("/v3/api-docs"))
+        .anySatisfy(received -> assertThat(received.method()).isEqualTo("GET"));
   }
 
   @Test

@@ -48,6 +48,7 @@ class TokenValidationTest extends LocalGatewayTest {
         Arguments.of("signed by an unknown key", TestTokens.signedByForeignKey("admin-1")),
         Arguments.of("expired", TestTokens.expired("agent-7")),
         Arguments.of("wrong issuer", TestTokens.fromIssuer("someone-else", "agent-7")),
+        Arguments.of("no subject", TestTokens.valid(" ", "AGENT")),
         Arguments.of("not a JWT", "not-a-token"));
   }
 
