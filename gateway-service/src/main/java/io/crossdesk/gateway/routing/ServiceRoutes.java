@@ -57,6 +57,17 @@ class ServiceRoutes {
                   .uri(route.uri()));
     }
     for (ServiceRoute route : routes(uris)) {
+      // Each service's operations API (dead letters), at /api/admin/<service>/...
+      String admin = "/api/admin/" + route.service();
+      routes.route(
+          route.service() + "-admin",
+          spec ->
+              spec.path(admin + "/**")
+                  .filters(
+                      filters ->
+                          guarded(filters, route.service())
+                              .rewritePath(admin + "/(?<rest>.*)", "/api/admin/${rest}"))
+                  .uri(route.uri()));
       // Each service's OpenAPI document, at /v3/api-docs/<service>.
       routes.route(
           route.service() + "-api-docs",

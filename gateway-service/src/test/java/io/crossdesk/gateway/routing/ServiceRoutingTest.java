@@ -81,6 +81,21 @@ class ServiceRoutingTest extends LocalGatewayTest {
   }
 
   @Test
+  void eachServicesDeadLettersAreReachedUnderItsName() {
+    client
+        .get()
+        .uri("/api/admin/workorder-service/dead-letters?limit=5")
+        .header("Authorization", "Bearer " + token)
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    assertThat(TestServices.WORKORDERS.receivedAt("/api/admin/dead-letters"))
+        .singleElement()
+        .satisfies(received -> assertThat(received.query()).isEqualTo("limit=5"));
+  }
+
+  @Test
   void unknownApiPathIsNotFound() {
     client
         .get()

@@ -1,6 +1,8 @@
 package io.crossdesk.platform.config;
 
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.platform.consumer.DeadLetterAdmin;
+import io.crossdesk.platform.consumer.DeadLetterController;
 import io.crossdesk.platform.consumer.DeadLetterProperties;
 import io.crossdesk.platform.consumer.DeadLetters;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
@@ -14,9 +16,12 @@ import io.crossdesk.platform.web.TraceparentFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -35,11 +40,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -130,6 +137,32 @@ public class PlatformMessagingAutoConfiguration {
                     String.class,
                     new StringSerializer())));
     return DeadLetters.errorHandler(new KafkaTemplate<>(factory), properties, meters);
+  }
+
+  @Bean
+  DeadLetterAdmin deadLetterAdmin(
+      KafkaProperties kafkaProperties,
+      KafkaTemplate<String, String> kafka,
+      KafkaListenerEndpointRegistry listeners) {
+    return new DeadLetterAdmin(
+        kafkaProperties.buildConsumerProperties(),
+        kafka,
+        () ->
+            listeners.getListenerContainers().stream()
+                .map(MessageListenerContainer::getGroupId)
+                .collect(Collectors.toSet()),
+        () ->
+            listeners.getListenerContainers().stream()
+                .map(container -> container.getContainerProperties().getTopics())
+                .filter(Objects::nonNull)
+                .flatMap(Arrays::stream)
+                .collect(Collectors.toSet()));
+  }
+
+  @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  DeadLetterController deadLetterController(DeadLetterAdmin admin) {
+    return new DeadLetterController(admin);
   }
 
   @Bean

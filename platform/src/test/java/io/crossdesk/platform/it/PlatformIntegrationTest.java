@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,11 +37,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @CrossdeskIntegrationTest
 class PlatformIntegrationTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static KafkaProducer<String, String> producer;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -148,6 +152,48 @@ class PlatformIntegrationTest {
   }
 
   @Test
+  void an_operator_lists_a_dead_letter_and_replays_it_once_the_cause_is_fixed() throws Exception {
+    String customerId = "c-" + UUID.randomUUID();
+    ProducerRecord<String, String> late = cloudEvent(customer(customerId, "late"));
+    String eventId = new String(late.headers().lastHeader("ce_id").value());
+    producer.send(late);
+
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> get("/api/admin/dead-letters", TestTokens.admin()).body().contains(eventId));
+    JsonNode letter =
+        StreamSupport.stream(
+                JSON.readTree(get("/api/admin/dead-letters", TestTokens.admin()).body())
+                    .spliterator(),
+                false)
+            .filter(node -> eventId.equals(node.get("eventId").asString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(letter.get("consumerGroup").asString()).isEqualTo("platform-test.customers");
+    assertThat(letter.get("originalTopic").asString()).isEqualTo(Topics.CUSTOMERS);
+    assertThat(letter.get("reason").asString()).contains("not ready for late comers");
+    assertThat(get("/api/admin/dead-letters", TestTokens.agent()).statusCode()).isEqualTo(403);
+
+    listener.acceptLateComers.set(true);
+    String replay =
+        "/api/admin/dead-letters/%s/%d/%d/replay"
+            .formatted(
+                letter.get("topic").asString(),
+                letter.get("partition").asInt(),
+                letter.get("offset").asLong());
+    assertThat(post(replay, TestTokens.admin()).statusCode()).isEqualTo(202);
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> listener.handled.stream().anyMatch(c -> c.customerId().equals(customerId)));
+    assertThat(
+            post(
+                    "/api/admin/dead-letters/crossdesk.customers.dlt/0/999999/replay",
+                    TestTokens.admin())
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void requests_without_a_valid_token_get_401_problem_details() throws Exception {
     HttpResponse<String> anonymous = get("/whoami", null);
     assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -203,6 +249,15 @@ class PlatformIntegrationTest {
         .contains("\"openapi\":\"3.")
         .contains("/greetings")
         .contains("\"bearerFormat\":\"JWT\"");
+  }
+
+  private HttpResponse<String> post(String path, String authorization) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", authorization)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path, String authorization) throws Exception {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.annotation.Id;
@@ -36,6 +37,7 @@ class PlatformTestApplication {
   @Component
   static class CustomerListener {
     final List<CustomerRegistered> handled = new CopyOnWriteArrayList<>();
+    final AtomicBoolean acceptLateComers = new AtomicBoolean();
     private final IdempotentConsumer consumer;
     private final Events events;
 
@@ -53,6 +55,9 @@ class PlatformTestApplication {
             CustomerRegistered customer = events.read(event, CustomerRegistered.class);
             if (customer.name().equals("poison")) {
               throw new IllegalStateException("cannot handle poison");
+            }
+            if (customer.name().equals("late") && !acceptLateComers.get()) {
+              throw new IllegalStateException("not ready for late comers yet");
             }
             handled.add(customer);
           });
