@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -53,11 +54,24 @@ public final class TopicRecorder implements AutoCloseable {
     return records.stream().filter(matching).findFirst().orElseThrow();
   }
 
-  /** Every record read so far that matches. */
+  /** Every record that matches, reading each partition up to its end as of now. */
   public List<ConsumerRecord<String, String>> all(
       Predicate<ConsumerRecord<String, String>> matching) {
-    poll();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              poll();
+              return !consumer.assignment().isEmpty() && caughtUp();
+            });
     return records.stream().filter(matching).toList();
+  }
+
+  private boolean caughtUp() {
+    Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+    return ends.entrySet().stream()
+        .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
   }
 
   private void poll() {

@@ -5,20 +5,16 @@ import io.crossdesk.notification.log.domain.Notification;
 import io.crossdesk.notification.log.domain.NotificationStatus;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A notification as stored. The unique index on {@code eventId} is what makes one event cause one
- * notification, even when a redelivery races past the processed-events check.
+ * A notification as stored. Its indexes, among them the unique {@code eventId} that makes one event
+ * cause one notification, are created by {@link NotificationLog}.
  */
-@Document("notifications")
-@CompoundIndex(name = "customer_newest_first", def = "{'customerId': 1, 'createdAt': -1}")
-@CompoundIndex(name = "ticket_newest_first", def = "{'ticketId': 1, 'createdAt': -1}")
+@Document(NotificationDocument.COLLECTION)
 record NotificationDocument(
     @Id String id,
-    @Indexed(unique = true) String eventId,
+    String eventId,
     String customerId,
     String ticketId,
     Channel channel,
@@ -28,6 +24,8 @@ record NotificationDocument(
     String body,
     NotificationStatus status,
     Instant createdAt) {
+
+  static final String COLLECTION = "notifications";
 
   static NotificationDocument of(Notification notification) {
     return new NotificationDocument(

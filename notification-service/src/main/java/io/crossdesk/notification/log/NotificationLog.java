@@ -7,9 +7,12 @@ import io.crossdesk.notification.log.domain.DeliveryAddress;
 import io.crossdesk.notification.log.domain.Notification;
 import io.crossdesk.notification.log.domain.NotificationStatus;
 import java.util.List;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -17,12 +20,34 @@ import org.springframework.stereotype.Component;
 
 /** Every notification this service has queued, one per causing event. */
 @Component
-class NotificationLog {
+class NotificationLog implements InitializingBean {
 
   private final MongoTemplate mongo;
 
   NotificationLog(MongoTemplate mongo) {
     this.mongo = mongo;
+  }
+
+  /**
+   * The unique event index is what makes one event cause one notification even when a redelivery
+   * races past the processed-events check, so it is created here, before the Kafka listeners start,
+   * rather than left to the auto-index-creation setting. The names are those existing databases
+   * already have: the same index under another name would be refused.
+   */
+  @Override
+  public void afterPropertiesSet() {
+    IndexOperations indexes = mongo.indexOps(NotificationDocument.class);
+    indexes.createIndex(new Index().on("eventId", Sort.Direction.ASC).unique().named("eventId"));
+    indexes.createIndex(
+        new Index()
+            .on("customerId", Sort.Direction.ASC)
+            .on("createdAt", Sort.Direction.DESC)
+            .named("customer_newest_first"));
+    indexes.createIndex(
+        new Index()
+            .on("ticketId", Sort.Direction.ASC)
+            .on("createdAt", Sort.Direction.DESC)
+            .named("ticket_newest_first"));
   }
 
   /** Adds the notification unless its event already caused one. */

@@ -13,6 +13,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -35,6 +36,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             .toList();
     ProblemDetail problem =
         problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
+    return handleExceptionInternal(exception, problem, headers, status, request);
+  }
+
+  /** Constraints on query and path parameters, listed like invalid body fields. */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        exception.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                new FieldError(
+                                    result.getMethodParameter().getParameterName(),
+                                    error.getDefaultMessage())))
+            .toList();
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters.", errors);
     return handleExceptionInternal(exception, problem, headers, status, request);
   }
 

@@ -173,6 +173,9 @@ class PlatformIntegrationTest {
     assertThat(letter.get("originalTopic").asString()).isEqualTo(Topics.CUSTOMERS);
     assertThat(letter.get("reason").asString()).contains("not ready for late comers");
     assertThat(get("/api/admin/dead-letters", TestTokens.agent()).statusCode()).isEqualTo(403);
+    HttpResponse<String> badLimit = get("/api/admin/dead-letters?limit=0", TestTokens.admin());
+    assertThat(badLimit.statusCode()).isEqualTo(400);
+    assertThat(badLimit.body()).contains("\"field\":\"limit\"");
 
     listener.acceptLateComers.set(true);
     String replay =

@@ -40,12 +40,12 @@ class EventCountersTest {
   @Test
   void counts_a_routed_work_order_by_type_and_department() {
     WorkOrderRouted workOrder =
-        new WorkOrderRouted("W-1", "T-1", "C-1", "NETWORK", "NETWORK_OPERATIONS", "rule-1", NOW);
+        new WorkOrderRouted("W-1", "T-1", "C-1", "NETWORK", "network-ops", "network-faults", NOW);
 
     assertThat(EventCounters.of("crossdesk.workorder.routed.v1", workOrder))
         .containsExactly(
             new Counter(Dimension.EVENTS_BY_TYPE, "crossdesk.workorder.routed.v1"),
-            new Counter(Dimension.WORK_ORDERS_BY_DEPARTMENT, "NETWORK_OPERATIONS"));
+            new Counter(Dimension.WORK_ORDERS_BY_DEPARTMENT, "network-ops"));
   }
 
   @Test

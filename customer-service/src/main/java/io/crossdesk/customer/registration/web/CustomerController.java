@@ -4,8 +4,6 @@ import io.crossdesk.customer.registration.CustomerLookup;
 import io.crossdesk.customer.registration.CustomerRegistration;
 import io.crossdesk.customer.registration.domain.Customer;
 import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.web.InvalidRequestException;
-import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -14,11 +12,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -54,17 +52,9 @@ class CustomerController {
   /** The desk looking up a caller by the phone number or e-mail address they contact it from. */
   @GetMapping
   @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
-  List<CustomerView> search(
-      @RequestParam(required = false) String phone, @RequestParam(required = false) String email) {
-    boolean byPhone = phone != null && !phone.isBlank();
-    boolean byEmail = email != null && !email.isBlank();
-    if (byPhone == byEmail) {
-      String message = "search by phone or by email, exactly one of them";
-      throw new InvalidRequestException(
-          "Give either a phone number or an e-mail address to search by.",
-          List.of(new FieldError("phone", message), new FieldError("email", message)));
-    }
-    List<Customer> found = byPhone ? lookup.withPhone(phone) : lookup.withEmail(email);
+  List<CustomerView> search(@Valid @ModelAttribute CustomerSearchParams params) {
+    List<Customer> found =
+        params.byPhone() ? lookup.withPhone(params.phone()) : lookup.withEmail(params.email());
     return found.stream().map(CustomerView::of).toList();
   }
 }

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A domain rule broken by a request answers like any other rejected request: 422 with the field at
- * fault, never 500.
+ * A customer detail the domain refuses is an invalid field like any other: 400 with the field at
+ * fault, never 500. The request's own validation finds most of them first, every field at once;
+ * this answers the rest, such as a quoted e-mail address with blanks that {@code @Email} accepts.
  */
 @RestControllerAdvice
 class InvalidCustomerAdvice {
@@ -18,8 +19,7 @@ class InvalidCustomerAdvice {
   @ExceptionHandler(InvalidCustomerException.class)
   ProblemDetail invalid(InvalidCustomerException exception) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.UNPROCESSABLE_CONTENT, "The customer details break a rule.");
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
     problem.setProperty(
         "errors", List.of(new FieldError(exception.field(), exception.getMessage())));
     return problem;

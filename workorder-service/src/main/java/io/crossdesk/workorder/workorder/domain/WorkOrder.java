@@ -10,9 +10,6 @@ import java.util.UUID;
 /**
  * The work a department must do for a ticket. A ticket has exactly one work order; it starts in the
  * queue of the department its routing rule names and keeps the ticket's resolution deadline.
- *
- * @param version increases with every stored change, so concurrent changes cannot overwrite each
- *     other
  */
 public record WorkOrder(
     UUID id,
@@ -26,8 +23,7 @@ public record WorkOrder(
     String routingRule,
     WorkOrderStatus status,
     Instant createdAt,
-    Instant resolveBy,
-    long version) {
+    Instant resolveBy) {
 
   public WorkOrder {
     Objects.requireNonNull(id, "id");
@@ -53,8 +49,7 @@ public record WorkOrder(
         rule.id(),
         WorkOrderStatus.ROUTED,
         now,
-        ticket.resolveBy(),
-        0);
+        ticket.resolveBy());
   }
 
   public boolean isQueuedFor(Department queue) {

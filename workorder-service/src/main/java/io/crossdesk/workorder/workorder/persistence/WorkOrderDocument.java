@@ -69,7 +69,6 @@ record WorkOrderDocument(
         routingRule,
         WorkOrderStatus.valueOf(status),
         createdAt,
-        resolveBy,
-        version == null ? 0 : version);
+        resolveBy);
   }
 }

@@ -1,13 +1,9 @@
 package io.crossdesk.workorder.workorder.web;
 
 import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.web.InvalidRequestException;
 import io.crossdesk.platform.web.NotFoundException;
-import io.crossdesk.workorder.routing.domain.Department;
-import io.crossdesk.workorder.workorder.domain.WorkOrderSearch;
-import io.crossdesk.workorder.workorder.domain.WorkOrderStatus;
 import io.crossdesk.workorder.workorder.persistence.WorkOrderStore;
-import java.util.Arrays;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,9 +11,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Work orders and department queues. */
@@ -46,18 +42,18 @@ class WorkOrderController {
         .orElseThrow(() -> new NotFoundException("No work order " + id));
   }
 
-  /** Newest first, at most 100; department staff get their own queue. */
+  /**
+   * Newest first, at most 100; department staff get their own queue. Invalid filters are answered
+   * 400 before anything is read.
+   */
   @GetMapping
   @PreAuthorize(READERS)
   List<WorkOrderView> list(
-      @RequestParam(required = false) String ticketId,
-      @RequestParam(required = false) String department,
-      @RequestParam(required = false) String status,
-      @AuthenticationPrincipal Jwt jwt) {
+      @Valid @ModelAttribute WorkOrderSearchParams params, @AuthenticationPrincipal Jwt jwt) {
     QueueAccess access = QueueAccess.of(Caller.of(jwt));
-    WorkOrderSearch search =
-        new WorkOrderSearch(blankToNull(ticketId), department(department), status(status));
-    return workOrders.search(access.restrict(search)).stream().map(WorkOrderView::of).toList();
+    return workOrders.search(access.restrict(params.toSearch())).stream()
+        .map(WorkOrderView::of)
+        .toList();
   }
 
   private static Optional<UUID> parseId(String id) {
@@ -66,36 +62,5 @@ class WorkOrderController {
     } catch (IllegalArgumentException notAWorkOrderId) {
       return Optional.empty();
     }
-  }
-
-  private static Department department(String id) {
-    if (id == null || id.isBlank()) {
-      return null;
-    }
-    return Department.byId(id)
-        .orElseThrow(
-            () ->
-                InvalidRequestException.field(
-                    "department",
-                    "unknown department; one of "
-                        + Arrays.stream(Department.values()).map(Department::id).toList()));
-  }
-
-  private static WorkOrderStatus status(String name) {
-    if (name == null || name.isBlank()) {
-      return null;
-    }
-    return Arrays.stream(WorkOrderStatus.values())
-        .filter(status -> status.name().equals(name))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                InvalidRequestException.field(
-                    "status",
-                    "unknown status; one of " + Arrays.toString(WorkOrderStatus.values())));
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
   }
 }

@@ -3,7 +3,7 @@ package io.crossdesk.workorder.workorder.web;
 import io.crossdesk.workorder.workorder.domain.WorkOrder;
 import java.time.Instant;
 
-/** A work order as the API shows it. */
+/** A work order as the API shows it; how it is stored (version, pending events) stays inside. */
 public record WorkOrderView(
     String id,
     String ticketId,
@@ -16,8 +16,7 @@ public record WorkOrderView(
     String routingRule,
     String status,
     Instant createdAt,
-    Instant resolveBy,
-    long version) {
+    Instant resolveBy) {
 
   static WorkOrderView of(WorkOrder order) {
     return new WorkOrderView(
@@ -32,7 +31,6 @@ public record WorkOrderView(
         order.routingRule(),
         order.status().name(),
         order.createdAt(),
-        order.resolveBy(),
-        order.version());
+        order.resolveBy());
   }
 }
