@@ -3,25 +3,24 @@ package io.crossdesk.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdesk.contracts.EventCatalogue;
+import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.platform.consumer.DeadLetterProperties;
 import io.crossdesk.platform.events.EventSchemas;
+import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
-import io.crossdesk.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,24 +45,20 @@ public abstract class IntegrationTestSupport {
   protected static final StandInCustomerService CUSTOMER_SERVICE = StandInCustomerService.start();
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final KafkaProducer<String, String> PRODUCER =
-      new KafkaProducer<>(
-          Map.of(
-              ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-              TestInfrastructure.get().kafkaBootstrapServers(),
-              ProducerConfig.ACKS_CONFIG,
-              "all"),
-          new StringSerializer(),
-          new StringSerializer());
+  private static final CloudEventsProducer EVENTS = CloudEventsProducer.forTestBroker();
 
   @DynamicPropertySource
-  static void customerService(DynamicPropertyRegistry properties) {
+  static void serviceUnderTest(DynamicPropertyRegistry properties) {
     properties.add("crossdesk.services.customer-uri", () -> CUSTOMER_SERVICE.uri().toString());
+    // As production often runs: the service must create the indexes it relies on by itself.
+    properties.add("spring.data.mongodb.auto-index-creation", () -> "false");
   }
 
   @LocalServerPort protected int port;
   @Autowired protected JsonMapper json;
   @Autowired protected MongoTemplate mongo;
+  @Autowired protected DeadLetterProperties deadLetters;
+  @Autowired protected MeterRegistry meters;
 
   protected static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -92,41 +87,20 @@ public abstract class IntegrationTestSupport {
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
   }
 
-  /** Publishes a CloudEvent in binary mode, as another service or system would; returns its id. */
-  protected static String publish(
-      String topic, String key, String type, String subject, String data) {
-    return publish(topic, key, data, ceHeaders(type, subject));
+  /**
+   * Publishes a CloudEvent in binary mode (subject = key), as another service or system would;
+   * returns its id.
+   */
+  protected static String publish(String topic, String key, String type, String data) {
+    return EVENTS.publish(topic, key, type, data);
   }
 
-  protected static String publish(
-      String topic, String key, String data, Map<String, String> headers) {
-    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
-    headers.forEach(
-        (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-    try {
-      PRODUCER.send(record).get();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not publish to " + topic, e);
-    }
-    return headers.get("ce_id");
-  }
-
-  protected static Map<String, String> ceHeaders(String type, String subject) {
-    return Map.of(
-        "ce_specversion",
-        "1.0",
-        "ce_id",
-        UUID.randomUUID().toString(),
-        "ce_source",
-        "/tests/ticket-service",
-        "ce_type",
-        type,
-        "ce_subject",
-        subject,
-        "ce_time",
-        Instant.now().toString(),
-        "content-type",
-        "application/json");
+  /**
+   * Publishes a record exactly as given, e.g. one made by {@link CloudEventsProducer#event} and
+   * then altered, or one that is no CloudEvent at all.
+   */
+  protected static void publishRecord(ProducerRecord<String, String> record) {
+    EVENTS.send(record);
   }
 
   /** A customer registered with customer-service, once ticket-service's projection has them. */
@@ -136,10 +110,24 @@ public abstract class IntegrationTestSupport {
         {"customerId":"%s","name":"Customer %s","type":"ENTERPRISE","tier":"%s",
          "phone":null,"email":"it@example.com","registeredAt":"%s"}"""
             .formatted(customerId, customerId, tier, Instant.now());
-    publish(Topics.CUSTOMERS, customerId, "crossdesk.customer.registered.v1", customerId, data);
+    publish(Topics.CUSTOMERS, customerId, EventTypes.CUSTOMER_REGISTERED, data);
     Awaitility.await()
         .atMost(ASYNC)
         .until(() -> mongo.findById(customerId, Document.class, "customers") != null);
+  }
+
+  /**
+   * workorder-service routes a ticket's work order to a department; returns the event id. {@code
+   * routedAt} is by workorder-service's clock.
+   */
+  protected static String routeWorkOrder(
+      String workOrderId, String ticketId, String customerId, String department, Instant routedAt) {
+    String data =
+        """
+        {"workOrderId":"%s","ticketId":"%s","customerId":"%s","category":"NETWORK",
+         "department":"%s","routingRule":"network-faults","routedAt":"%s"}"""
+            .formatted(workOrderId, ticketId, customerId, department, routedAt);
+    return publish(Topics.WORKORDERS, workOrderId, EventTypes.WORKORDER_ROUTED, data);
   }
 
   /** Waits until the named consumer has processed the event (the platform records it). */
@@ -150,6 +138,34 @@ public abstract class IntegrationTestSupport {
             () ->
                 mongo.findById(consumer + ":" + eventId, Document.class, "processed_events")
                     != null);
+  }
+
+  /**
+   * Deliveries of events to the listener that failed so far, as Spring Kafka's listener timers
+   * count them (one per attempt, retries included).
+   */
+  protected long failedDeliveries(String listenerId) {
+    return meters
+        .find("spring.kafka.listener")
+        .tag("name", container -> container.startsWith(listenerId + "-"))
+        .tag("result", "failure")
+        .timers()
+        .stream()
+        .mapToLong(Timer::count)
+        .sum();
+  }
+
+  /**
+   * Waits until the listener has failed more often since {@code before} than the platform retries
+   * an ordinary failure: what it does for an event that refers to something not known yet.
+   */
+  protected void awaitRetriedLongerThanOrdinaryFailures(String listenerId, long before) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(failedDeliveries(listenerId) - before)
+                    .isGreaterThan(1L + deadLetters.maxRetries()));
   }
 
   protected static void assertSchemaValid(String type, String data) {

@@ -30,9 +30,4 @@ public record Caller(String subject, Set<Role> roles, String department, String 
   public boolean has(Role role) {
     return roles.contains(role);
   }
-
-  /** A customer and nothing more: limited to their own data. */
-  public boolean isOnlyCustomer() {
-    return roles.equals(EnumSet.of(Role.CUSTOMER));
-  }
 }

@@ -1,14 +1,12 @@
 package io.crossdesk.ticket.ticket;
 
-import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.ticket.ticket.domain.Ticket;
 import io.crossdesk.ticket.ticket.persistence.TicketStore;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.stereotype.Service;
 
-/** Finds tickets as the caller may see them: staff see every ticket, customers only their own. */
+/** Finds tickets as the caller may see them (see {@link TicketAccess}). */
 @Service
 public class TicketLookup {
 
@@ -21,26 +19,21 @@ public class TicketLookup {
   }
 
   /**
-   * @throws NotFoundException when there is no such ticket or it is another customer's, which a
-   *     customer may not even learn exists
+   * @throws NotFoundException when there is no such ticket or the caller may not see it, which they
+   *     may not even learn exists
    */
-  public Ticket find(Caller caller, String ticketId) {
+  public Ticket find(TicketAccess access, String ticketId) {
     return tickets
         .find(ticketId)
-        .filter(ticket -> !caller.isOnlyCustomer() || ticket.isFor(caller.customerId()))
+        .filter(access::canSee)
         .orElseThrow(() -> new NotFoundException("No ticket " + ticketId + "."));
   }
 
   /** Newest first, at most {@value #LIST_LIMIT}. */
-  public List<Ticket> search(Caller caller, TicketFilter filter) {
-    if (caller.isOnlyCustomer()) {
-      if (caller.customerId() == null
-          || (filter.customerId() != null
-              && !Objects.equals(filter.customerId(), caller.customerId()))) {
-        return List.of();
-      }
-      filter = filter.forCustomer(caller.customerId());
-    }
-    return tickets.search(filter, LIST_LIMIT);
+  public List<Ticket> search(TicketAccess access, TicketFilter filter) {
+    return access
+        .restrict(filter)
+        .map(visible -> tickets.search(visible, LIST_LIMIT))
+        .orElse(List.of());
   }
 }

@@ -1,10 +1,13 @@
 package io.crossdesk.ticket.ticket;
 
+import io.crossdesk.platform.consumer.NotYetKnownException;
+
 /**
- * An event names a ticket this service has not stored yet. Retryable: the outbox relay publishes a
- * ticket only after storing it, so this is a rare race that a retry resolves.
+ * An event names a ticket this service has not stored yet. The platform retries it longer than
+ * other failures: the ticket is stored before it is announced, so this is a rare race that resolves
+ * itself.
  */
-public class TicketNotYetKnownException extends RuntimeException {
+public class TicketNotYetKnownException extends NotYetKnownException {
 
   public TicketNotYetKnownException(String ticketId) {
     super("ticket " + ticketId + " is not known (yet)");

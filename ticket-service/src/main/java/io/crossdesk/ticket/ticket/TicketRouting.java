@@ -2,7 +2,8 @@ package io.crossdesk.ticket.ticket;
 
 import io.crossdesk.ticket.ticket.domain.Ticket;
 import io.crossdesk.ticket.ticket.persistence.TicketStore;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -11,23 +12,29 @@ import org.springframework.stereotype.Service;
 public class TicketRouting {
 
   private final TicketStore tickets;
+  private final Clock clock;
 
-  TicketRouting(TicketStore tickets) {
+  TicketRouting(TicketStore tickets, Clock clock) {
     this.tickets = tickets;
+    this.clock = clock;
   }
 
   /**
-   * Idempotent: a ticket already routed to this work order stays as it is.
+   * Idempotent: a ticket already routed to this work order stays as it is. The timeline entry is
+   * dated by this service's clock, like every other entry, rather than by the routing service's,
+   * whose clock may differ and would put the entries out of order.
    *
    * @throws TicketNotYetKnownException when the ticket is not stored (yet)
    */
-  public void routed(
-      String ticketId, String workOrderId, String department, Instant at, String actor) {
+  public void routed(String ticketId, String workOrderId, String department) {
     Ticket ticket =
         tickets.find(ticketId).orElseThrow(() -> new TicketNotYetKnownException(ticketId));
     if (ticket.isRoutedTo(workOrderId)) {
       return;
     }
-    tickets.update(ticket.routeTo(workOrderId, department, at, actor), List.of());
+    // Stored times have millisecond precision; the ticket in hand must equal the stored one.
+    tickets.update(
+        ticket.routeTo(workOrderId, department, clock.instant().truncatedTo(ChronoUnit.MILLIS)),
+        List.of());
   }
 }

@@ -11,8 +11,10 @@ import io.crossdesk.ticket.IntegrationTestSupport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /** Opening tickets over HTTP, announcing them, and following their work orders. */
 class TicketDeskIntegrationTest extends IntegrationTestSupport {
+
+  private static final String WORKORDER_CONSUMER = "ticket-service.workorders";
 
   private static String openRequest(String customerId, String priority) {
     return """
@@ -66,13 +70,11 @@ class TicketDeskIntegrationTest extends IntegrationTestSupport {
       assertThat(data.path("resolveBy").asString()).isEqualTo(ticket.path("resolveBy").asString());
     }
 
+    // workorder-service's clock is far off; the timeline must still read in order.
+    Instant otherServicesClock = Instant.parse("2001-02-03T04:05:06Z");
+    Instant beforeRouting = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String workOrderId = unique("wo");
-    String routed =
-        """
-        {"workOrderId":"%s","ticketId":"%s","customerId":"%s","category":"NETWORK",
-         "department":"NETWORK_OPERATIONS","routingRule":"network-faults","routedAt":"%s"}"""
-            .formatted(workOrderId, ticketId, customerId, Instant.now());
-    publish(Topics.WORKORDERS, workOrderId, EventTypes.WORKORDER_ROUTED, workOrderId, routed);
+    routeWorkOrder(workOrderId, ticketId, customerId, "network-ops", otherServicesClock);
 
     Awaitility.await()
         .atMost(ASYNC)
@@ -81,20 +83,44 @@ class TicketDeskIntegrationTest extends IntegrationTestSupport {
               JsonNode seen =
                   body(get("/api/tickets/" + ticketId, TestTokens.customer(customerId)));
               assertThat(seen.path("status").asString()).isEqualTo("ROUTED");
-              assertThat(seen.path("department").asString()).isEqualTo("NETWORK_OPERATIONS");
+              assertThat(seen.path("department").asString()).isEqualTo("network-ops");
               assertThat(seen.path("workOrderId").asString()).isEqualTo(workOrderId);
               assertThat(seen.path("timeline")).hasSize(2);
-              assertThat(seen.path("timeline").get(1).path("type").asString()).isEqualTo("ROUTED");
-              assertThat(seen.path("timeline").get(1).path("text").asString())
-                  .isEqualTo("Your request was passed to NETWORK_OPERATIONS");
             });
+    JsonNode routedEntry =
+        body(get("/api/tickets/" + ticketId, TestTokens.customer(customerId)))
+            .path("timeline")
+            .get(1);
+    assertThat(routedEntry.path("type").asString()).isEqualTo("ROUTED");
+    assertThat(routedEntry.path("text").asString())
+        .isEqualTo("Your request was passed to network-ops");
+    assertThat(routedEntry.path("actor").asString()).isEqualTo("network-ops");
+    assertThat(Instant.parse(routedEntry.path("at").asString()))
+        .isAfterOrEqualTo(beforeRouting)
+        .isBeforeOrEqualTo(Instant.now());
 
     // The same routing redelivered under a new event id changes nothing.
     String again =
-        publish(Topics.WORKORDERS, workOrderId, EventTypes.WORKORDER_ROUTED, workOrderId, routed);
-    awaitProcessed("ticket-service.workorders", again);
+        routeWorkOrder(workOrderId, ticketId, customerId, "network-ops", otherServicesClock);
+    awaitProcessed(WORKORDER_CONSUMER, again);
     assertThat(body(get("/api/tickets/" + ticketId, TestTokens.agent())).path("timeline"))
         .hasSize(2);
+  }
+
+  @Test
+  void a_routing_for_a_ticket_never_stored_is_retried_longer_then_dead_lettered() {
+    long failedBefore = failedDeliveries(WORKORDER_CONSUMER);
+    String eventId =
+        routeWorkOrder(
+            unique("wo"), UUID.randomUUID().toString(), unique("cust"), "billing", Instant.now());
+
+    try (TopicRecorder deadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.WORKORDERS))) {
+      ConsumerRecord<String, String> dead =
+          deadLetters.await(record -> eventId.equals(header(record, "ce_id")), ASYNC);
+      assertThat(header(dead, "crossdesk_dlt_reason")).contains("not known");
+    }
+    // The ticket may still be on its way: it is waited for longer than other failures.
+    awaitRetriedLongerThanOrdinaryFailures(WORKORDER_CONSUMER, failedBefore);
   }
 
   @Test
@@ -119,29 +145,17 @@ class TicketDeskIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
-  void a_customer_opens_and_sees_only_their_own_tickets() {
-    String alice = unique("alice");
-    String bob = unique("bob");
-    registerCustomer(alice, "C");
-    registerCustomer(bob, "C");
-    String aliceToken = TestTokens.customer(alice);
+  void a_blank_priority_is_no_priority_and_means_normal() {
+    String customerId = unique("blank");
+    registerCustomer(customerId, "C");
 
-    HttpResponse<String> forBob = post("/api/tickets", openRequest(bob, "LOW"), aliceToken);
-    assertProblem(forBob, 403);
+    for (String blank : List.of("", "  ")) {
+      HttpResponse<String> created = post("/api/tickets", openRequest(customerId, blank), agent());
 
-    HttpResponse<String> own = post("/api/tickets", openRequest(alice, "LOW"), aliceToken);
-    assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
-    String bobsTicket =
-        body(post("/api/tickets", openRequest(bob, "LOW"), agent())).path("id").asString();
-
-    assertProblem(get("/api/tickets/" + bobsTicket, aliceToken), 404);
-    JsonNode listed = body(get("/api/tickets", aliceToken));
-    assertThat(listed).isNotEmpty();
-    assertThat(listed)
-        .allSatisfy(t -> assertThat(t.path("customerId").asString()).isEqualTo(alice));
-    assertThat(body(get("/api/tickets?customerId=" + bob, aliceToken))).isEmpty();
-    assertThat(body(get("/api/tickets?customerId=" + bob, agent()))).hasSize(1);
-    assertThat(body(get("/api/tickets?status=&externalId=&customerId=" + bob, agent()))).hasSize(1);
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      assertThat(body(created).path("priority").asString()).isEqualTo("NORMAL");
+      assertThat(resolutionHours(created)).isEqualTo(72);
+    }
   }
 
   @Test
@@ -157,9 +171,7 @@ class TicketDeskIntegrationTest extends IntegrationTestSupport {
     HttpResponse<String> refused = post("/api/tickets", invalid, agent());
 
     assertProblem(refused, 400);
-    List<String> fields =
-        body(refused).path("errors").valueStream().map(e -> e.path("field").asString()).toList();
-    assertThat(fields)
+    assertThat(fieldsIn(refused))
         .contains("channel", "category", "priority", "title", "description")
         .doesNotContain("customerId");
     assertThat(body(refused).path("errors").valueStream())
@@ -172,23 +184,53 @@ class TicketDeskIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void a_blank_required_field_is_an_error_of_that_field() {
+    String customerId = unique("blank");
+    registerCustomer(customerId, "B");
+    String blankChannel =
+        """
+        {"customerId":"%s","channel":" ","category":"NETWORK",
+         "title":"No signal","description":"Since noon."}"""
+            .formatted(customerId);
+
+    HttpResponse<String> refused = post("/api/tickets", blankChannel, agent());
+
+    assertProblem(refused, 400);
+    assertThat(fieldsIn(refused)).containsExactly("channel");
+    assertThat(body(get("/api/tickets?customerId=" + customerId, agent()))).isEmpty();
+  }
+
+  @Test
+  void an_unknown_status_to_list_by_is_an_error_of_that_parameter() {
+    HttpResponse<String> refused = get("/api/tickets?status=LOST", agent());
+
+    assertProblem(refused, 400);
+    assertThat(fieldsIn(refused)).containsExactly("status");
+    assertThat(body(refused).path("errors").get(0).path("message").asString())
+        .contains("OPEN", "ROUTED");
+  }
+
+  @Test
   void the_api_needs_a_token_and_a_role_that_may_act() {
     String customerId = unique("guarded");
     registerCustomer(customerId, "A");
 
     assertProblem(post("/api/tickets", openRequest(customerId, "LOW"), null), 401);
     assertProblem(
-        post("/api/tickets", openRequest(customerId, "LOW"), TestTokens.department("BILLING")),
+        post("/api/tickets", openRequest(customerId, "LOW"), TestTokens.department("billing")),
         403);
     assertProblem(post("/api/tickets", openRequest(customerId, "LOW"), TestTokens.admin()), 403);
     assertProblem(get("/api/tickets", null), 401);
-    assertProblem(get("/api/tickets?status=LOST", agent()), 400);
     assertProblem(get("/api/tickets/no-such-ticket", TestTokens.supervisor()), 404);
     assertThat(body(get("/api/tickets?customerId=" + customerId, agent()))).isEmpty();
   }
 
   private static String agent() {
     return TestTokens.bearer("agent-9", List.of("AGENT"), Map.of());
+  }
+
+  private List<String> fieldsIn(HttpResponse<String> problem) {
+    return body(problem).path("errors").valueStream().map(e -> e.path("field").asString()).toList();
   }
 
   private long resolutionHours(HttpResponse<String> created) {

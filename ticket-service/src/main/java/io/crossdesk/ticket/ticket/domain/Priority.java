@@ -7,8 +7,10 @@ public enum Priority {
   HIGH,
   URGENT;
 
-  /** NORMAL when none is given. */
+  /** NORMAL when none is given: priority is optional, and an empty value gives none. */
   public static Priority parseOrNormal(String value) {
-    return value == null ? NORMAL : Enums.parse(Priority.class, "priority", value);
+    return value == null || value.isBlank()
+        ? NORMAL
+        : Enums.parse(Priority.class, "priority", value);
   }
 }

@@ -77,8 +77,13 @@ public record Ticket(
     return status == TicketStatus.ROUTED && Objects.equals(this.workOrderId, workOrderId);
   }
 
-  /** A work order for this ticket was routed to the department that must act. */
-  public Ticket routeTo(String workOrderId, String department, Instant at, String actor) {
+  /**
+   * A work order for this ticket was routed to the department that must act. The department is the
+   * timeline's actor: it is who the customer now waits on.
+   *
+   * @param at when this service learnt of the routing, by its own clock
+   */
+  public Ticket routeTo(String workOrderId, String department, Instant at) {
     moveTo(TicketStatus.ROUTED);
     return new Ticket(
         id,
@@ -97,12 +102,20 @@ public record Ticket(
         resolveBy,
         append(
             new TimelineEntry(
-                at, TimelineEntryType.ROUTED, "Your request was passed to " + department, actor)),
+                at,
+                TimelineEntryType.ROUTED,
+                "Your request was passed to " + department,
+                department)),
         version);
   }
 
   public boolean isFor(String customerId) {
     return this.customerId.equals(customerId);
+  }
+
+  /** True once the ticket is routed to this department; an unrouted ticket is with none. */
+  public boolean isWith(String department) {
+    return this.department != null && this.department.equals(department);
   }
 
   private void moveTo(TicketStatus target) {

@@ -39,12 +39,7 @@ class WorkOrderListener {
           }
           WorkOrderRouted routed = events.read(event, WorkOrderRouted.class);
           try {
-            routing.routed(
-                routed.ticketId(),
-                routed.workOrderId(),
-                routed.department(),
-                routed.routedAt(),
-                event.source());
+            routing.routed(routed.ticketId(), routed.workOrderId(), routed.department());
           } catch (IllegalTransitionException e) {
             // Retrying cannot make an illegal move legal; the dead letter keeps it for inspection.
             throw new InvalidEventException(e.getMessage(), e);

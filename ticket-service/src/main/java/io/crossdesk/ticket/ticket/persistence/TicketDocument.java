@@ -13,25 +13,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A ticket as stored, with the events its last changes caused waiting in {@code outbox}. The sparse
- * unique index lets each (sourceSystem, externalId) open one ticket only, while tickets opened by
- * people (which have neither field) stay out of it.
+ * A ticket as stored, with the events its last changes caused waiting in {@code outbox}. Its
+ * indexes are created by {@link TicketStore} at start-up.
  */
 @Document(TicketDocument.COLLECTION)
-@CompoundIndexes({
-  @CompoundIndex(
-      name = "intake_request",
-      def = "{'sourceSystem': 1, 'externalId': 1}",
-      unique = true,
-      sparse = true),
-  @CompoundIndex(name = "customer_newest_first", def = "{'customerId': 1, 'openedAt': -1}"),
-  @CompoundIndex(name = "newest_first", def = "{'openedAt': -1}")
-})
 record TicketDocument(
     @Id String id,
     String customerId,

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
  * that a state change and its events are saved together or not at all.
  */
 @Component
-public class TicketStore {
+public class TicketStore implements InitializingBean {
 
   private static final Set<String> NOT_STATE = Set.of("_id", "_class", "version", HasOutbox.FIELD);
 
@@ -34,6 +37,36 @@ public class TicketStore {
   TicketStore(MongoTemplate mongo, OutboxRelay relay) {
     this.mongo = mongo;
     this.relay = relay;
+  }
+
+  /**
+   * Runs before the listeners consume and the API answers. The sparse unique intake index is what
+   * lets each (sourceSystem, externalId) open one ticket only, across redeliveries and instances,
+   * while tickets opened by people (which have neither field) stay out of it; so it is created here
+   * rather than left to spring.data.mongodb.auto-index-creation, which production may switch off.
+   * Creating an index that exists already changes nothing.
+   */
+  @Override
+  public void afterPropertiesSet() {
+    IndexOperations indexes = mongo.indexOps(TicketDocument.class);
+    indexes.createIndex(
+        new Index()
+            .on("sourceSystem", Sort.Direction.ASC)
+            .on("externalId", Sort.Direction.ASC)
+            .unique()
+            .sparse()
+            .named("intake_request"));
+    indexes.createIndex(
+        new Index()
+            .on("customerId", Sort.Direction.ASC)
+            .on("openedAt", Sort.Direction.DESC)
+            .named("customer_newest_first"));
+    indexes.createIndex(
+        new Index()
+            .on("department", Sort.Direction.ASC)
+            .on("openedAt", Sort.Direction.DESC)
+            .named("department_newest_first"));
+    indexes.createIndex(new Index().on("openedAt", Sort.Direction.DESC).named("newest_first"));
   }
 
   /**
@@ -124,6 +157,9 @@ public class TicketStore {
     }
     if (filter.status() != null) {
       criteria.and("status").is(filter.status());
+    }
+    if (filter.department() != null) {
+      criteria.and("department").is(filter.department());
     }
     Query query =
         Query.query(criteria)

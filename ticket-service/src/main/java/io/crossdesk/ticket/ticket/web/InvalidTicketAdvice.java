@@ -9,8 +9,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The domain's own checks, should a request pass Bean Validation but not them, answer like the
- * request validation does: 400 with the offending field.
+ * The project's rule: invalid request fields answer 400 with {@code errors}, a business rule that
+ * refuses a well-formed request answers 422 (InvalidRequestException, e.g. an unknown customer).
+ * The domain's own field checks are of the first kind. The request records mirror them, so this
+ * answers only should the two ever drift apart, and then as Bean Validation would.
  */
 @RestControllerAdvice
 class InvalidTicketAdvice {

@@ -1,18 +1,21 @@
 package io.crossdesk.ticket.ticket.web;
 
+import io.crossdesk.platform.web.OneOf;
 import io.crossdesk.ticket.ticket.domain.Channel;
 import io.crossdesk.ticket.ticket.domain.Enums;
 import io.crossdesk.ticket.ticket.domain.Priority;
 import io.crossdesk.ticket.ticket.domain.TicketDraft;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** POST /api/tickets. */
+/**
+ * POST /api/tickets. The checks mirror {@link TicketDraft}'s so that every invalid field is
+ * reported at once; {@code priority} is optional, and left out or blank it means NORMAL.
+ */
 public record OpenTicketRequest(
     @NotBlank @Size(max = 100) String customerId,
-    @NotNull @OneOf(Channel.class) String channel,
+    @NotBlank @OneOf(Channel.class) String channel,
     @NotBlank
         @Pattern(
             regexp = TicketDraft.CATEGORY_PATTERN,

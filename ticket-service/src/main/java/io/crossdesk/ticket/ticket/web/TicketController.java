@@ -3,6 +3,7 @@ package io.crossdesk.ticket.ticket.web;
 import io.crossdesk.platform.security.Caller;
 import io.crossdesk.ticket.customer.CustomerDirectory;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
+import io.crossdesk.ticket.ticket.TicketAccess;
 import io.crossdesk.ticket.ticket.TicketLookup;
 import io.crossdesk.ticket.ticket.TicketOpening;
 import io.crossdesk.ticket.ticket.domain.Origin;
@@ -11,7 +12,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -46,26 +46,27 @@ class TicketController {
   ResponseEntity<TicketView> open(
       @Valid @RequestBody OpenTicketRequest request, @AuthenticationPrincipal Jwt jwt) {
     Caller caller = Caller.of(jwt);
-    if (caller.isOnlyCustomer() && !request.customerId().equals(caller.customerId())) {
-      throw new AccessDeniedException("a customer opens tickets only for themself");
-    }
+    TicketAccess.checkMayOpenFor(caller, request.customerId());
     KnownCustomer customer = customers.forRequest(request.customerId(), jwt.getTokenValue());
     Ticket ticket = opening.open(request.toDraft(), customer, Origin.person(caller.subject()));
     return ResponseEntity.created(URI.create("/api/tickets/" + ticket.id()))
         .body(TicketView.of(ticket));
   }
 
+  /** A ticket the caller may not see is "not found", so its existence is not revealed. */
   @GetMapping("/{id}")
   @PreAuthorize(READERS)
   TicketView get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-    return TicketView.of(lookup.find(Caller.of(jwt), id));
+    return TicketView.of(lookup.find(TicketAccess.of(Caller.of(jwt)), id));
   }
 
-  /** Newest first, at most 100; a customer sees only their own. */
+  /** Newest first, at most 100; department staff and customers see only theirs. */
   @GetMapping
   @PreAuthorize(READERS)
   List<TicketView> list(
       @Valid @ModelAttribute TicketSearchParams params, @AuthenticationPrincipal Jwt jwt) {
-    return lookup.search(Caller.of(jwt), params.toFilter()).stream().map(TicketView::of).toList();
+    return lookup.search(TicketAccess.of(Caller.of(jwt)), params.toFilter()).stream()
+        .map(TicketView::of)
+        .toList();
   }
 }

@@ -1,5 +1,6 @@
 package io.crossdesk.ticket.ticket.web;
 
+import io.crossdesk.platform.web.OneOf;
 import io.crossdesk.ticket.ticket.TicketFilter;
 import io.crossdesk.ticket.ticket.domain.Enums;
 import io.crossdesk.ticket.ticket.domain.TicketStatus;
@@ -27,6 +28,7 @@ public record TicketSearchParams(
         customerId,
         sourceSystem,
         externalId,
-        status == null ? null : Enums.parse(TicketStatus.class, "status", status));
+        status == null ? null : Enums.parse(TicketStatus.class, "status", status),
+        null);
   }
 }

@@ -59,8 +59,11 @@ class TicketDraftTest {
   }
 
   @Test
-  void an_unknown_priority_is_refused_and_a_missing_one_is_normal() {
+  void an_unknown_priority_is_refused_and_a_missing_or_blank_one_is_normal() {
     assertThat(Priority.parseOrNormal(null)).isEqualTo(Priority.NORMAL);
+    assertThat(Priority.parseOrNormal("")).isEqualTo(Priority.NORMAL);
+    assertThat(Priority.parseOrNormal("  ")).isEqualTo(Priority.NORMAL);
+    assertThat(Priority.parseOrNormal("HIGH")).isEqualTo(Priority.HIGH);
     assertThatThrownBy(() -> Priority.parseOrNormal("SOON"))
         .isInstanceOf(InvalidTicketException.class);
   }

@@ -59,19 +59,29 @@ class TicketTest {
   void routing_passes_the_ticket_to_the_department_and_tells_the_customer() {
     Instant routedAt = OPENED.plusSeconds(60);
 
-    Ticket routed =
-        opened(Origin.person("agent-7"))
-            .routeTo("wo-1", "NETWORK_OPERATIONS", routedAt, "/crossdesk/workorder-service");
+    Ticket routed = opened(Origin.person("agent-7")).routeTo("wo-1", "network-ops", routedAt);
 
     assertThat(routed.status()).isEqualTo(TicketStatus.ROUTED);
-    assertThat(routed.department()).isEqualTo("NETWORK_OPERATIONS");
+    assertThat(routed.department()).isEqualTo("network-ops");
     assertThat(routed.workOrderId()).isEqualTo("wo-1");
     assertThat(routed.isRoutedTo("wo-1")).isTrue();
     assertThat(routed.timeline()).hasSize(2);
-    assertThat(routed.timeline().get(1).type()).isEqualTo(TimelineEntryType.ROUTED);
-    assertThat(routed.timeline().get(1).text())
-        .isEqualTo("Your request was passed to NETWORK_OPERATIONS");
-    assertThat(routed.timeline().get(1).at()).isEqualTo(routedAt);
+    TimelineEntry entry = routed.timeline().get(1);
+    assertThat(entry.type()).isEqualTo(TimelineEntryType.ROUTED);
+    assertThat(entry.text()).isEqualTo("Your request was passed to network-ops");
+    assertThat(entry.at()).isEqualTo(routedAt);
+    assertThat(entry.actor()).isEqualTo("network-ops");
+  }
+
+  @Test
+  void a_ticket_is_with_the_department_it_was_routed_to_and_an_open_one_with_none() {
+    Ticket open = opened(Origin.person("agent-7"));
+    Ticket routed = open.routeTo("wo-1", "billing", OPENED);
+
+    assertThat(routed.isWith("billing")).isTrue();
+    assertThat(routed.isWith("network-ops")).isFalse();
+    assertThat(open.isWith("billing")).isFalse();
+    assertThat(open.isWith(null)).isFalse();
   }
 
   @Test
@@ -81,9 +91,9 @@ class TicketTest {
 
   @Test
   void a_routed_ticket_cannot_be_routed_again() {
-    Ticket routed = opened(Origin.person("agent-7")).routeTo("wo-1", "BILLING", OPENED, "x");
+    Ticket routed = opened(Origin.person("agent-7")).routeTo("wo-1", "billing", OPENED);
 
-    assertThatThrownBy(() -> routed.routeTo("wo-2", "BILLING", OPENED, "x"))
+    assertThatThrownBy(() -> routed.routeTo("wo-2", "billing", OPENED))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("ROUTED to ROUTED");
   }

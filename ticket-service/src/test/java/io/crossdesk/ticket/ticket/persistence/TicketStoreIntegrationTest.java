@@ -11,6 +11,7 @@ import io.crossdesk.platform.events.Events;
 import io.crossdesk.testsupport.TopicRecorder;
 import io.crossdesk.ticket.IntegrationTestSupport;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
+import io.crossdesk.ticket.ticket.TicketFilter;
 import io.crossdesk.ticket.ticket.domain.Channel;
 import io.crossdesk.ticket.ticket.domain.Origin;
 import io.crossdesk.ticket.ticket.domain.Priority;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.index.IndexField;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 
 class TicketStoreIntegrationTest extends IntegrationTestSupport {
 
@@ -34,8 +37,12 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
   @Autowired Events events;
 
   private static Ticket newTicket(Origin origin) {
+    return newTicket(unique("cust"), origin);
+  }
+
+  private static Ticket newTicket(String customerId, Origin origin) {
     TicketDraft draft =
-        new TicketDraft(unique("cust"), Channel.BRANCH, "BILLING", Priority.LOW, "Bill", null);
+        new TicketDraft(customerId, Channel.BRANCH, "BILLING", Priority.LOW, "Bill", null);
     return Ticket.open(UUID.randomUUID(), draft, CustomerTier.B, origin, NOW, NOW.plusSeconds(60));
   }
 
@@ -43,7 +50,7 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
   void a_change_is_stored_whole_and_its_events_are_published() {
     Ticket ticket = newTicket(Origin.person("agent-7"));
     store.insert(ticket, List.of());
-    Ticket routed = ticket.routeTo("wo-9", "BILLING", NOW, "/crossdesk/workorder-service");
+    Ticket routed = ticket.routeTo("wo-9", "billing", NOW);
     EventMessage event = events.create(ticket.id().toString(), announcement(ticket));
 
     store.update(routed, List.of(event));
@@ -61,9 +68,9 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
   void a_change_based_on_an_outdated_read_is_refused() {
     Ticket ticket = newTicket(Origin.person("agent-7"));
     store.insert(ticket, List.of());
-    store.update(ticket.routeTo("wo-1", "BILLING", NOW, "a"), List.of());
+    store.update(ticket.routeTo("wo-1", "billing", NOW), List.of());
 
-    assertThatThrownBy(() -> store.update(ticket.routeTo("wo-2", "NETWORK", NOW, "b"), List.of()))
+    assertThatThrownBy(() -> store.update(ticket.routeTo("wo-2", "network-ops", NOW), List.of()))
         .isInstanceOf(OptimisticLockingFailureException.class);
     assertThat(store.find(ticket.id().toString()).orElseThrow().workOrderId()).isEqualTo("wo-1");
   }
@@ -77,6 +84,41 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
 
     assertThatThrownBy(() -> store.insert(newTicket(request), List.of()))
         .isInstanceOf(DuplicateKeyException.class);
+  }
+
+  @Test
+  void the_intake_request_index_is_created_at_start_up_even_without_auto_index_creation() {
+    // The test context switches spring.data.mongodb.auto-index-creation off.
+    List<IndexInfo> indexes = mongo.indexOps(TicketDocument.class).getIndexInfo();
+
+    assertThat(indexes)
+        .anySatisfy(
+            index -> {
+              assertThat(index.getName()).isEqualTo("intake_request");
+              assertThat(index.getIndexFields())
+                  .extracting(IndexField::getKey)
+                  .containsExactly("sourceSystem", "externalId");
+              assertThat(index.isUnique()).isTrue();
+              assertThat(index.isSparse()).isTrue();
+            });
+    assertThat(indexes)
+        .extracting(IndexInfo::getName)
+        .contains("customer_newest_first", "department_newest_first", "newest_first");
+  }
+
+  @Test
+  void department_queues_list_only_their_department() {
+    String customerId = unique("cust");
+    Ticket forBilling = newTicket(customerId, Origin.person("agent-7"));
+    Ticket forFieldService = newTicket(customerId, Origin.person("agent-7"));
+    store.insert(forBilling, List.of());
+    store.insert(forFieldService, List.of());
+    store.update(forBilling.routeTo("wo-1", "billing", NOW), List.of());
+    store.update(forFieldService.routeTo("wo-2", "field-service", NOW), List.of());
+
+    assertThat(store.search(new TicketFilter(customerId, null, null, null, "billing"), 10))
+        .extracting(Ticket::id)
+        .containsExactly(forBilling.id());
   }
 
   private static TicketOpened announcement(Ticket ticket) {
