@@ -100,8 +100,9 @@ public class PlatformMessagingAutoConfiguration {
   }
 
   @Bean
-  IdempotentConsumer idempotentConsumer(MongoTemplate mongo, MeterRegistry meters, Clock clock) {
-    return new IdempotentConsumer(mongo, meters, clock);
+  IdempotentConsumer idempotentConsumer(
+      MongoTemplate mongo, Events events, MeterRegistry meters, Clock clock) {
+    return new IdempotentConsumer(mongo, events, meters, clock);
   }
 
   /** A poison record (one that cannot even be deserialized) never blocks its partition. */

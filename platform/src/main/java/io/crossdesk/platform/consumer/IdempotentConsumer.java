@@ -1,7 +1,9 @@
 package io.crossdesk.platform.consumer;
 
+import io.crossdesk.contracts.EventCatalogue;
 import io.crossdesk.platform.events.CloudEventsBinding;
 import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -24,11 +26,13 @@ public class IdempotentConsumer {
   static final String COLLECTION = "processed_events";
 
   private final MongoTemplate mongo;
+  private final Events events;
   private final MeterRegistry meters;
   private final Clock clock;
 
-  public IdempotentConsumer(MongoTemplate mongo, MeterRegistry meters, Clock clock) {
+  public IdempotentConsumer(MongoTemplate mongo, Events events, MeterRegistry meters, Clock clock) {
     this.mongo = mongo;
+    this.events = events;
     this.meters = meters;
     this.clock = clock;
   }
@@ -41,7 +45,29 @@ public class IdempotentConsumer {
    */
   public void handle(
       String consumer, ConsumerRecord<String, String> record, Consumer<EventMessage> handler) {
+    handle(consumer, CloudEventsBinding.fromRecord(record), handler);
+  }
+
+  /**
+   * Hands the data of an event of {@code dataType}'s contract to {@code handler}, once; events of
+   * other types on the topic are none of this consumer's business and are passed over without a
+   * trace.
+   *
+   * @throws io.crossdesk.platform.events.InvalidEventException when the record is no CloudEvent or
+   *     its data violates the contract
+   */
+  public <T extends Record> void handle(
+      String consumer,
+      ConsumerRecord<String, String> record,
+      Class<T> dataType,
+      Consumer<T> handler) {
     EventMessage event = CloudEventsBinding.fromRecord(record);
+    if (EventCatalogue.of(dataType).type().equals(event.type())) {
+      handle(consumer, event, accepted -> handler.accept(events.read(accepted, dataType)));
+    }
+  }
+
+  private void handle(String consumer, EventMessage event, Consumer<EventMessage> handler) {
     String key = consumer + ":" + event.eventId();
     if (mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION)) {
       meters.counter("crossdesk.events.duplicates", "consumer", consumer).increment();

@@ -4,7 +4,6 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.outbox.HasOutbox;
 import io.crossdesk.platform.security.Caller;
 import jakarta.validation.Valid;
@@ -39,11 +38,9 @@ class PlatformTestApplication {
     final List<CustomerRegistered> handled = new CopyOnWriteArrayList<>();
     final AtomicBoolean acceptLateComers = new AtomicBoolean();
     private final IdempotentConsumer consumer;
-    private final Events events;
 
-    CustomerListener(IdempotentConsumer consumer, Events events) {
+    CustomerListener(IdempotentConsumer consumer) {
       this.consumer = consumer;
-      this.events = events;
     }
 
     @KafkaListener(id = "platform-test.customers", topics = Topics.CUSTOMERS)
@@ -51,8 +48,8 @@ class PlatformTestApplication {
       consumer.handle(
           "platform-test.customers",
           record,
-          event -> {
-            CustomerRegistered customer = events.read(event, CustomerRegistered.class);
+          CustomerRegistered.class,
+          customer -> {
             if (customer.name().equals("poison")) {
               throw new IllegalStateException("cannot handle poison");
             }

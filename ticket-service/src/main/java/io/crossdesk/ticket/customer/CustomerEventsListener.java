@@ -1,10 +1,8 @@
 package io.crossdesk.ticket.customer;
 
-import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.InvalidEventException;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
@@ -19,13 +17,10 @@ class CustomerEventsListener {
   private static final String CONSUMER = "ticket-service.customers";
 
   private final IdempotentConsumer consumer;
-  private final Events events;
   private final CustomerProjection projection;
 
-  CustomerEventsListener(
-      IdempotentConsumer consumer, Events events, CustomerProjection projection) {
+  CustomerEventsListener(IdempotentConsumer consumer, CustomerProjection projection) {
     this.consumer = consumer;
-    this.events = events;
     this.projection = projection;
   }
 
@@ -34,13 +29,10 @@ class CustomerEventsListener {
     consumer.handle(
         CONSUMER,
         record,
-        event -> {
-          if (EventTypes.CUSTOMER_REGISTERED.equals(event.type())) {
-            CustomerRegistered registered = events.read(event, CustomerRegistered.class);
+        CustomerRegistered.class,
+        registered ->
             projection.remember(
-                new KnownCustomer(registered.customerId(), tierOf(registered), registered.name()));
-          }
-        });
+                new KnownCustomer(registered.customerId(), tierOf(registered), registered.name())));
   }
 
   private static CustomerTier tierOf(CustomerRegistered registered) {

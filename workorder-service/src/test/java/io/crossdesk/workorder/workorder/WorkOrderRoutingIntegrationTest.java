@@ -177,9 +177,13 @@ class WorkOrderRoutingIntegrationTest {
     awaitProcessedBehind(key);
 
     assertThat(workOrdersOfTicket(key)).isEmpty();
-    // Consumed without failing (a failure would have dead-lettered it instead).
+    // Passed over: neither failed (that would have dead-lettered it) nor recorded as processed.
+    try (TopicRecorder dead = TopicRecorder.of(Topics.deadLetterOf(Topics.TICKETS))) {
+      assertThat(dead.all(record -> otherId.equals(TopicRecorder.header(record, "ce_id"))))
+          .isEmpty();
+    }
     assertThat(mongo.count(Query.query(Criteria.where("eventId").is(otherId)), "processed_events"))
-        .isEqualTo(1);
+        .isZero();
   }
 
   @Test

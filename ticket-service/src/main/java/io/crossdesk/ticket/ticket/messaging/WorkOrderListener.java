@@ -1,10 +1,8 @@
 package io.crossdesk.ticket.ticket.messaging;
 
-import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.InvalidEventException;
 import io.crossdesk.ticket.ticket.TicketRouting;
 import io.crossdesk.ticket.ticket.domain.IllegalTransitionException;
@@ -19,12 +17,10 @@ class WorkOrderListener {
   private static final String CONSUMER = "ticket-service.workorders";
 
   private final IdempotentConsumer consumer;
-  private final Events events;
   private final TicketRouting routing;
 
-  WorkOrderListener(IdempotentConsumer consumer, Events events, TicketRouting routing) {
+  WorkOrderListener(IdempotentConsumer consumer, TicketRouting routing) {
     this.consumer = consumer;
-    this.events = events;
     this.routing = routing;
   }
 
@@ -33,11 +29,8 @@ class WorkOrderListener {
     consumer.handle(
         CONSUMER,
         record,
-        event -> {
-          if (!EventTypes.WORKORDER_ROUTED.equals(event.type())) {
-            return;
-          }
-          WorkOrderRouted routed = events.read(event, WorkOrderRouted.class);
+        WorkOrderRouted.class,
+        routed -> {
           try {
             routing.routed(routed.ticketId(), routed.workOrderId(), routed.department());
           } catch (IllegalTransitionException e) {

@@ -1,10 +1,8 @@
 package io.crossdesk.workorder.workorder.messaging;
 
-import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.Events;
 import io.crossdesk.workorder.workorder.TicketRouting;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,24 +15,15 @@ class TicketOpenedListener {
   static final String CONSUMER = "workorder-service.tickets";
 
   private final IdempotentConsumer consumer;
-  private final Events events;
   private final TicketRouting routing;
 
-  TicketOpenedListener(IdempotentConsumer consumer, Events events, TicketRouting routing) {
+  TicketOpenedListener(IdempotentConsumer consumer, TicketRouting routing) {
     this.consumer = consumer;
-    this.events = events;
     this.routing = routing;
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
   void onTicketEvent(ConsumerRecord<String, String> record) {
-    consumer.handle(
-        CONSUMER,
-        record,
-        event -> {
-          if (EventTypes.TICKET_OPENED.equals(event.type())) {
-            routing.route(events.read(event, TicketOpened.class));
-          }
-        });
+    consumer.handle(CONSUMER, record, TicketOpened.class, routing::route);
   }
 }
