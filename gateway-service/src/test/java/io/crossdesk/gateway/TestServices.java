@@ -1,5 +1,6 @@
 package io.crossdesk.gateway;
 
+import io.crossdesk.testsupport.TestKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,8 +23,11 @@ public final class TestServices {
   /** Everything a gateway under test needs: keys, issuer and where the services are. */
   public static void register(DynamicPropertyRegistry registry) {
     registry.add("crossdesk.security.issuer", () -> TestTokens.ISSUER);
-    registry.add("crossdesk.security.public-key-location", () -> "file:" + TestKeys.PUBLIC_PEM);
-    registry.add("crossdesk.dev-token.private-key-location", () -> "file:" + TestKeys.PRIVATE_PEM);
+    registry.add(
+        "crossdesk.security.public-key-location", () -> "file:" + TestKeys.get().publicKeyFile());
+    registry.add(
+        "crossdesk.dev-token.private-key-location",
+        () -> "file:" + TestKeys.get().privateKeyFile());
     registry.add("crossdesk.services.customer-uri", CUSTOMERS::uri);
     registry.add("crossdesk.services.ticket-uri", TICKETS::uri);
     registry.add("crossdesk.services.workorder-uri", WORKORDERS::uri);

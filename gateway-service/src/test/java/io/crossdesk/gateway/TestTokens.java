@@ -1,56 +1,44 @@
 package io.crossdesk.gateway;
 
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import java.util.Map;
 
-/** Tokens built directly, including the broken ones no endpoint would ever mint. */
+/**
+ * The gateway tests' tokens, raw (without "Bearer "), including broken ones no endpoint would mint;
+ * signed with test-support's key pair, which {@link TestServices} configures the gateway to trust.
+ */
 public final class TestTokens {
 
-  public static final String ISSUER = "crossdesk-local";
+  public static final String ISSUER = io.crossdesk.testsupport.TestTokens.ISSUER;
 
   private TestTokens() {}
 
   public static String valid(String subject, String... roles) {
-    return sign(TestKeys.TRUSTED, ISSUER, subject, List.of(roles), Instant.now());
+    return signed(ISSUER, subject, List.of(roles), Duration.ofHours(1));
   }
 
   public static String expired(String subject) {
-    return sign(
-        TestKeys.TRUSTED,
+    return io.crossdesk.testsupport.TestTokens.token(
         ISSUER,
         subject,
         List.of("AGENT"),
-        Instant.now().minus(Duration.ofHours(2)));
+        Map.of(),
+        Instant.now().minus(Duration.ofHours(2)),
+        Duration.ofHours(1));
   }
 
   public static String fromIssuer(String issuer, String subject) {
-    return sign(TestKeys.TRUSTED, issuer, subject, List.of("AGENT"), Instant.now());
+    return signed(issuer, subject, List.of("AGENT"), Duration.ofHours(1));
   }
 
   public static String signedByForeignKey(String subject) {
-    return sign(TestKeys.FOREIGN, ISSUER, subject, List.of("ADMIN"), Instant.now());
+    return io.crossdesk.testsupport.TestTokens.signedByAnotherKey(subject, List.of("ADMIN"));
   }
 
-  private static String sign(
-      KeyPair keys, String issuer, String subject, List<String> roles, Instant issuedAt) {
-    NimbusJwtEncoder encoder =
-        NimbusJwtEncoder.withKeyPair(TestKeys.publicKey(keys), TestKeys.privateKey(keys)).build();
-    JwtClaimsSet claims =
-        JwtClaimsSet.builder()
-            .issuer(issuer)
-            .subject(subject)
-            .claim("roles", roles)
-            .issuedAt(issuedAt)
-            .expiresAt(issuedAt.plus(Duration.ofHours(1)))
-            .build();
-    JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
-    return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+  private static String signed(
+      String issuer, String subject, List<String> roles, Duration validFor) {
+    return io.crossdesk.testsupport.TestTokens.token(issuer, subject, roles, Map.of(), validFor);
   }
 }

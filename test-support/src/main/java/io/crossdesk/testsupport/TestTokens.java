@@ -4,6 +4,11 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,17 +46,53 @@ public final class TestTokens {
       List<String> roles,
       Map<String, Object> claims,
       Duration validFor) {
-    Instant now = Instant.now();
+    return token(issuer, subject, roles, claims, Instant.now().minusSeconds(1), validFor);
+  }
+
+  /** A token issued at {@code issuedAt}: one issued long enough ago has expired. */
+  public static String token(
+      String issuer,
+      String subject,
+      List<String> roles,
+      Map<String, Object> claims,
+      Instant issuedAt,
+      Duration validFor) {
     JwtClaimsSet.Builder builder =
         JwtClaimsSet.builder()
             .issuer(issuer)
             .subject(subject)
-            .issuedAt(now.minusSeconds(1))
-            .expiresAt(now.plus(validFor))
+            .issuedAt(issuedAt)
+            .expiresAt(issuedAt.plus(validFor))
             .claim("roles", roles);
     claims.forEach(builder::claim);
     JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId("test").build();
     return ENCODER.encode(JwtEncoderParameters.from(header, builder.build())).getTokenValue();
+  }
+
+  /** A well-formed token signed by a key no Crossdesk component trusts. */
+  public static String signedByAnotherKey(String subject, List<String> roles) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      KeyPair foreign = generator.generateKeyPair();
+      Instant now = Instant.now();
+      JwtClaimsSet claims =
+          JwtClaimsSet.builder()
+              .issuer(ISSUER)
+              .subject(subject)
+              .issuedAt(now)
+              .expiresAt(now.plus(Duration.ofHours(1)))
+              .claim("roles", roles)
+              .build();
+      return NimbusJwtEncoder.withKeyPair(
+              (RSAPublicKey) foreign.getPublic(), (RSAPrivateKey) foreign.getPrivate())
+          .build()
+          .encode(
+              JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+          .getTokenValue();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static String agent() {

@@ -3,8 +3,8 @@ package io.crossdesk.gateway.devtoken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdesk.gateway.LocalGatewayTest;
-import io.crossdesk.gateway.TestKeys;
 import io.crossdesk.gateway.TestServices;
+import io.crossdesk.testsupport.TestKeys;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 class DevTokenEndpointTest extends LocalGatewayTest {
 
   private final NimbusJwtDecoder decoder =
-      NimbusJwtDecoder.withPublicKey(TestKeys.publicKey(TestKeys.TRUSTED)).build();
+      NimbusJwtDecoder.withPublicKey(TestKeys.get().publicKey()).build();
 
   @Test
   void mintsAnAgentTokenThatTheGatewayAcceptsAndForwards() {

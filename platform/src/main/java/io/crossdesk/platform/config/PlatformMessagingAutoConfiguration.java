@@ -11,6 +11,7 @@ import io.crossdesk.platform.health.MongoPingHealthIndicator;
 import io.crossdesk.platform.outbox.HasOutbox;
 import io.crossdesk.platform.outbox.OutboxProperties;
 import io.crossdesk.platform.outbox.OutboxRelay;
+import io.crossdesk.platform.outbox.OutboxStore;
 import io.crossdesk.platform.web.ProblemDetailsAdvice;
 import io.crossdesk.platform.web.TraceparentFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,6 +88,11 @@ public class PlatformMessagingAutoConfiguration {
       }
     }
     return new OutboxRelay(mongo, kafka, collections, properties, clock, meters);
+  }
+
+  @Bean
+  OutboxStore outboxStore(MongoTemplate mongo, OutboxRelay relay) {
+    return new OutboxStore(mongo, relay);
   }
 
   /** Publishes right after a state change is saved instead of waiting for the next poll. */

@@ -40,7 +40,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-  private static final String LEASE = "outboxLease";
+  static final String LEASE = "outboxLease";
 
   private final MongoTemplate mongo;
   private final KafkaTemplate<String, String> kafka;

@@ -1,25 +1,18 @@
 package io.crossdesk.ticket.ticket.persistence;
 
 import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.outbox.HasOutbox;
-import io.crossdesk.platform.outbox.OutboxRelay;
+import io.crossdesk.platform.outbox.OutboxStore;
 import io.crossdesk.ticket.ticket.TicketFilter;
 import io.crossdesk.ticket.ticket.domain.Ticket;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class TicketStore implements InitializingBean {
 
-  private static final Set<String> NOT_STATE = Set.of("_id", "_class", "version", HasOutbox.FIELD);
-
   private final MongoTemplate mongo;
-  private final OutboxRelay relay;
+  private final OutboxStore outbox;
 
-  TicketStore(MongoTemplate mongo, OutboxRelay relay) {
+  TicketStore(MongoTemplate mongo, OutboxStore outbox) {
     this.mongo = mongo;
-    this.relay = relay;
+    this.outbox = outbox;
   }
 
   /**
@@ -80,54 +71,15 @@ public class TicketStore implements InitializingBean {
   }
 
   /**
-   * Stores a changed ticket unless someone else changed it since it was read. New events join any
-   * still waiting in the outbox (pushed, never overwritten, so none is lost to the relay's timing).
+   * Stores a changed ticket unless someone else changed it since it was read; new events join any
+   * still waiting in the outbox.
    *
-   * @throws OptimisticLockingFailureException when the stored ticket changed meanwhile
+   * @throws org.springframework.dao.OptimisticLockingFailureException when the stored ticket
+   *     changed meanwhile
    */
   public void update(Ticket changed, List<EventMessage> events) {
-    Update update = stateOf(changed);
-    if (!events.isEmpty()) {
-      update.push(HasOutbox.FIELD).each(events.toArray());
-    }
-    update.inc("version", 1);
-    Query sameVersion =
-        Query.query(
-            Criteria.where("_id").is(changed.id().toString()).and("version").is(changed.version()));
-    if (mongo.updateFirst(sameVersion, update, TicketDocument.class).getMatchedCount() == 0) {
-      throw new OptimisticLockingFailureException(
-          "ticket " + changed.id() + " changed since version " + changed.version());
-    }
-    if (!events.isEmpty()) {
-      // An update, unlike an insert, raises no save event that would wake the relay by itself.
-      relay.wakeUp();
-    }
-  }
-
-  /** Sets every state field as the ticket has it now, unsets those it no longer has. */
-  private Update stateOf(Ticket ticket) {
-    Document state = new Document();
-    mongo.getConverter().write(TicketDocument.of(ticket, List.of()), state);
-    Update update = new Update();
-    state.forEach(
-        (field, value) -> {
-          if (!NOT_STATE.contains(field)) {
-            update.set(field, value);
-          }
-        });
-    PropertyHandler<MongoPersistentProperty> unsetMissing =
-        property -> {
-          if (!NOT_STATE.contains(property.getFieldName())
-              && !state.containsKey(property.getFieldName())) {
-            update.unset(property.getFieldName());
-          }
-        };
-    mongo
-        .getConverter()
-        .getMappingContext()
-        .getRequiredPersistentEntity(TicketDocument.class)
-        .doWithProperties(unsetMissing);
-    return update;
+    outbox.update(
+        changed.id().toString(), changed.version(), TicketDocument.of(changed, List.of()), events);
   }
 
   public Optional<Ticket> find(String id) {
