@@ -21,7 +21,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
           Map.entry("spring.kafka.producer.properties.linger.ms", "0"),
           Map.entry("spring.data.mongodb.auto-index-creation", "true"),
           Map.entry("management.health.mongo.enabled", "false"),
-          Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
+          Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
           Map.entry("management.endpoint.health.probes.enabled", "true"),
           Map.entry("management.endpoint.health.show-details", "always"),
           Map.entry("server.shutdown", "graceful"));
