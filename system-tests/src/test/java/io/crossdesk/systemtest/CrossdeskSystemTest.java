@@ -21,6 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -201,54 +207,117 @@ class CrossdeskSystemTest {
 
   @Test
   @Order(5)
-  void every_ticket_is_routed_exactly_once_when_workorder_service_is_killed_mid_stream() {
+  void every_request_becomes_one_ticket_routed_once_when_the_producer_and_the_router_are_killed()
+      throws Exception {
     String customerId = registerCustomer("Contoso Retail", "ENTERPRISE", "B");
-    List<String> ticketIds = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      if (i == 6) {
-        // While the earlier tickets' events are still being routed and published.
-        system.kill("workorder-service");
-      }
-      Response opened =
-          gateway.post(
-              "/api/tickets",
-              """
-              {"customerId":"%s","channel":"WEB","category":"OUTAGE","title":"Store %d offline",
-               "description":"Point of sale cannot reach the network"}
-              """
-                  .formatted(customerId, i),
-              agent);
-      assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-      ticketIds.add(opened.json().get("id").asString());
+    awaitCustomerKnownToTickets(customerId);
+    int requests = 90;
+    List<String> externalIds = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      externalIds.add("POS-" + i + "-" + UUID.randomUUID());
     }
-    system.startAndAwait("workorder-service");
+    AtomicInteger sent = new AtomicInteger();
+    CompletableFuture<Void> streamed = new CompletableFuture<>();
+    // Another system keeps sending, 25 requests a second, through both crashes and restarts.
+    ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+    sender.scheduleAtFixedRate(
+        () -> {
+          int next = sent.get();
+          if (next == requests) {
+            streamed.complete(null);
+            return;
+          }
+          String externalId = externalIds.get(next);
+          intake.send(
+              intakeEvent(
+                  externalId,
+                  EventTypes.TICKET_REQUESTED,
+                  ticketRequested(externalId, customerId, "OUTAGE")));
+          sent.incrementAndGet();
+        },
+        0,
+        40,
+        TimeUnit.MILLISECONDS);
 
+    await().atMost(TIMEOUT).until(() -> sent.get() >= 30);
+    system.kill("ticket-service");
+    int sentAtFirstKill = sent.get();
+    await().atMost(TIMEOUT).until(() -> sent.get() >= 45);
+    system.kill("workorder-service");
+    system.startAndAwait("ticket-service");
+    system.startAndAwait("workorder-service");
+    streamed.get(2, TimeUnit.MINUTES);
+    sender.shutdown();
+    assertThat(sentAtFirstKill).as("the crash came mid-stream").isBetween(30, requests - 1);
+
+    List<String> ticketIds = new ArrayList<>();
+    for (String externalId : externalIds) {
+      await().atMost(TIMEOUT).until(() -> findByExternalId(externalId).size() >= 1);
+      JsonNode tickets = findByExternalId(externalId);
+      assertThat(tickets.size()).as("tickets for %s", externalId).isEqualTo(1);
+      ticketIds.add(tickets.get(0).get("id").asString());
+    }
     for (String ticketId : ticketIds) {
-      JsonNode routed = awaitRouted(ticketId, agent);
+      JsonNode ticket = awaitRouted(ticketId, agent);
+      assertThat(ticket.get("timeline").findValuesAsString("type"))
+          .as("timeline of %s", ticketId)
+          .containsExactly("OPENED", "ROUTED");
       JsonNode workOrders = gateway.get("/api/workorders?ticketId=" + ticketId, agent).json();
       assertThat(workOrders.size()).as("work orders for ticket %s", ticketId).isEqualTo(1);
       assertThat(workOrders.get(0).get("id").asString())
-          .isEqualTo(routed.get("workOrderId").asString());
+          .isEqualTo(ticket.get("workOrderId").asString());
     }
-    try (TopicRecorder routedEvents =
-        new TopicRecorder(system.kafkaBootstrapServers(), Topics.WORKORDERS)) {
+    try (TopicRecorder recorder =
+        new TopicRecorder(system.kafkaBootstrapServers(), Topics.TICKETS, Topics.WORKORDERS)) {
       for (String ticketId : ticketIds) {
-        routedEvents.await(r -> r.value().contains(ticketId), TIMEOUT);
+        recorder.await(
+            r ->
+                EventTypes.WORKORDER_ROUTED.equals(header(r, "ce_type"))
+                    && r.value().contains(ticketId),
+            TIMEOUT);
       }
-      Set<String> distinctWorkOrders = new HashSet<>();
-      for (ConsumerRecord<String, String> record :
-          routedEvents.all(TopicRecorder.ofType(EventTypes.WORKORDER_ROUTED))) {
-        if (ticketIds.stream().anyMatch(record.value()::contains)) {
-          distinctWorkOrders.add(record.key());
-        }
+      List<ConsumerRecord<String, String>> published = recorder.all(record -> true);
+      for (String ticketId : ticketIds) {
+        assertThat(distinct(published, EventTypes.TICKET_OPENED, ticketId, ConsumerRecord::key))
+            .as("tickets announced as %s", ticketId)
+            .hasSize(1);
+        assertThat(distinct(published, EventTypes.WORKORDER_ROUTED, ticketId, ConsumerRecord::key))
+            .as("work orders announced for %s", ticketId)
+            .hasSize(1);
       }
-      assertThat(distinctWorkOrders).hasSize(ticketIds.size());
     }
+  }
+
+  /** Distinct {@code key}s of the published events of {@code type} that mention {@code id}. */
+  private static Set<String> distinct(
+      List<ConsumerRecord<String, String>> published,
+      String type,
+      String id,
+      Function<ConsumerRecord<String, String>, String> key) {
+    Set<String> keys = new HashSet<>();
+    for (ConsumerRecord<String, String> record : published) {
+      if (type.equals(header(record, "ce_type")) && record.value().contains(id)) {
+        keys.add(key.apply(record));
+      }
+    }
+    return keys;
   }
 
   @Test
   @Order(6)
   void every_event_the_services_published_satisfies_its_json_schema() {
+    String customerId = registerCustomer("Fabrikam Telecom", "ENTERPRISE", "A");
+    Response opened =
+        gateway.post(
+            "/api/tickets",
+            """
+            {"customerId":"%s","channel":"HOTLINE","category":"NETWORK","title":"Fibre cut",
+             "description":"Both uplinks down"}
+            """
+                .formatted(customerId),
+            agent);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    awaitRouted(opened.json().get("id").asString(), agent);
     try (TopicRecorder recorder =
         new TopicRecorder(
             system.kafkaBootstrapServers(), Topics.CUSTOMERS, Topics.TICKETS, Topics.WORKORDERS)) {

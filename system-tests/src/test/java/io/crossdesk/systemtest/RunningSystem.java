@@ -122,6 +122,12 @@ final class RunningSystem implements AutoCloseable {
     args.add("--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers());
     args.add("--crossdesk.security.public-key-location=file:" + TestKeys.get().publicKeyFile());
     args.add("--crossdesk.outbox.poll-interval=200ms");
+    // A short lease, so a killed service's unpublished events are taken over within seconds; the
+    // producer's time limits stay below it, as the relay requires.
+    args.add("--crossdesk.outbox.lease=8s");
+    args.add("--spring.kafka.producer.properties.max.block.ms=2000");
+    args.add("--spring.kafka.producer.properties.request.timeout.ms=2000");
+    args.add("--spring.kafka.producer.properties.delivery.timeout.ms=5000");
     if (DATABASES.containsKey(service)) {
       args.add("--spring.mongodb.uri=" + infrastructure.mongoUri(database(service)));
     }

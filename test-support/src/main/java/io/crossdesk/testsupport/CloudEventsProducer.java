@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -20,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class CloudEventsProducer implements AutoCloseable {
 
   private final KafkaProducer<String, String> producer;
+  private final Map<String, RecordMetadata> positions = new ConcurrentHashMap<>();
 
   public CloudEventsProducer(String bootstrapServers) {
     producer =
@@ -62,10 +66,15 @@ public final class CloudEventsProducer implements AutoCloseable {
     return new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
   }
 
-  /** Sends and waits for the broker's acknowledgement. */
-  public void send(ProducerRecord<String, String> record) {
+  /** Sends and waits for the broker's acknowledgement; returns where the record landed. */
+  public RecordMetadata send(ProducerRecord<String, String> record) {
     try {
-      producer.send(record).get(10, TimeUnit.SECONDS);
+      RecordMetadata landed = producer.send(record).get(10, TimeUnit.SECONDS);
+      Header id = record.headers().lastHeader("ce_id");
+      if (id != null) {
+        positions.put(new String(id.value(), StandardCharsets.UTF_8), landed);
+      }
+      return landed;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -79,6 +88,15 @@ public final class CloudEventsProducer implements AutoCloseable {
     ProducerRecord<String, String> record = event(topic, key, type, data);
     send(record);
     return eventId(record);
+  }
+
+  /** Where the last record this producer sent with this {@code ce_id} landed. */
+  public RecordMetadata positionOf(String eventId) {
+    RecordMetadata position = positions.get(eventId);
+    if (position == null) {
+      throw new IllegalArgumentException("this producer sent no event " + eventId);
+    }
+    return position;
   }
 
   private static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -8,6 +8,7 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.platform.consumer.DeadLetterProperties;
 import io.crossdesk.platform.events.EventSchemas;
 import io.crossdesk.testsupport.CloudEventsProducer;
+import io.crossdesk.testsupport.ConsumerGroups;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -130,14 +131,9 @@ public abstract class IntegrationTestSupport {
     return publish(Topics.WORKORDERS, workOrderId, EventTypes.WORKORDER_ROUTED, data);
   }
 
-  /** Waits until the named consumer has processed the event (the platform records it). */
+  /** Waits until the named consumer (its group) is done with the event this class published. */
   protected void awaitProcessed(String consumer, String eventId) {
-    Awaitility.await()
-        .atMost(ASYNC)
-        .until(
-            () ->
-                mongo.findById(consumer + ":" + eventId, Document.class, "processed_events")
-                    != null);
+    ConsumerGroups.awaitConsumed(consumer, EVENTS.positionOf(eventId), ASYNC);
   }
 
   /**

@@ -1,12 +1,15 @@
 package io.crossdesk.analytics.kpi;
 
 import io.crossdesk.contracts.Topics;
-import io.crossdesk.platform.consumer.IdempotentConsumer;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Every business event, of every type, from the topics of the services that own them. */
+/**
+ * Every business event, of every type, from the topics of the services that own them, a batch of
+ * records at a time: the totals take one write per partition and batch, not one per event.
+ */
 @Component
 class BusinessEventsListener {
 
@@ -14,26 +17,24 @@ class BusinessEventsListener {
   static final String TICKETS = "analytics-service.tickets";
   static final String WORKORDERS = "analytics-service.workorders";
 
-  private final IdempotentConsumer consumer;
   private final KpiProjection projection;
 
-  BusinessEventsListener(IdempotentConsumer consumer, KpiProjection projection) {
-    this.consumer = consumer;
+  BusinessEventsListener(KpiProjection projection) {
     this.projection = projection;
   }
 
-  @KafkaListener(id = CUSTOMERS, topics = Topics.CUSTOMERS)
-  void onCustomerEvent(ConsumerRecord<String, String> record) {
-    consumer.handle(CUSTOMERS, record, projection::project);
+  @KafkaListener(id = CUSTOMERS, topics = Topics.CUSTOMERS, batch = "true")
+  void onCustomerEvents(List<ConsumerRecord<String, String>> records) {
+    projection.project(CUSTOMERS, records);
   }
 
-  @KafkaListener(id = TICKETS, topics = Topics.TICKETS)
-  void onTicketEvent(ConsumerRecord<String, String> record) {
-    consumer.handle(TICKETS, record, projection::project);
+  @KafkaListener(id = TICKETS, topics = Topics.TICKETS, batch = "true")
+  void onTicketEvents(List<ConsumerRecord<String, String>> records) {
+    projection.project(TICKETS, records);
   }
 
-  @KafkaListener(id = WORKORDERS, topics = Topics.WORKORDERS)
-  void onWorkOrderEvent(ConsumerRecord<String, String> record) {
-    consumer.handle(WORKORDERS, record, projection::project);
+  @KafkaListener(id = WORKORDERS, topics = Topics.WORKORDERS, batch = "true")
+  void onWorkOrderEvents(List<ConsumerRecord<String, String>> records) {
+    projection.project(WORKORDERS, records);
   }
 }

@@ -10,17 +10,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/analytics")
 class KpiSummaryController {
 
-  private final CounterStore counters;
-  private final TicketRoutingStore routing;
+  private final PartitionTotalsStore totals;
 
-  KpiSummaryController(CounterStore counters, TicketRoutingStore routing) {
-    this.counters = counters;
-    this.routing = routing;
+  KpiSummaryController(PartitionTotalsStore totals) {
+    this.totals = totals;
   }
 
   @GetMapping("/summary")
   @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','AGENT')")
   KpiSummaryView summary() {
-    return KpiSummaryView.of(KpiTotals.of(counters.values()), routing.statistics());
+    return KpiSummaryView.of(KpiTotals.of(totals.values()), totals.routing());
   }
 }

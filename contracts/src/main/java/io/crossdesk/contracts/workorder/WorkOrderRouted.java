@@ -2,7 +2,11 @@ package io.crossdesk.contracts.workorder;
 
 import java.time.Instant;
 
-/** A work order was created for a ticket and routed to the department that must act. */
+/**
+ * A work order was created for a ticket and routed to the department that must act. {@code
+ * ticketOpenedAt} (optional, added within v1) lets consumers measure the wait for routing from this
+ * event alone.
+ */
 public record WorkOrderRouted(
     String workOrderId,
     String ticketId,
@@ -10,4 +14,5 @@ public record WorkOrderRouted(
     String category,
     String department,
     String routingRule,
-    Instant routedAt) {}
+    Instant routedAt,
+    Instant ticketOpenedAt) {}

@@ -4,6 +4,7 @@ import static io.crossdesk.customer.registration.CustomerApi.json;
 import static io.crossdesk.customer.registration.CustomerApi.validCustomer;
 import static io.crossdesk.testsupport.TopicRecorder.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.crossdesk.contracts.EventCatalogue;
 import io.crossdesk.contracts.EventTypes;
@@ -16,6 +17,7 @@ import io.crossdesk.testsupport.TopicRecorder;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -91,7 +93,8 @@ class CustomerRegistrationIntegrationTest {
     assertThat(header(event, "ce_id")).isNotBlank();
     assertThat(header(event, "ce_type")).isEqualTo(EventTypes.CUSTOMER_REGISTERED);
     assertThat(header(event, "ce_source")).isEqualTo("/crossdesk/customer-service");
-    assertThat(Instant.parse(header(event, "ce_time"))).isNotNull();
+    assertThat(Instant.parse(header(event, "ce_time")))
+        .isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
     assertThat(header(event, "content-type")).isEqualTo("application/json");
     assertThat(header(event, "traceparent")).startsWith("00-" + TRACE_ID + "-");
     assertValidAgainstItsSchema(event);

@@ -24,7 +24,7 @@ class CustomerEventsListener {
 
   @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS)
   void on(ConsumerRecord<String, String> record) {
-    consumer.handle(CONSUMER, record, CustomerRegistered.class, this::register);
+    consumer.handleKeyed(CONSUMER, record, CustomerRegistered.class, this::register);
   }
 
   private void register(CustomerRegistered registered) {

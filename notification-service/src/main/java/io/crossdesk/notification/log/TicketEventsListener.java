@@ -4,7 +4,6 @@ import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,12 +28,14 @@ class TicketEventsListener {
 
   @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
   void on(ConsumerRecord<String, String> record) {
-    consumer.handle(CONSUMER, record, this::handle);
-  }
-
-  private void handle(EventMessage event) {
-    if (EventTypes.TICKET_OPENED.equals(event.type())) {
-      acknowledgements.acknowledge(event.eventId(), events.read(event, TicketOpened.class));
-    }
+    // One notification per event id (a unique index): a redelivery changes nothing.
+    consumer.handleKeyed(
+        CONSUMER,
+        record,
+        event -> {
+          if (EventTypes.TICKET_OPENED.equals(event.type())) {
+            acknowledgements.acknowledge(event.eventId(), events.read(event, TicketOpened.class));
+          }
+        });
   }
 }

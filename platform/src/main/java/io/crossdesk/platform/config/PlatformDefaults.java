@@ -18,7 +18,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
           Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
           Map.entry("spring.kafka.producer.acks", "all"),
           Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
-          Map.entry("spring.kafka.producer.properties.linger.ms", "0"),
+          // The relay sends a batch at once and waits for it: a few milliseconds of linger let the
+          // producer put many events in one request.
+          Map.entry("spring.kafka.producer.properties.linger.ms", "5"),
+          Map.entry("spring.kafka.producer.batch-size", "65536"),
+          // Bounded sends: max.block.ms + delivery.timeout.ms stay below crossdesk.outbox.lease
+          // (45 s), so an instance never retries events another one is still sending.
+          Map.entry("spring.kafka.producer.properties.max.block.ms", "5000"),
+          Map.entry("spring.kafka.producer.properties.request.timeout.ms", "10000"),
+          Map.entry("spring.kafka.producer.properties.delivery.timeout.ms", "30000"),
+          // As many consumers per listener as the topics have partitions.
+          Map.entry("spring.kafka.listener.concurrency", "${crossdesk.kafka.partitions:3}"),
           Map.entry("spring.data.mongodb.auto-index-creation", "true"),
           Map.entry("management.health.mongo.enabled", "false"),
           Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),

@@ -6,12 +6,19 @@ import io.crossdesk.platform.consumer.DeadLetterController;
 import io.crossdesk.platform.consumer.DeadLetterProperties;
 import io.crossdesk.platform.consumer.DeadLetters;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
+import io.crossdesk.platform.consumer.ProcessedEventsProperties;
+import io.crossdesk.platform.consumer.ProcessedEventsPurge;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.health.MongoPingHealthIndicator;
 import io.crossdesk.platform.outbox.HasOutbox;
+import io.crossdesk.platform.outbox.OutboxLeaseCheck;
 import io.crossdesk.platform.outbox.OutboxProperties;
 import io.crossdesk.platform.outbox.OutboxRelay;
 import io.crossdesk.platform.outbox.OutboxStore;
+import io.crossdesk.platform.outbox.OutboxWrites;
+import io.crossdesk.platform.outbox.ParkedEvents;
+import io.crossdesk.platform.outbox.ParkedEventsController;
+import io.crossdesk.platform.outbox.PendingEvents;
 import io.crossdesk.platform.web.ProblemDetailsAdvice;
 import io.crossdesk.platform.web.TraceparentFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,12 +42,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
-import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -59,7 +64,11 @@ import tools.jackson.databind.json.JsonMapper;
       "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
       "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
     })
-@EnableConfigurationProperties({OutboxProperties.class, DeadLetterProperties.class})
+@EnableConfigurationProperties({
+  OutboxProperties.class,
+  DeadLetterProperties.class,
+  ProcessedEventsProperties.class
+})
 public class PlatformMessagingAutoConfiguration {
 
   @Bean
@@ -74,41 +83,65 @@ public class PlatformMessagingAutoConfiguration {
   }
 
   @Bean
+  PendingEvents pendingEvents(MongoTemplate mongo, OutboxProperties properties, Clock clock) {
+    return new PendingEvents(mongo, clock, properties.lease());
+  }
+
+  @Bean
+  ParkedEvents parkedEvents(MongoTemplate mongo) {
+    return new ParkedEvents(mongo);
+  }
+
+  @Bean
   OutboxRelay outboxRelay(
       MongoTemplate mongo,
       KafkaTemplate<String, String> kafka,
+      KafkaProperties kafkaProperties,
+      PendingEvents pending,
+      ParkedEvents parked,
       MongoMappingContext mappingContext,
       OutboxProperties properties,
       Clock clock,
       MeterRegistry meters) {
+    OutboxLeaseCheck.requireLongerThanASend(
+        properties.lease(), kafkaProperties.buildProducerProperties());
     List<String> collections = new ArrayList<>();
     for (MongoPersistentEntity<?> entity : mappingContext.getPersistentEntities()) {
       if (HasOutbox.class.isAssignableFrom(entity.getType())) {
         collections.add(entity.getCollection());
       }
     }
-    return new OutboxRelay(mongo, kafka, collections, properties, clock, meters);
+    return new OutboxRelay(mongo, kafka, pending, parked, collections, properties, clock, meters);
   }
 
   @Bean
-  OutboxStore outboxStore(MongoTemplate mongo, OutboxRelay relay) {
-    return new OutboxStore(mongo, relay);
+  OutboxStore outboxStore(MongoTemplate mongo, PendingEvents pending, OutboxRelay relay) {
+    return new OutboxStore(mongo, pending, relay);
   }
 
-  /** Publishes right after a state change is saved instead of waiting for the next poll. */
+  /** Marks the events of every saved document pending, then queues it for the relay. */
   @Bean
-  ApplicationListener<AfterSaveEvent<?>> outboxWakeUp(OutboxRelay relay) {
-    return event -> {
-      if (event.getSource() instanceof HasOutbox carrier && !carrier.outbox().isEmpty()) {
-        relay.wakeUp();
-      }
-    };
+  OutboxWrites outboxWrites(PendingEvents pending, OutboxRelay relay) {
+    return new OutboxWrites(pending, relay);
+  }
+
+  @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  ParkedEventsController parkedEventsController(
+      ParkedEvents parked, KafkaTemplate<String, String> kafka, MongoTemplate mongo) {
+    return new ParkedEventsController(parked, kafka, mongo);
   }
 
   @Bean
   IdempotentConsumer idempotentConsumer(
       MongoTemplate mongo, Events events, MeterRegistry meters, Clock clock) {
     return new IdempotentConsumer(mongo, events, meters, clock);
+  }
+
+  @Bean
+  ProcessedEventsPurge processedEventsPurge(
+      MongoTemplate mongo, ProcessedEventsProperties properties, Clock clock) {
+    return new ProcessedEventsPurge(mongo, properties, clock);
   }
 
   /** A poison record (one that cannot even be deserialized) never blocks its partition. */

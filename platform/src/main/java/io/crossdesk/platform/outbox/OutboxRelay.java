@@ -1,201 +1,438 @@
 package io.crossdesk.platform.outbox;
 
-import io.crossdesk.platform.events.CloudEventsBinding;
-import io.crossdesk.platform.events.EventMessage;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.crossdesk.platform.outbox.ParkedEvents.ParkedEvent;
+import io.crossdesk.platform.outbox.PendingEvents.Marker;
+import io.crossdesk.platform.outbox.RelayBatch.Failure;
+import io.crossdesk.platform.outbox.RelayBatch.Outcome;
+import io.crossdesk.platform.outbox.RelayBatch.Published;
+import io.crossdesk.platform.outbox.RelayBatch.Ref;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Publishes the events waiting in the outboxes of the given collections, then removes them. A
- * document is leased while its events are in flight so that several instances do not publish the
- * same events at once; a crash leaves the events in place and the lease expires. A document whose
- * events cannot be published keeps a lease for {@code retryDelay}, so the documents behind it go
- * first. An event may be published twice (crash after publish, before removal); consumers are
- * idempotent.
+ * Publishes the events waiting in outboxes and removes them, in batches.
+ *
+ * <p>Work is found without reading the aggregates' history: a writer of this instance queues the
+ * document it just wrote ({@link #enqueue}), and every pending event also has a marker in {@link
+ * PendingEvents}, leased to its writer. The relay loads queued documents by id, sends their events
+ * together, waits for the acknowledgements, then pulls the published events from their outboxes and
+ * removes their markers, each in one bulk write. Markers whose lease runs out (their writer
+ * crashed, or publishing failed and the retry is due) are swept up by one instance at a time.
+ *
+ * <p>An event may be published twice (a crash after publishing, before the outbox is cleaned);
+ * consumers are idempotent. An event that fails for a reason retrying cannot cure is parked in
+ * {@link ParkedEvents} after {@code maxAttempts} tries, so it never blocks its document.
  */
 public class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-  static final String LEASE = "outboxLease";
+  private static final int QUEUE_CAPACITY = 100_000;
+  private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(5);
+  private static final int MAX_SWEEP_BACKOFF = 8;
+
+  private record Queued(Ref ref, Instant at) {}
 
   private final MongoTemplate mongo;
   private final KafkaTemplate<String, String> kafka;
-  private final List<String> collections;
-  private final Duration pollInterval;
-  private final Duration lease;
-  private final Duration retryDelay;
+  private final PendingEvents pending;
+  private final ParkedEvents parked;
+  private final SweepLease sweepLease;
+  private final OutboxProperties properties;
   private final Clock clock;
   private final MeterRegistry meters;
+  private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private final Map<String, AtomicLong> pendingGauges = new ConcurrentHashMap<>();
+  private final AtomicLong parkedGauge = new AtomicLong();
   private final Counter failures;
-  private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
-  private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
-  private volatile ScheduledExecutorService executor;
+  private final Counter parkedCounter;
+  private final Counter overflow;
+  private final DistributionSummary batchSizes;
+  private volatile Thread worker;
+  private volatile boolean stopping;
 
   public OutboxRelay(
       MongoTemplate mongo,
       KafkaTemplate<String, String> kafka,
-      List<String> collections,
+      PendingEvents pending,
+      ParkedEvents parked,
+      Collection<String> collections,
       OutboxProperties properties,
       Clock clock,
       MeterRegistry meters) {
     this.mongo = mongo;
     this.kafka = kafka;
-    this.collections = List.copyOf(collections);
-    this.pollInterval = properties.pollInterval();
-    this.lease = properties.lease();
-    this.retryDelay = properties.retryDelay();
+    this.pending = pending;
+    this.parked = parked;
+    this.properties = properties;
     this.clock = clock;
     this.meters = meters;
+    this.sweepLease =
+        new SweepLease(mongo, clock, properties.lease(), "relay-" + UUID.randomUUID());
     this.failures = meters.counter("crossdesk.outbox.publish.failures");
-    for (String collection : this.collections) {
-      AtomicLong count = new AtomicLong();
-      pending.put(collection, count);
-      Gauge.builder("crossdesk.outbox.pending", count, AtomicLong::get)
-          .description("Documents whose outbox still holds unpublished events")
-          .tag("collection", collection)
-          .register(meters);
+    this.parkedCounter = meters.counter("crossdesk.outbox.parked");
+    this.overflow = meters.counter("crossdesk.outbox.queue.overflow");
+    this.batchSizes =
+        DistributionSummary.builder("crossdesk.outbox.batch.size")
+            .description("Events per relay pass")
+            .register(meters);
+    Gauge.builder("crossdesk.outbox.parked.waiting", parkedGauge, AtomicLong::get)
+        .description("Events parked for an operator")
+        .register(meters);
+    Gauge.builder("crossdesk.outbox.queue", queue, BlockingQueue::size)
+        .description("Written documents queued for the relay of this instance")
+        .register(meters);
+    collections.forEach(this::pendingGauge);
+  }
+
+  /**
+   * Queues a document whose outbox just received events, for the next pass. Called by writers after
+   * their write; when the queue is full the events are still found by the sweep once their lease
+   * runs out.
+   */
+  public void enqueue(String collection, Object documentId) {
+    if (!queue.offer(new Queued(new Ref(collection, documentId), clock.instant()))) {
+      overflow.increment();
     }
   }
 
-  /** Asks for a relay pass soon, instead of at the next poll: called after a state change. */
-  public void wakeUp() {
-    ScheduledExecutorService running = executor;
-    if (running != null && wakeUpQueued.compareAndSet(false, true)) {
-      try {
-        running.execute(
-            () -> {
-              wakeUpQueued.set(false);
-              relayAll();
-            });
-      } catch (RejectedExecutionException stopping) {
-        // Shutting down: the events stay in the outbox and the next start publishes them.
-        wakeUpQueued.set(false);
-      }
-    }
+  /**
+   * Publishes up to a batch of what this instance's writers queued; returns the events published.
+   */
+  public int relayQueued() {
+    List<Queued> taken = new ArrayList<>();
+    queue.drainTo(taken, properties.batchSize());
+    return relay(taken);
   }
 
-  /** Publishes everything pending now; returns the number of events published. */
+  /**
+   * Publishes pending events whose lease ran out (left by a crash, or due for a retry), if this
+   * instance holds the sweep lease; returns the events published.
+   */
+  public int sweep() {
+    List<Marker> expired = pending.expired(properties.batchSize());
+    if (expired.isEmpty() || !sweepLease.acquire()) {
+      return 0;
+    }
+    pending.claim(expired.stream().map(Marker::eventId).toList());
+    Map<String, Marker> markers = new LinkedHashMap<>();
+    Set<Ref> refs = new LinkedHashSet<>();
+    for (Marker marker : expired) {
+      markers.put(marker.eventId(), marker);
+      refs.add(new Ref(marker.collection(), marker.aggregateId()));
+    }
+    return publish(refs, markers);
+  }
+
+  /** Publishes everything this instance queued and everything due; for tests and operators. */
   public synchronized int relayAll() {
     int published = 0;
-    for (String collection : collections) {
-      try {
-        Document document;
-        while ((document = claim(collection)) != null) {
-          published += publish(collection, document);
-        }
-        pending.get(collection).set(mongo.count(pendingQuery(), collection));
-      } catch (RuntimeException e) {
-        failures.increment();
-        log.warn("Outbox relay of {} failed, will retry: {}", collection, e.toString());
-      }
+    while (!queue.isEmpty()) {
+      published += relayQueued();
     }
+    int swept;
+    while ((swept = sweep()) > 0) {
+      published += swept;
+    }
+    refreshGauges();
     return published;
   }
 
-  private Document claim(String collection) {
-    Instant now = clock.instant();
-    Query query =
-        pendingQuery()
-            .addCriteria(
-                new Criteria()
-                    .orOperator(Criteria.where(LEASE).is(null), Criteria.where(LEASE).lt(now)));
-    return mongo.findAndModify(
-        query,
-        new Update().set(LEASE, now.plus(lease)),
-        FindAndModifyOptions.options().returnNew(true),
-        Document.class,
-        collection);
+  private synchronized int relay(List<Queued> taken) {
+    if (taken.isEmpty()) {
+      return 0;
+    }
+    // Past most of its lease another instance may be sweeping it: leave it to the sweep.
+    Instant stale = clock.instant().minus(properties.lease().multipliedBy(4).dividedBy(5));
+    Set<Ref> refs = new LinkedHashSet<>();
+    for (Queued queued : taken) {
+      if (queued.at().isAfter(stale)) {
+        refs.add(queued.ref());
+      }
+    }
+    return publish(refs, Map.of());
   }
 
-  private int publish(String collection, Document document) {
-    List<Document> raw = document.getList(HasOutbox.FIELD, Document.class);
-    List<String> published = new ArrayList<>();
-    boolean failed = true;
-    try {
-      for (Document entry : raw) {
-        EventMessage event = mongo.getConverter().read(EventMessage.class, entry);
-        kafka.send(CloudEventsBinding.toRecord(event)).get(10, TimeUnit.SECONDS);
-        published.add(event.eventId());
-        meters
-            .counter("crossdesk.outbox.published", "topic", event.topic(), "type", event.type())
-            .increment();
+  private synchronized int publish(Set<Ref> refs, Map<String, Marker> claimed) {
+    if (refs.isEmpty()) {
+      return 0;
+    }
+    RelayBatch batch = new RelayBatch(kafka, mongo.getConverter());
+    Set<String> seen = new HashSet<>();
+    for (Map.Entry<String, List<Ref>> group : byCollection(refs).entrySet()) {
+      for (Map.Entry<Ref, List<Document>> outbox :
+          load(group.getKey(), group.getValue()).entrySet()) {
+        outbox.getValue().forEach(entry -> seen.add(entry.getString("eventId")));
+        batch.send(outbox.getKey(), outbox.getValue());
       }
-      failed = false;
+    }
+    if (batch.size() > 0) {
+      batchSizes.record(batch.size());
+    }
+    Outcome outcome;
+    try {
+      outcome = batch.await(Instant.now().plus(properties.lease()));
+    } catch (InterruptedException stopped) {
+      // Abandoned: the markers stay, and their lease hands the events to the next start.
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+    // Markers of events no outbox holds: their write failed, or they were published already.
+    List<String> done = new ArrayList<>();
+    claimed.keySet().stream().filter(id -> !seen.contains(id)).forEach(done::add);
+    writeBack(outcome, done);
+    return outcome.published().size();
+  }
+
+  private Map<String, List<Ref>> byCollection(Set<Ref> refs) {
+    Map<String, List<Ref>> groups = new LinkedHashMap<>();
+    refs.forEach(ref -> groups.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(ref));
+    return groups;
+  }
+
+  /** The outboxes of the documents, by id, in the order asked; a missing document has none. */
+  private Map<Ref, List<Document>> load(String collection, List<Ref> refs) {
+    Map<Object, List<Document>> byId = new HashMap<>();
+    mongo
+        .getCollection(collection)
+        .find(Filters.in("_id", refs.stream().map(Ref::id).toList()))
+        .projection(Projections.include(HasOutbox.FIELD))
+        .forEach(
+            document -> {
+              List<Document> outbox = document.getList(HasOutbox.FIELD, Document.class);
+              byId.put(document.get("_id"), outbox == null ? List.of() : outbox);
+            });
+    Map<Ref, List<Document>> outboxes = new LinkedHashMap<>();
+    for (Ref ref : refs) {
+      List<Document> outbox = byId.get(ref.id());
+      if (outbox != null && !outbox.isEmpty()) {
+        outboxes.put(ref, outbox);
+      }
+    }
+    return outboxes;
+  }
+
+  /**
+   * Parks what cannot be published before anything leaves an outbox, and cleans the outboxes before
+   * removing markers: a crash at any point leaves an event published twice at worst, never lost.
+   */
+  private void writeBack(Outcome outcome, List<String> doneMarkers) {
+    Map<Ref, List<String>> leaving = new LinkedHashMap<>();
+    List<String> removed = new ArrayList<>(doneMarkers);
+    for (Published published : outcome.published()) {
+      String eventId = published.event().eventId();
+      leaving.computeIfAbsent(published.ref(), ref -> new ArrayList<>()).add(eventId);
+      removed.add(eventId);
+      meters
+          .counter(
+              "crossdesk.outbox.published",
+              "topic",
+              published.event().topic(),
+              "type",
+              published.event().type())
+          .increment();
+    }
+    List<ParkedEvent> toPark = new ArrayList<>();
+    Map<String, Instant> retryAt = new HashMap<>();
+    Map<String, String> errors = new HashMap<>();
+    if (!outcome.failures().isEmpty()) {
+      failures.increment(outcome.failures().size());
+      Map<String, Marker> markers =
+          pending.find(outcome.failures().stream().map(Failure::eventId).toList());
+      Instant now = clock.instant();
+      for (Failure failure : outcome.failures()) {
+        Marker marker = markers.get(failure.eventId());
+        int tries = (marker == null ? 0 : marker.attempts()) + 1;
+        if (!failure.retriable() && tries >= properties.maxAttempts()) {
+          toPark.add(parkedOf(failure, tries, now));
+          leaving.computeIfAbsent(failure.ref(), ref -> new ArrayList<>()).add(failure.eventId());
+          removed.add(failure.eventId());
+        } else {
+          retryAt.put(failure.eventId(), now.plus(properties.retryDelayAfter(tries)));
+          errors.put(failure.eventId(), failure.reason());
+        }
+      }
+      log.warn(
+          "Outbox relay: {} of {} events not published ({} parked), first reason: {}",
+          outcome.failures().size(),
+          outcome.failures().size() + outcome.published().size(),
+          toPark.size(),
+          outcome.failures().get(0).reason());
+    }
+    parked.park(toPark);
+    parkedCounter.increment(toPark.size());
+    pull(leaving);
+    pending.remove(removed);
+    pending.postpone(retryAt, errors);
+  }
+
+  private void pull(Map<Ref, List<String>> leaving) {
+    Map<String, List<WriteModel<Document>>> updates = new LinkedHashMap<>();
+    leaving.forEach(
+        (ref, eventIds) ->
+            updates
+                .computeIfAbsent(ref.collection(), c -> new ArrayList<>())
+                .add(
+                    new UpdateOneModel<>(
+                        Filters.eq("_id", ref.id()),
+                        Updates.pullByFilter(
+                            new Document(
+                                HasOutbox.FIELD,
+                                new Document("eventId", new Document("$in", eventIds)))))));
+    updates.forEach((collection, writes) -> mongo.getCollection(collection).bulkWrite(writes));
+  }
+
+  private static ParkedEvent parkedOf(Failure failure, int attempts, Instant now) {
+    return new ParkedEvent(
+        failure.eventId(),
+        failure.ref().collection(),
+        String.valueOf(failure.ref().id()),
+        failure.event() == null ? failure.entry().getString("topic") : failure.event().topic(),
+        failure.event() == null ? failure.entry().getString("type") : failure.event().type(),
+        failure.reason(),
+        attempts,
+        now,
+        failure.entry());
+  }
+
+  private void refreshGauges() {
+    Map<String, Long> counts = pending.countByCollection();
+    counts.keySet().forEach(this::pendingGauge);
+    pendingGauges.forEach((collection, gauge) -> gauge.set(counts.getOrDefault(collection, 0L)));
+    parkedGauge.set(parked.count());
+  }
+
+  private AtomicLong pendingGauge(String collection) {
+    return pendingGauges.computeIfAbsent(
+        collection,
+        c -> {
+          AtomicLong count = new AtomicLong();
+          Gauge.builder("crossdesk.outbox.pending", count, AtomicLong::get)
+              .description("Events written to the outbox and not published yet")
+              .tag("collection", c)
+              .register(meters);
+          return count;
+        });
+  }
+
+  private void work() {
+    long nextSweep = 0;
+    long nextGauges = 0;
+    int sweepBackoff = 1;
+    while (!stopping) {
+      try {
+        Queued first = queue.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (first != null) {
+          List<Queued> taken = new ArrayList<>();
+          taken.add(first);
+          queue.drainTo(taken, properties.batchSize() - 1);
+          relay(taken);
+        }
+        if (System.nanoTime() - nextSweep >= 0) {
+          // Sweeping reads the backlog: when it finds nothing, look less often.
+          sweepBackoff = sweep() > 0 ? 1 : Math.min(sweepBackoff * 2, MAX_SWEEP_BACKOFF);
+          nextSweep = System.nanoTime() + properties.pollInterval().toNanos() * sweepBackoff;
+        }
+        if (System.nanoTime() - nextGauges >= 0) {
+          refreshGauges();
+          nextGauges = System.nanoTime() + GAUGE_INTERVAL.toNanos();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        failures.increment();
+        log.warn("Outbox relay pass failed, will retry: {}", e.toString());
+        pause(properties.retryDelay());
+      }
+    }
+    drainQueue();
+  }
+
+  /** On a graceful stop: publish what was queued, within the stop timeout. */
+  private void drainQueue() {
+    long deadline = System.nanoTime() + properties.stopTimeout().toNanos();
+    try {
+      while (!queue.isEmpty() && System.nanoTime() < deadline && !Thread.interrupted()) {
+        relayQueued();
+      }
+    } catch (RuntimeException e) {
+      log.warn(
+          "Outbox relay could not publish all queued events before stopping: {}", e.toString());
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while publishing", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("publishing from " + collection + " failed", e);
-    } finally {
-      Update done =
-          failed
-              ? new Update().set(LEASE, clock.instant().plus(retryDelay))
-              : new Update().unset(LEASE);
-      if (!published.isEmpty()) {
-        done.pull(HasOutbox.FIELD, Query.query(Criteria.where("eventId").in(published)));
-      }
-      // Only while the lease is still ours: after it expired another instance may hold it.
-      mongo.updateFirst(
-          Query.query(
-              Criteria.where("_id").is(document.get("_id")).and(LEASE).is(document.get(LEASE))),
-          done,
-          collection);
     }
-    return published.size();
-  }
-
-  private static Query pendingQuery() {
-    return Query.query(Criteria.where(HasOutbox.FIELD + ".0").exists(true));
   }
 
   @Override
   public void start() {
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "outbox-relay");
-              thread.setDaemon(true);
-              return thread;
-            });
-    executor.scheduleWithFixedDelay(
-        this::relayAll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    stopping = false;
+    Thread thread = new Thread(this::work, "outbox-relay");
+    thread.setDaemon(true);
+    worker = thread;
+    thread.start();
   }
 
+  /**
+   * Lets the pass in flight finish and publishes what is queued, within the stop timeout; then
+   * abandons the rest, whose markers hand it to the next start or to another instance.
+   */
   @Override
   public void stop() {
-    if (executor != null) {
-      executor.shutdown();
-      try {
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      executor = null;
+    Thread thread = worker;
+    if (thread == null) {
+      return;
     }
+    stopping = true;
+    try {
+      thread.join(properties.stopTimeout().toMillis());
+      if (thread.isAlive()) {
+        log.warn(
+            "Outbox relay did not finish within {}; abandoning its sends",
+            properties.stopTimeout());
+        thread.interrupt();
+        thread.join(1_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    worker = null;
   }
 
   /** Stops after the web server and the listeners, which may still save state changes. */
@@ -206,6 +443,6 @@ public class OutboxRelay implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return executor != null;
+    return worker != null;
   }
 }

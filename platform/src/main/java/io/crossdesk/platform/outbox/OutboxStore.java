@@ -17,20 +17,24 @@ import org.springframework.data.mongodb.core.query.Update;
  * new events are pushed onto the outbox, never written over it, so events the relay has not
  * published yet are kept and events it has published are not brought back. A {@code version} field
  * guards against lost updates.
+ *
+ * <p>New aggregates are inserted or saved through MongoTemplate or a repository as usual: {@link
+ * OutboxWrites} marks and queues their events around the save.
  */
 public class OutboxStore {
 
   /** The field every versioned aggregate document counts its changes in. */
   public static final String VERSION = "version";
 
-  private static final Set<String> NOT_STATE =
-      Set.of("_id", "_class", VERSION, HasOutbox.FIELD, OutboxRelay.LEASE);
+  private static final Set<String> NOT_STATE = Set.of("_id", "_class", VERSION, HasOutbox.FIELD);
 
   private final MongoTemplate mongo;
+  private final PendingEvents pending;
   private final OutboxRelay relay;
 
-  public OutboxStore(MongoTemplate mongo, OutboxRelay relay) {
+  public OutboxStore(MongoTemplate mongo, PendingEvents pending, OutboxRelay relay) {
     this.mongo = mongo;
+    this.pending = pending;
     this.relay = relay;
   }
 
@@ -44,19 +48,23 @@ public class OutboxStore {
    * @throws OptimisticLockingFailureException when the stored document changed since that version
    */
   public void update(Object id, long readVersion, HasOutbox changed, List<EventMessage> events) {
+    String collection = mongo.getCollectionName(changed.getClass());
+    List<String> eventIds = events.stream().map(EventMessage::eventId).toList();
+    // Marked first: a crash after the update still leaves the events findable.
+    pending.mark(collection, id, eventIds);
     Update update = stateOf(changed);
     if (!events.isEmpty()) {
       update.push(HasOutbox.FIELD).each(events.toArray());
     }
     update.inc(VERSION, 1);
     Query sameVersion = Query.query(Criteria.where("_id").is(id).and(VERSION).is(readVersion));
-    if (mongo.updateFirst(sameVersion, update, changed.getClass()).getMatchedCount() == 0) {
+    if (mongo.updateFirst(sameVersion, update, collection).getMatchedCount() == 0) {
+      pending.remove(eventIds);
       throw new OptimisticLockingFailureException(
           changed.getClass().getSimpleName() + " " + id + " changed since version " + readVersion);
     }
     if (!events.isEmpty()) {
-      // An update, unlike an insert, raises no save event that would wake the relay by itself.
-      relay.wakeUp();
+      relay.enqueue(collection, id);
     }
   }
 

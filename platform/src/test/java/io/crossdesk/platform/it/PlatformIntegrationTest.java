@@ -2,6 +2,7 @@ package io.crossdesk.platform.it;
 
 import static io.crossdesk.testsupport.TopicRecorder.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.crossdesk.contracts.EventTypes;
@@ -23,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,7 +85,8 @@ class PlatformIntegrationTest {
       assertThat(header(record, "ce_subject")).isEqualTo(customerId);
       assertThat(header(record, "content-type")).isEqualTo("application/json");
       assertThat(header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
-      assertThat(Instant.parse(header(record, "ce_time"))).isNotNull();
+      assertThat(Instant.parse(header(record, "ce_time")))
+          .isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
     }
     await()
         .atMost(TIMEOUT)

@@ -26,7 +26,7 @@ class CustomerEventsListener {
 
   @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS)
   void on(ConsumerRecord<String, String> record) {
-    consumer.handle(
+    consumer.handleKeyed(
         CONSUMER,
         record,
         CustomerRegistered.class,

@@ -43,7 +43,8 @@ public class TicketRouting {
     // MongoDB keeps milliseconds: the event then says exactly what is stored.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     WorkOrder order = WorkOrder.route(UUID.randomUUID(), toRoute(ticket), rules.router(), now);
-    EventMessage routed = events.create(order.id().toString(), routedEvent(order));
+    EventMessage routed =
+        events.create(order.id().toString(), routedEvent(order, ticket.openedAt()));
     if (workOrders.insertIfNew(order, List.of(routed))) {
       log.info(
           "Ticket {} ({}) routed to {} by rule {} as work order {}",
@@ -68,7 +69,7 @@ public class TicketRouting {
         ticket.resolveBy());
   }
 
-  private static WorkOrderRouted routedEvent(WorkOrder order) {
+  private static WorkOrderRouted routedEvent(WorkOrder order, Instant ticketOpenedAt) {
     return new WorkOrderRouted(
         order.id().toString(),
         order.ticketId(),
@@ -76,6 +77,7 @@ public class TicketRouting {
         order.category(),
         order.department().id(),
         order.routingRule(),
-        order.createdAt());
+        order.createdAt(),
+        ticketOpenedAt);
   }
 }

@@ -40,7 +40,8 @@ class EventCountersTest {
   @Test
   void counts_a_routed_work_order_by_type_and_department() {
     WorkOrderRouted workOrder =
-        new WorkOrderRouted("W-1", "T-1", "C-1", "NETWORK", "network-ops", "network-faults", NOW);
+        new WorkOrderRouted(
+            "W-1", "T-1", "C-1", "NETWORK", "network-ops", "network-faults", NOW, null);
 
     assertThat(EventCounters.of("crossdesk.workorder.routed.v1", workOrder))
         .containsExactly(

@@ -48,7 +48,7 @@ class IntakeListener {
 
   @KafkaListener(id = CONSUMER, topics = Topics.INTAKE)
   void on(ConsumerRecord<String, String> record) {
-    consumer.handle(CONSUMER, record, this::open);
+    consumer.handleKeyed(CONSUMER, record, this::open);
   }
 
   private void open(EventMessage event) {

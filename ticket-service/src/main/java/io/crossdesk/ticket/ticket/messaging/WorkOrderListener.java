@@ -26,7 +26,7 @@ class WorkOrderListener {
 
   @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS)
   void on(ConsumerRecord<String, String> record) {
-    consumer.handle(
+    consumer.handleKeyed(
         CONSUMER,
         record,
         WorkOrderRouted.class,

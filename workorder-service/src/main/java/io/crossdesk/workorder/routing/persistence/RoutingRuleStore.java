@@ -2,7 +2,9 @@ package io.crossdesk.workorder.routing.persistence;
 
 import io.crossdesk.workorder.routing.domain.Router;
 import io.crossdesk.workorder.routing.domain.RoutingRule;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,14 +13,24 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The routing rules in MongoDB. */
+/**
+ * The routing rules in MongoDB. Every ticket is routed against them, so the router over them is
+ * kept in memory: rebuilt at once when this instance changes a rule, and re-read every {@code
+ * crossdesk.routing.rules-refresh} (default 10 s) so changes made by another instance apply too.
+ */
 @Component
 public class RoutingRuleStore {
 
-  private final MongoTemplate mongo;
+  private record CachedRouter(Router router, long readAt) {}
 
-  RoutingRuleStore(MongoTemplate mongo) {
+  private final MongoTemplate mongo;
+  private final long refreshNanos;
+  private volatile CachedRouter cached;
+
+  RoutingRuleStore(
+      MongoTemplate mongo, @Value("${crossdesk.routing.rules-refresh:10s}") Duration refresh) {
     this.mongo = mongo;
+    this.refreshNanos = refresh.toNanos();
   }
 
   /** All rules, in the order the router tries them. */
@@ -29,9 +41,14 @@ public class RoutingRuleStore {
         .toList();
   }
 
-  /** A router over the rules as they are now, so that a changed rule applies at once. */
+  /** A router over the rules, at most one refresh interval old. */
   public Router router() {
-    return new Router(all());
+    CachedRouter current = cached;
+    if (current == null || System.nanoTime() - current.readAt() > refreshNanos) {
+      current = new CachedRouter(new Router(all()), System.nanoTime());
+      cached = current;
+    }
+    return current.router();
   }
 
   boolean contains(String ruleId) {
@@ -54,6 +71,7 @@ public class RoutingRuleStore {
     } catch (DuplicateKeyException insertedByAnotherInstance) {
       // The rule exists now, which is all seeding asks for.
     }
+    cached = null;
   }
 
   private static Query byId(String ruleId) {

@@ -24,6 +24,6 @@ class TicketOpenedListener {
 
   @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
   void onTicketEvent(ConsumerRecord<String, String> record) {
-    consumer.handle(CONSUMER, record, TicketOpened.class, routing::route);
+    consumer.handleKeyed(CONSUMER, record, TicketOpened.class, routing::route);
   }
 }

@@ -1,0 +1,216 @@
+package io.crossdesk.platform.outbox;
+
+import static io.crossdesk.testsupport.TopicRecorder.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.outbox.ParkedEvents.ParkedEvent;
+import io.crossdesk.platform.outbox.PendingEvents.Marker;
+import io.crossdesk.testsupport.TopicRecorder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relay against the real test broker and MongoDB server, driven by hand with a clock the test
+ * moves, one database and topic per test.
+ */
+class OutboxRelayTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private final RelayFixture fixture = new RelayFixture();
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  @Test
+  void publishes_what_its_writers_queued_in_one_pass_and_leaves_no_outbox_or_marker_behind() {
+    OutboxRelay relay = fixture.relay(500);
+    List<String> eventIds = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      EventMessage event = fixture.event("p-" + i);
+      eventIds.add(event.eventId());
+      fixture.insert(relay, "p-" + i, List.of(event));
+    }
+
+    assertThat(relay.relayQueued()).isEqualTo(200);
+
+    assertThat(publishedIds()).containsExactlyInAnyOrderElementsOf(eventIds);
+    assertThat(fixture.outbox("p-0")).isEmpty();
+    assertThat(fixture.outbox("p-199")).isEmpty();
+    assertThat(fixture.markers()).isZero();
+  }
+
+  @Test
+  void the_events_of_one_document_are_published_in_outbox_order_across_passes() {
+    OutboxRelay relay = fixture.relay(7);
+    Map<String, List<String>> written = new java.util.LinkedHashMap<>();
+    for (int doc = 0; doc < 5; doc++) {
+      String id = "order-" + doc;
+      List<EventMessage> first = List.of(fixture.event(id), fixture.event(id), fixture.event(id));
+      fixture.insert(relay, id, first);
+      written.put(id, new ArrayList<>(first.stream().map(EventMessage::eventId).toList()));
+    }
+    relay.relayQueued();
+    for (String id : written.keySet()) {
+      List<EventMessage> more = List.of(fixture.event(id), fixture.event(id));
+      fixture.append(relay, id, more);
+      more.forEach(event -> written.get(id).add(event.eventId()));
+    }
+
+    relay.relayAll();
+
+    Map<String, List<String>> published =
+        records().stream()
+            .collect(
+                Collectors.groupingBy(
+                    ConsumerRecord::key,
+                    Collectors.mapping(r -> header(r, "ce_id"), Collectors.toList())));
+    assertThat(published).isEqualTo(written);
+    assertThat(fixture.markers()).isZero();
+  }
+
+  @Test
+  void an_unreachable_broker_postpones_the_events_with_back_off_and_they_go_out_once_it_is_back() {
+    OutboxRelay cutOff = fixture.relay(500, "127.0.0.1:1");
+    List<String> eventIds = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      EventMessage event = fixture.event("down-" + i);
+      eventIds.add(event.eventId());
+      fixture.insert(cutOff, "down-" + i, List.of(event));
+    }
+
+    long started = System.nanoTime();
+    assertThat(cutOff.relayQueued()).isZero();
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("one blocked send per pass, not one per event")
+        .isLessThan(Duration.ofSeconds(10));
+    Map<String, Marker> markers = fixture.pending().find(eventIds);
+    assertThat(markers.values()).hasSize(50).allSatisfy(m -> assertThat(m.attempts()).isOne());
+    assertThat(fixture.outbox("down-0")).hasSize(1);
+
+    OutboxRelay reconnected = fixture.relay(500);
+    assertThat(reconnected.sweep()).as("not before the retry is due").isZero();
+    fixture.clock.advance(Duration.ofMillis(1_100));
+    assertThat(reconnected.sweep()).isEqualTo(50);
+    assertThat(reconnected.sweep()).as("claimed and published: nothing left to sweep").isZero();
+
+    assertThat(publishedIds()).containsExactlyInAnyOrderElementsOf(eventIds);
+    assertThat(fixture.markers()).isZero();
+  }
+
+  @Test
+  void an_event_that_can_never_be_published_is_parked_and_the_events_behind_it_go_on() {
+    OutboxRelay relay = fixture.relay(500);
+    EventMessage unpublishable = fixture.event("mixed", "not a valid topic!");
+    EventMessage fine = fixture.event("mixed");
+    fixture.insert(relay, "mixed", List.of(unpublishable, fine));
+
+    relay.relayQueued();
+    assertThat(publishedIds()).containsExactly(fine.eventId());
+    assertThat(fixture.outbox("mixed"))
+        .extracting(entry -> entry.getString("eventId"))
+        .containsExactly(unpublishable.eventId());
+
+    for (int attempt = 2; attempt <= 3; attempt++) {
+      fixture.clock.advance(Duration.ofSeconds(10));
+      relay.sweep();
+    }
+
+    assertThat(fixture.outbox("mixed")).isEmpty();
+    assertThat(fixture.markers()).isZero();
+    List<ParkedEvent> parked = new ParkedEvents(fixture.mongo).list(10);
+    assertThat(parked)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.eventId()).isEqualTo(unpublishable.eventId());
+              assertThat(event.aggregateId()).isEqualTo("mixed");
+              assertThat(event.topic()).isEqualTo("not a valid topic!");
+              assertThat(event.attempts()).isEqualTo(3);
+              assertThat(event.reason()).contains("InvalidTopicException");
+            });
+    assertThat(publishedIds()).containsExactly(fine.eventId());
+  }
+
+  @Test
+  void events_whose_writer_crashed_are_published_by_another_instance_once_their_lease_runs_out() {
+    List<String> eventIds = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      EventMessage event = fixture.event("orphan-" + i);
+      eventIds.add(event.eventId());
+      // Written by an instance that died before its relay ran: nothing queued anywhere.
+      fixture.insert(null, "orphan-" + i, List.of(event));
+    }
+    OutboxRelay survivor = fixture.relay(500);
+
+    fixture.clock.advance(RelayFixture.LEASE.minusSeconds(1));
+    assertThat(survivor.sweep()).as("the writer may still be publishing").isZero();
+    fixture.clock.advance(Duration.ofSeconds(2));
+    assertThat(survivor.sweep()).isEqualTo(10);
+
+    assertThat(publishedIds()).containsExactlyInAnyOrderElementsOf(eventIds);
+    assertThat(fixture.outbox("orphan-3")).isEmpty();
+    assertThat(fixture.markers()).isZero();
+  }
+
+  @Test
+  void two_instances_sweeping_the_same_backlog_at_the_same_moment_publish_each_event_once()
+      throws Exception {
+    List<String> eventIds = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      EventMessage event = fixture.event("backlog-" + i);
+      eventIds.add(event.eventId());
+      fixture.insert(null, "backlog-" + i, List.of(event));
+    }
+    fixture.clock.advance(RelayFixture.LEASE.plusSeconds(1));
+    OutboxRelay first = fixture.relay(500);
+    OutboxRelay second = fixture.relay(500);
+    CyclicBarrier together = new CyclicBarrier(2);
+
+    CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> sweepAt(together, first));
+    CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> sweepAt(together, second));
+
+    assertThat(List.of(a.join(), b.join())).containsExactlyInAnyOrder(40, 0);
+    assertThat(publishedIds()).containsExactlyInAnyOrderElementsOf(eventIds);
+  }
+
+  @Test
+  void a_marker_whose_write_never_happened_is_removed_without_publishing_anything() {
+    OutboxRelay relay = fixture.relay(500);
+    fixture.pending().mark(RelayFixture.COLLECTION, "never-written", List.of("lost-event"));
+
+    fixture.clock.advance(RelayFixture.LEASE.plusSeconds(1));
+    assertThat(relay.sweep()).isZero();
+
+    assertThat(fixture.markers()).isZero();
+  }
+
+  private static int sweepAt(CyclicBarrier together, OutboxRelay relay) {
+    try {
+      together.await();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return relay.sweep();
+  }
+
+  private List<String> publishedIds() {
+    return records().stream().map(r -> header(r, "ce_id")).toList();
+  }
+
+  private List<ConsumerRecord<String, String>> records() {
+    try (TopicRecorder recorder = TopicRecorder.of(fixture.topic)) {
+      return recorder.all(r -> true);
+    }
+  }
+}

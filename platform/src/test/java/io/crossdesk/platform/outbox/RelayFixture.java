@@ -1,0 +1,161 @@
+package io.crossdesk.platform.outbox;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.testsupport.MutableClock;
+import io.crossdesk.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Relays on a database and a topic of their own, against the test broker and MongoDB server,
+ * writing documents the way {@link OutboxWrites} does: markers first, then the document, then the
+ * queue of the writing instance.
+ */
+final class RelayFixture implements AutoCloseable {
+
+  static final Duration LEASE = Duration.ofSeconds(45);
+  static final String COLLECTION = "parcels";
+
+  final MongoClient client;
+  final MongoTemplate mongo;
+  final String topic = "relay-test-" + UUID.randomUUID().toString().substring(0, 8);
+  final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
+  private final List<DefaultKafkaProducerFactory<String, String>> producers = new ArrayList<>();
+
+  RelayFixture() {
+    TestInfrastructure infrastructure = TestInfrastructure.get();
+    String database = "relay-" + UUID.randomUUID().toString().substring(0, 8);
+    client = MongoClients.create(infrastructure.mongoUri(database));
+    mongo = new MongoTemplate(client, database);
+  }
+
+  OutboxProperties properties(int batchSize) {
+    return new OutboxProperties(
+        Duration.ofMillis(100),
+        batchSize,
+        LEASE,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(8),
+        3,
+        Duration.ofSeconds(5));
+  }
+
+  OutboxRelay relay(int batchSize) {
+    return relay(batchSize, TestInfrastructure.get().kafkaBootstrapServers());
+  }
+
+  /** A relay whose producer talks to {@code bootstrapServers}, e.g. a port nothing listens on. */
+  OutboxRelay relay(int batchSize, String bootstrapServers) {
+    DefaultKafkaProducerFactory<String, String> factory =
+        new DefaultKafkaProducerFactory<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                500,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                1000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                2000));
+    producers.add(factory);
+    return new OutboxRelay(
+        mongo,
+        new KafkaTemplate<>(factory),
+        pending(),
+        new ParkedEvents(mongo),
+        List.of(COLLECTION),
+        properties(batchSize),
+        clock,
+        new SimpleMeterRegistry());
+  }
+
+  PendingEvents pending() {
+    return new PendingEvents(mongo, clock, LEASE);
+  }
+
+  /** Writes a new document with these events, as a writer on {@code writer}'s instance would. */
+  void insert(OutboxRelay writer, String id, List<EventMessage> events) {
+    pending().mark(COLLECTION, id, events.stream().map(EventMessage::eventId).toList());
+    Document document = new Document("_id", id).append("state", "new");
+    document.append(HasOutbox.FIELD, events.stream().map(this::toDocument).toList());
+    mongo.getCollection(COLLECTION).insertOne(document);
+    if (writer != null) {
+      writer.enqueue(COLLECTION, id);
+    }
+  }
+
+  /** Appends events to a document's outbox, as {@link OutboxStore#update} does. */
+  void append(OutboxRelay writer, String id, List<EventMessage> events) {
+    pending().mark(COLLECTION, id, events.stream().map(EventMessage::eventId).toList());
+    mongo
+        .getCollection(COLLECTION)
+        .updateOne(
+            new Document("_id", id),
+            new Document(
+                "$push",
+                new Document(
+                    HasOutbox.FIELD,
+                    new Document("$each", events.stream().map(this::toDocument).toList()))));
+    writer.enqueue(COLLECTION, id);
+  }
+
+  EventMessage event(String key, String topic) {
+    String id = UUID.randomUUID().toString();
+    return new EventMessage(
+        id,
+        "/crossdesk/relay-test",
+        "crossdesk.parcel.registered.v1",
+        key,
+        clock.instant(),
+        "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        topic,
+        key,
+        "{\"parcel\":\"" + key + "\",\"event\":\"" + id + "\"}");
+  }
+
+  EventMessage event(String key) {
+    return event(key, topic);
+  }
+
+  List<Document> outbox(String id) {
+    Document document = mongo.getCollection(COLLECTION).find(new Document("_id", id)).first();
+    return document == null ? List.of() : document.getList(HasOutbox.FIELD, Document.class);
+  }
+
+  long markers() {
+    return mongo.getCollection(PendingEvents.COLLECTION).countDocuments();
+  }
+
+  private Document toDocument(EventMessage event) {
+    Document document = new Document();
+    mongo.getConverter().write(event, document);
+    return document;
+  }
+
+  @Override
+  public void close() {
+    producers.forEach(DefaultKafkaProducerFactory::destroy);
+    client.close();
+  }
+}

@@ -1,0 +1,54 @@
+package io.crossdesk.ticket.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossdesk.platform.events.Events;
+import io.crossdesk.platform.outbox.OutboxStore;
+import io.crossdesk.ticket.IntegrationTestSupport;
+import io.crossdesk.ticket.customer.domain.CustomerTier;
+import io.crossdesk.ticket.customer.domain.KnownCustomer;
+import io.crossdesk.ticket.sla.domain.ResolutionPolicy;
+import io.crossdesk.ticket.ticket.domain.Channel;
+import io.crossdesk.ticket.ticket.domain.Origin;
+import io.crossdesk.ticket.ticket.domain.Priority;
+import io.crossdesk.ticket.ticket.domain.Ticket;
+import io.crossdesk.ticket.ticket.domain.TicketDraft;
+import io.crossdesk.ticket.ticket.persistence.RacingTicketStore;
+import io.crossdesk.ticket.ticket.persistence.TicketStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+class RedeliveredIntakeRaceIntegrationTest extends IntegrationTestSupport {
+
+  @Autowired MongoTemplate mongo;
+  @Autowired OutboxStore outbox;
+  @Autowired TicketStore tickets;
+  @Autowired ResolutionPolicy policy;
+  @Autowired Events events;
+  @Autowired Clock clock;
+
+  @Test
+  void two_deliveries_of_one_request_racing_past_the_look_up_open_one_ticket_and_both_answer_it() {
+    TicketOpening racing =
+        new TicketOpening(new RacingTicketStore(mongo, outbox, 2), policy, events, clock);
+    String externalId = unique("RACE");
+    KnownCustomer customer = new KnownCustomer(unique("cust"), CustomerTier.B, "Race Ltd");
+    TicketDraft draft =
+        new TicketDraft(
+            customer.customerId(), Channel.SYSTEM, "BILLING", Priority.NORMAL, "Charge", null);
+    Origin origin = Origin.system("crm", externalId);
+
+    CompletableFuture<Ticket> first =
+        CompletableFuture.supplyAsync(() -> racing.openRequested(draft, customer, origin));
+    CompletableFuture<Ticket> second =
+        CompletableFuture.supplyAsync(() -> racing.openRequested(draft, customer, origin));
+
+    assertThat(first.join().id()).isEqualTo(second.join().id());
+    List<Ticket> stored = tickets.search(new TicketFilter(null, "crm", externalId, null, null), 10);
+    assertThat(stored).singleElement().extracting(Ticket::id).isEqualTo(first.join().id());
+  }
+}
