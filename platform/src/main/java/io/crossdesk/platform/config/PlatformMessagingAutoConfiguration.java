@@ -5,6 +5,7 @@ import io.crossdesk.platform.consumer.DeadLetterAdmin;
 import io.crossdesk.platform.consumer.DeadLetterController;
 import io.crossdesk.platform.consumer.DeadLetterProperties;
 import io.crossdesk.platform.consumer.DeadLetters;
+import io.crossdesk.platform.consumer.DeferredRetries;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.consumer.ProcessedEventsProperties;
 import io.crossdesk.platform.consumer.ProcessedEventsPurge;
@@ -29,12 +30,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -160,12 +163,17 @@ public class PlatformMessagingAutoConfiguration {
                 StringDeserializer.class));
   }
 
+  /** Records that must wait for something not known yet, moved aside instead of blocking. */
   @Bean
-  CommonErrorHandler deadLetterErrorHandler(
-      KafkaProperties kafkaProperties, DeadLetterProperties properties, MeterRegistry meters) {
+  DeferredRetries deferredRetries(
+      KafkaProperties kafkaProperties,
+      DeadLetterProperties properties,
+      Clock clock,
+      ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
     Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    // Failed records are forwarded as they came, deserialized or not.
     DefaultKafkaProducerFactory<String, Object> factory =
         new DefaultKafkaProducerFactory<>(
             config,
@@ -176,7 +184,27 @@ public class PlatformMessagingAutoConfiguration {
                     new ByteArraySerializer(),
                     String.class,
                     new StringSerializer())));
-    return DeadLetters.errorHandler(new KafkaTemplate<>(factory), properties, meters);
+    // The registry is asked when a record fails, long after the containers (which need the error
+    // handler, hence this bean) exist.
+    return new DeferredRetries(
+        new KafkaTemplate<>(factory),
+        () -> consumedTopics(listeners.getObject()),
+        properties,
+        clock);
+  }
+
+  @Bean
+  CommonErrorHandler deadLetterErrorHandler(
+      DeferredRetries retries, DeadLetterProperties properties, MeterRegistry meters) {
+    return DeadLetters.errorHandler(properties, meters, retries);
+  }
+
+  private static Set<String> consumedTopics(KafkaListenerEndpointRegistry listeners) {
+    return listeners.getListenerContainers().stream()
+        .map(container -> container.getContainerProperties().getTopics())
+        .filter(Objects::nonNull)
+        .flatMap(Arrays::stream)
+        .collect(Collectors.toSet());
   }
 
   @Bean
@@ -191,12 +219,7 @@ public class PlatformMessagingAutoConfiguration {
             listeners.getListenerContainers().stream()
                 .map(MessageListenerContainer::getGroupId)
                 .collect(Collectors.toSet()),
-        () ->
-            listeners.getListenerContainers().stream()
-                .map(container -> container.getContainerProperties().getTopics())
-                .filter(Objects::nonNull)
-                .flatMap(Arrays::stream)
-                .collect(Collectors.toSet()));
+        () -> consumedTopics(listeners));
   }
 
   @Bean

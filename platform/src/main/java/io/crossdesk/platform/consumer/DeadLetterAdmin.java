@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,7 +54,12 @@ public class DeadLetterAdmin {
     this.connection = Map.copyOf(connection);
     this.kafka = kafka;
     this.groups = groups;
-    this.topics = topics;
+    // A retry topic dead-letters to the topic its records came from, already in the list.
+    this.topics =
+        () ->
+            topics.get().stream()
+                .filter(topic -> !DeferredRetries.isRetryTopic(topic))
+                .collect(Collectors.toSet());
   }
 
   /** One dead letter, as an operator needs to judge it. */

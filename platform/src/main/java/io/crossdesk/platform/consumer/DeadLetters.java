@@ -6,11 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The error handling of every listener: a failing record is retried with exponential back-off, then
@@ -25,12 +26,18 @@ public final class DeadLetters {
 
   private DeadLetters() {}
 
+  /**
+   * @param retries where records that refer to something not known yet wait, for consumer groups
+   *     that listen to their retry topic; other groups retry them in place, longer than other
+   *     failures
+   */
   public static DefaultErrorHandler errorHandler(
-      KafkaOperations<?, ?> template, DeadLetterProperties properties, MeterRegistry meters) {
+      DeadLetterProperties properties, MeterRegistry meters, DeferredRetries retries) {
     DeadLetterPublishingRecoverer recoverer =
         new DeadLetterPublishingRecoverer(
-            template,
-            (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+            retries.template(),
+            (record, exception) ->
+                new TopicPartition(Topics.deadLetterOf(DeferredRetries.originalTopic(record)), -1));
     recoverer.setHeadersFunction(
         (record, exception) -> {
           RecordHeaders headers = new RecordHeaders();
@@ -42,14 +49,33 @@ public final class DeadLetters {
     DefaultErrorHandler handler =
         new DefaultErrorHandler(
             (record, exception) -> {
-              meters.counter("crossdesk.events.dead_lettered", "topic", record.topic()).increment();
+              String group = KafkaUtils.getConsumerGroupId();
+              if (causedBy(exception, NotYetKnownException.class)
+                  && retries.canDefer(group, record)) {
+                retries.defer(group, record);
+                meters.counter("crossdesk.events.deferred", "consumer", group).increment();
+                return;
+              }
+              meters
+                  .counter(
+                      "crossdesk.events.dead_lettered",
+                      "topic",
+                      DeferredRetries.originalTopic(record))
+                  .increment();
               recoverer.accept(record, exception);
             },
             backOff);
     handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class);
     handler.setBackOffFunction(
-        (record, exception) ->
-            causedBy(exception, NotYetKnownException.class) ? notYetKnownBackOff : null);
+        (record, exception) -> {
+          if (!causedBy(exception, NotYetKnownException.class)) {
+            return null;
+          }
+          // Deferred at once, so the records behind it go on; else retried here, for longer.
+          return retries.canDefer(KafkaUtils.getConsumerGroupId(), record)
+              ? new FixedBackOff(0, 0)
+              : notYetKnownBackOff;
+        });
     return handler;
   }
 

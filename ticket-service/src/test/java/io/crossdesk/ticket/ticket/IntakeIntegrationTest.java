@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -115,18 +116,51 @@ class IntakeIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
-  void a_request_for_a_customer_that_never_arrives_is_retried_longer_then_dead_lettered() {
-    String externalId = unique("BP");
-    long failedBefore = failedDeliveries(INTAKE);
-    String eventId = request(externalId, requested(externalId, unique("ghost"), "EMAIL"));
+  void a_request_for_a_customer_not_known_yet_waits_aside_while_the_requests_behind_it_go_on() {
+    String key = unique("POS");
+    String ghostRequest = unique("BP");
+    String ghostEvent =
+        publish(
+            Topics.INTAKE,
+            key,
+            EventTypes.TICKET_REQUESTED,
+            requested(ghostRequest, unique("ghost"), "EMAIL"));
+    String customerId = unique("intake");
+    registerCustomer(customerId, "B");
+    String behindRequest = unique("BP");
+    // Same key, same partition: behind the waiting request.
+    String behindEvent =
+        publish(
+            Topics.INTAKE,
+            key,
+            EventTypes.TICKET_REQUESTED,
+            requested(behindRequest, customerId, "EMAIL"));
 
     try (TopicRecorder deadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.INTAKE))) {
+      awaitProcessed(INTAKE, behindEvent);
+      assertThat(ticketsFor(behindRequest)).hasSize(1);
+      assertThat(deadLetters.all(record -> ghostEvent.equals(header(record, "ce_id"))))
+          .as("still waiting for its customer")
+          .isEmpty();
+
       ConsumerRecord<String, String> dead =
-          deadLetters.await(record -> eventId.equals(header(record, "ce_id")), ASYNC);
+          deadLetters.await(record -> ghostEvent.equals(header(record, "ce_id")), ASYNC);
       assertThat(header(dead, "crossdesk_dlt_reason")).contains("not known");
+      assertThat(header(dead, "crossdesk_retry_attempt")).isEqualTo("6");
+      assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo("ticket-service.intake.retry");
     }
-    // The customer's registration may be on its way on another topic: it is waited for longer.
-    awaitRetriedLongerThanOrdinaryFailures(INTAKE, failedBefore);
-    assertThat(ticketsFor(externalId)).isEmpty();
+    assertThat(ticketsFor(ghostRequest)).isEmpty();
+  }
+
+  @Test
+  void a_request_that_arrives_before_its_customer_opens_its_ticket_once_the_customer_is_known() {
+    String customerId = unique("late");
+    String externalId = unique("BP");
+    request(externalId, requested(externalId, customerId, "EMAIL"));
+
+    registerCustomer(customerId, "A");
+
+    Awaitility.await().atMost(ASYNC).until(() -> ticketsFor(externalId).size() == 1);
+    assertThat(ticketsFor(externalId).get(0).path("customerTier").asString()).isEqualTo("A");
   }
 }

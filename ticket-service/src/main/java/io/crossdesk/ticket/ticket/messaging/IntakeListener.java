@@ -3,6 +3,7 @@ package io.crossdesk.ticket.ticket.messaging;
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.intake.TicketRequested;
+import io.crossdesk.platform.consumer.DeferredRetries;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
@@ -16,8 +17,12 @@ import io.crossdesk.ticket.ticket.domain.InvalidTicketException;
 import io.crossdesk.ticket.ticket.domain.Origin;
 import io.crossdesk.ticket.ticket.domain.Priority;
 import io.crossdesk.ticket.ticket.domain.TicketDraft;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,18 +34,23 @@ import org.springframework.stereotype.Component;
 class IntakeListener {
 
   private static final String CONSUMER = "ticket-service.intake";
+  // DeferredRetries.topicOf(CONSUMER), spelled out for the annotation.
+  private static final String RETRIES = CONSUMER + ".retry";
 
   private final IdempotentConsumer consumer;
+  private final DeferredRetries retries;
   private final Events events;
   private final CustomerDirectory customers;
   private final TicketOpening opening;
 
   IntakeListener(
       IdempotentConsumer consumer,
+      DeferredRetries retries,
       Events events,
       CustomerDirectory customers,
       TicketOpening opening) {
     this.consumer = consumer;
+    this.retries = retries;
     this.events = events;
     this.customers = customers;
     this.opening = opening;
@@ -49,6 +59,23 @@ class IntakeListener {
   @KafkaListener(id = CONSUMER, topics = Topics.INTAKE)
   void on(ConsumerRecord<String, String> record) {
     consumer.handleKeyed(CONSUMER, record, this::open);
+  }
+
+  /**
+   * Requests for a customer this service has not heard of yet wait here, in their own consumer, so
+   * the intake partitions go on meanwhile (the customer's registration may be on its way).
+   */
+  @KafkaListener(id = RETRIES, topics = RETRIES)
+  void onRetry(ConsumerRecord<String, String> record) throws InterruptedException {
+    retries.awaitDue(record);
+    consumer.handleKeyed(CONSUMER, record, this::open);
+  }
+
+  @Bean
+  static NewTopic intakeRetryTopic(
+      @Value("${crossdesk.kafka.partitions:3}") int partitions,
+      @Value("${crossdesk.kafka.replication-factor:1}") short replicas) {
+    return TopicBuilder.name(RETRIES).partitions(partitions).replicas(replicas).build();
   }
 
   private void open(EventMessage event) {
