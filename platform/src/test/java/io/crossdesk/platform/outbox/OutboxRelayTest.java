@@ -81,7 +81,7 @@ class OutboxRelayTest {
 
   @Test
   void an_unreachable_broker_postpones_the_events_with_back_off_and_they_go_out_once_it_is_back() {
-    OutboxRelay cutOff = fixture.relay(500, "127.0.0.1:1");
+    OutboxRelay cutOff = fixture.cutOffRelay(500);
     List<String> eventIds = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       EventMessage event = fixture.event("down-" + i);

@@ -54,11 +54,16 @@ final class RelayFixture implements AutoCloseable {
   }
 
   OutboxRelay relay(int batchSize) {
-    return relay(batchSize, TestInfrastructure.get().kafkaBootstrapServers());
+    return relay(batchSize, TestInfrastructure.get().kafkaBootstrapServers(), 10_000, 20_000);
   }
 
-  /** A relay whose producer talks to {@code bootstrapServers}, e.g. a port nothing listens on. */
-  OutboxRelay relay(int batchSize, String bootstrapServers) {
+  /** A relay whose producer talks to a port nothing listens on, and gives up on it quickly. */
+  OutboxRelay cutOffRelay(int batchSize) {
+    return relay(batchSize, "127.0.0.1:1", 500, 2_000);
+  }
+
+  private OutboxRelay relay(
+      int batchSize, String bootstrapServers, int maxBlockMillis, int deliveryTimeoutMillis) {
     DefaultKafkaProducerFactory<String, String> factory =
         new DefaultKafkaProducerFactory<>(
             Map.of(
