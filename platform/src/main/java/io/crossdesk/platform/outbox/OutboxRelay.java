@@ -7,6 +7,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.crossdesk.platform.outbox.ParkedEvents.ParkedEvent;
 import io.crossdesk.platform.outbox.PendingEvents.Marker;
+import io.crossdesk.platform.outbox.PendingEvents.Retry;
 import io.crossdesk.platform.outbox.RelayBatch.Failure;
 import io.crossdesk.platform.outbox.RelayBatch.Outcome;
 import io.crossdesk.platform.outbox.RelayBatch.Published;
@@ -263,8 +264,7 @@ public class OutboxRelay implements SmartLifecycle {
           .increment();
     }
     List<ParkedEvent> toPark = new ArrayList<>();
-    Map<String, Instant> retryAt = new HashMap<>();
-    Map<String, String> errors = new HashMap<>();
+    List<Retry> retries = new ArrayList<>();
     if (!outcome.failures().isEmpty()) {
       failures.increment(outcome.failures().size());
       Map<String, Marker> markers =
@@ -278,8 +278,13 @@ public class OutboxRelay implements SmartLifecycle {
           leaving.computeIfAbsent(failure.ref(), ref -> new ArrayList<>()).add(failure.eventId());
           removed.add(failure.eventId());
         } else {
-          retryAt.put(failure.eventId(), now.plus(properties.retryDelayAfter(tries)));
-          errors.put(failure.eventId(), failure.reason());
+          retries.add(
+              new Retry(
+                  failure.eventId(),
+                  failure.ref().collection(),
+                  failure.ref().id(),
+                  now.plus(properties.retryDelayAfter(tries)),
+                  failure.reason()));
         }
       }
       log.warn(
@@ -293,7 +298,7 @@ public class OutboxRelay implements SmartLifecycle {
     parkedCounter.increment(toPark.size());
     pull(leaving);
     pending.remove(removed);
-    pending.postpone(retryAt, errors);
+    pending.postpone(retries);
   }
 
   private void pull(Map<Ref, List<String>> leaving) {

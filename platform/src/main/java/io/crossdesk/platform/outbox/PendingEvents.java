@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
@@ -113,23 +114,33 @@ public class PendingEvents {
     }
   }
 
-  /** Counts one more failed try of each event and leases it to nobody until its retry time. */
-  public void postpone(Map<String, Instant> retryAt, Map<String, String> errors) {
-    if (retryAt.isEmpty()) {
+  /**
+   * Counts one more failed try of each event and leases it to nobody until its retry time. An event
+   * that had no marker (written around the platform) gets one, so its retry is not forgotten.
+   */
+  public void postpone(List<Retry> retries) {
+    if (retries.isEmpty()) {
       return;
     }
-    List<WriteModel<Document>> updates = new ArrayList<>(retryAt.size());
-    retryAt.forEach(
-        (eventId, at) ->
-            updates.add(
-                new UpdateOneModel<>(
-                    Filters.eq("_id", eventId),
-                    Updates.combine(
-                        Updates.set(LEASE, Date.from(at)),
-                        Updates.inc(ATTEMPTS, 1),
-                        Updates.set(LAST_ERROR, errors.get(eventId))))));
+    List<WriteModel<Document>> updates = new ArrayList<>(retries.size());
+    for (Retry retry : retries) {
+      updates.add(
+          new UpdateOneModel<>(
+              Filters.eq("_id", retry.eventId()),
+              Updates.combine(
+                  Updates.set(LEASE, Date.from(retry.at())),
+                  Updates.inc(ATTEMPTS, 1),
+                  Updates.set(LAST_ERROR, retry.error()),
+                  Updates.setOnInsert(AGGREGATE_COLLECTION, retry.collection()),
+                  Updates.setOnInsert(AGGREGATE_ID, retry.aggregateId())),
+              new UpdateOptions().upsert(true)));
+    }
     markers().bulkWrite(updates);
   }
+
+  /** When to try an event again, and why the last try failed. */
+  public record Retry(
+      String eventId, String collection, Object aggregateId, Instant at, String error) {}
 
   public void remove(Collection<String> eventIds) {
     if (!eventIds.isEmpty()) {
