@@ -16,12 +16,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real HTTP server standing in for one service: it records what reached it and answers JSON
- * naming itself. Paths ending in {@code /status-503} answer 503; paths ending in {@code /slow} hold
- * the answer until {@link #releaseSlowRequests()} (or two seconds); paths ending in {@code /busy}
- * take 30 ms each, a healthy service under load.
+ * naming itself. Paths ending in {@code /status-<code>} answer that status (a 503 with Retry-After,
+ * as a service says a dependency is down); paths ending in {@code /slow} hold the answer until
+ * {@link #releaseSlowRequests()} (or two seconds); paths ending in {@code /busy} take 30 ms each, a
+ * healthy service under load.
  */
 public final class TestBackend {
 
@@ -29,6 +32,7 @@ public final class TestBackend {
   public record Received(String method, String path, String query, String authorization) {}
 
   private static final Duration BUSY_WORK = Duration.ofMillis(30);
+  private static final Pattern STATUS_PATH = Pattern.compile("/status-(\\d{3})$");
 
   private final String service;
   private final HttpServer server;
@@ -95,14 +99,22 @@ public final class TestBackend {
     if (uri.getPath().endsWith("/busy")) {
       workBusily();
     }
-    int status = uri.getPath().endsWith("/status-503") ? 503 : 200;
+    int status = status(uri.getPath());
     byte[] body =
         ("{\"service\":\"" + service + "\",\"path\":\"" + uri.getPath() + "\"}")
             .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
+    if (status == 503) {
+      exchange.getResponseHeaders().set("Retry-After", "5");
+    }
     exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
+  }
+
+  private static int status(String path) {
+    Matcher status = STATUS_PATH.matcher(path);
+    return status.find() ? Integer.parseInt(status.group(1)) : 200;
   }
 
   private void workBusily() {

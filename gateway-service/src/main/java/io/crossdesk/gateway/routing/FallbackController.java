@@ -12,11 +12,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Where an open circuit, a refused connection, a time-out or a full gateway ends up. Reached only
- * by the gateway's internal forward; the security configuration refuses it from outside.
+ * Where an open circuit, a refused connection, a time-out, a failing answer or a full gateway ends
+ * up. Reached only by the gateway's internal forward; the security configuration refuses it from
+ * outside.
  */
 @RestController
 class FallbackController {
@@ -53,6 +55,17 @@ class FallbackController {
                   HttpStatus.SERVICE_UNAVAILABLE,
                   service,
                   service + " is busy; retry in " + BUSY_RETRY_AFTER_SECONDS + " s.",
+                  exchange));
+    }
+    if (cause instanceof HttpStatusCodeException failed) {
+      // The service answered with a failure status: keep its status, so a 500 stays a 500.
+      HttpStatusCode status = failed.getStatusCode();
+      return ResponseEntity.status(status)
+          .body(
+              problem(
+                  status,
+                  service,
+                  service + " failed with status " + status.value() + "; try again later.",
                   exchange));
     }
     String detail =
