@@ -15,10 +15,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      // Small windows so a test can open a breaker or hit a time-out quickly.
+      // Small windows and limits so a test can open a breaker, hit a time-out or fill a bulkhead
+      // quickly.
       "resilience4j.circuitbreaker.instances.analytics-service.sliding-window-size=2",
       "resilience4j.circuitbreaker.instances.analytics-service.minimum-number-of-calls=2",
-      "resilience4j.timelimiter.instances.workorder-service.timeout-duration=500ms"
+      "resilience4j.timelimiter.instances.workorder-service.timeout-duration=500ms",
+      "resilience4j.bulkhead.instances.notification-service.max-concurrent-calls=1"
     })
 @AutoConfigureWebTestClient
 @ActiveProfiles("local")

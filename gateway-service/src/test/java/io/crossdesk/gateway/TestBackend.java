@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,26 +15,38 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real HTTP server standing in for one service: it records what reached it and answers JSON
- * naming itself. Paths ending in {@code /status-503} answer 503; paths ending in {@code /slow} hold
- * the answer until {@link #releaseSlowRequests()} (or two seconds).
+ * naming itself. Paths ending in {@code /status-<code>} answer that status (a 503 with Retry-After,
+ * as a service says a dependency is down); paths ending in {@code /slow} hold the answer until
+ * {@link #releaseSlowRequests()} (or two seconds); paths ending in {@code /busy} take 30 ms each, a
+ * healthy service under load.
  */
 public final class TestBackend {
 
   /** What the service saw. */
   public record Received(String method, String path, String query, String authorization) {}
 
+  private static final Duration BUSY_WORK = Duration.ofMillis(30);
+  private static final Pattern STATUS_PATH = Pattern.compile("/status-(\\d{3})$");
+
   private final String service;
   private final HttpServer server;
   private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
   private volatile CountDownLatch slow = new CountDownLatch(1);
+  private volatile CountDownLatch crowd = new CountDownLatch(0);
+  private final AtomicInteger busy = new AtomicInteger();
+  private final AtomicInteger peakBusy = new AtomicInteger();
 
   public TestBackend(String service) {
     this.service = service;
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      // A backlog for a crowd of connections arriving at once, as a gateway under load opens them.
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -55,6 +68,20 @@ public final class TestBackend {
     slow = new CountDownLatch(1);
   }
 
+  /**
+   * The next {@code size} requests to a {@code /busy} path start their work only once all of them
+   * have arrived (or after five seconds), so a test knows that many were in the service at once.
+   */
+  public void gatherBusyRequests(int size) {
+    peakBusy.set(0);
+    crowd = new CountDownLatch(size);
+  }
+
+  /** The most {@code /busy} requests in the service at the same time since the last gathering. */
+  public int peakBusyRequests() {
+    return peakBusy.get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     URI uri = exchange.getRequestURI();
     received
@@ -69,14 +96,40 @@ public final class TestBackend {
     if (uri.getPath().endsWith("/slow")) {
       awaitRelease();
     }
-    int status = uri.getPath().endsWith("/status-503") ? 503 : 200;
+    if (uri.getPath().endsWith("/busy")) {
+      workBusily();
+    }
+    int status = status(uri.getPath());
     byte[] body =
         ("{\"service\":\"" + service + "\",\"path\":\"" + uri.getPath() + "\"}")
             .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
+    if (status == 503) {
+      exchange.getResponseHeaders().set("Retry-After", "5");
+    }
     exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
+  }
+
+  private static int status(String path) {
+    Matcher status = STATUS_PATH.matcher(path);
+    return status.find() ? Integer.parseInt(status.group(1)) : 200;
+  }
+
+  private void workBusily() {
+    peakBusy.accumulateAndGet(busy.incrementAndGet(), Math::max);
+    try {
+      CountDownLatch gathering = crowd;
+      gathering.countDown();
+      gathering.await(5, TimeUnit.SECONDS);
+      // The work itself: the service is healthy, just occupied.
+      TimeUnit.MILLISECONDS.sleep(BUSY_WORK.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      busy.decrementAndGet();
+    }
   }
 
   private void awaitRelease() {

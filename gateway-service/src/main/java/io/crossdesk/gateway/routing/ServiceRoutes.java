@@ -3,6 +3,7 @@ package io.crossdesk.gateway.routing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -14,14 +15,25 @@ import org.springframework.http.HttpStatus;
 /**
  * One route per service. Each has its own circuit breaker and time limiter, named after the service
  * so {@code resilience4j.circuitbreaker.instances.<service>.*} and {@code
- * resilience4j.timelimiter.instances.<service>.*} tune it; the fallback answers 503 problem details
- * instead of a bare gateway error.
+ * resilience4j.timelimiter.instances.<service>.*} tune it (and its bulkhead, {@code
+ * resilience4j.bulkhead.instances.<service>.*}); the fallback answers problem details instead of a
+ * bare gateway error.
  *
  * <p>The Authorization header is forwarded untouched: every service validates the token again, so
  * nothing is reachable around the gateway without one.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
+
+  /**
+   * Answers that mean the service is failing, and count against its breaker like a refused
+   * connection or a time-out. Every other answer counts as a success: a 4xx (400, 404, 409, 422...)
+   * is the caller's mistake or a business outcome. So is a 503: a service answers it on purpose,
+   * with Retry-After, when something it depends on is down (ticket-service when it cannot confirm a
+   * customer); it passes through untouched, and opening the breaker would spread that outage over
+   * every other request the service can still serve.
+   */
+  static final Set<String> FAILURE_STATUSES = Set.of("500", "502", "504");
 
   /** A service and the path prefixes it owns. */
   record ServiceRoute(String service, URI uri, List<String> paths) {}
@@ -84,7 +96,10 @@ class ServiceRoutes {
         .filter(FallbackController.rememberRequestPath())
         .circuitBreaker(
             breaker ->
-                breaker.setName(service).setFallbackUri(FallbackController.FORWARD + service))
+                breaker
+                    .setName(service)
+                    .setFallbackUri(FallbackController.FORWARD + service)
+                    .setStatusCodes(FAILURE_STATUSES))
         // Only idempotent reads are retried: a retried POST could open the same ticket twice.
         // Retries run inside the circuit breaker, so its time limit bounds them.
         .retry(

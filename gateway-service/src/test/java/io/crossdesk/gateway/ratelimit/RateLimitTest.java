@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdesk.gateway.DefaultProfileGatewayTest;
 import io.crossdesk.gateway.TestTokens;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** Burst 3, refill 1/s (see {@link DefaultProfileGatewayTest}). */
 class RateLimitTest extends DefaultProfileGatewayTest {
+
+  @Autowired CircuitBreakerRegistry breakers;
 
   @Test
   void callerWhoSpendsTheBudgetGets429ProblemDetailsWhileOthersPassOn() {
@@ -32,6 +37,10 @@ class RateLimitTest extends DefaultProfileGatewayTest {
     assertThat(new String(limited.getResponseBodyContent())).contains("\"status\":429");
 
     assertThat(call(TestTokens.valid("patient-agent", "AGENT")).getStatus().value()).isEqualTo(200);
+    // Throttled calls never reach the service, so its breaker has nothing to hold against it.
+    CircuitBreaker breaker = breakers.circuitBreaker("customer-service");
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
   }
 
   @Test
