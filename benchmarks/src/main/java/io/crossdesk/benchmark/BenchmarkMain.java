@@ -13,16 +13,36 @@ import java.util.List;
  */
 public final class BenchmarkMain {
 
+  private static final String USAGE =
+      """
+      usage: ./local-stack.sh bench [options]   (or java -jar benchmarks-<version>-exec.jar)
+        --quick                 a few seconds per phase and a tiny fill
+        --rate N                intake requests/s, open loop; the second intake phase runs at N/2
+        --duration S            seconds of load per phase
+        --connections N         concurrent REST connections, closed loop
+        --fill-factor F         grow the store to F times its size after round 1 (<= 1: no fill)
+        --fill-timeout S        at most this long for the fill
+        --drain-timeout S       after a phase, wait at most this long for its tickets to be routed
+        --gateway URL  --ticket-service URL  --bootstrap-servers HOST:PORT
+        --services name=URL,...  --run-dir DIR | --pids name=PID,...  --results DIR
+      Defaults and what each figure means: docs/performance.md
+      """;
+
   private BenchmarkMain() {}
 
   public static void main(String[] args) {
     // Kafka's clients log through SLF4J; only their warnings belong beside the progress lines.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    if (List.of(args).contains("--help")) {
+      System.out.print(USAGE);
+      return;
+    }
     BenchOptions options;
     try {
       options = BenchOptions.parse(List.of(args));
     } catch (IllegalArgumentException e) {
-      System.err.println("bench: " + e.getMessage() + "; see docs/performance.md for the options");
+      System.err.println("bench: " + e.getMessage());
+      System.err.print(USAGE);
       System.exit(2);
       return;
     }
