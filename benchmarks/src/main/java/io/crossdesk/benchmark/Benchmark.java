@@ -60,6 +60,7 @@ public final class Benchmark {
 
   public BenchmarkResult run() {
     Instant startedAt = Instant.now();
+    String loadAtStart = Machine.loadAverage();
     StackClient stack = new StackClient(options.gateway(), options.ticketService());
     String token = stack.agentToken();
     String customerId = stack.registerCustomer(token);
@@ -106,7 +107,7 @@ public final class Benchmark {
           runId,
           startedAt,
           Instant.now(),
-          Machine.describe(),
+          Machine.describe(loadAtStart),
           optionsSummary(),
           kafkaAlone,
           rounds,

@@ -1,5 +1,8 @@
 package io.crossdesk.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,7 +11,8 @@ final class Machine {
 
   private Machine() {}
 
-  static Map<String, String> describe() {
+  /** {@code loadAtStart}: {@link #loadAverage()} when the run began. */
+  static Map<String, String> describe(String loadAtStart) {
     Map<String, String> machine = new LinkedHashMap<>();
     machine.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
     machine.put(
@@ -20,6 +24,19 @@ final class Machine {
             + System.getProperty("os.arch"));
     machine.put(
         "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    // Other work on the machine takes CPU from the stack: the load averages tell how much.
+    machine.put("loadAverageAtStart", loadAtStart);
+    machine.put("loadAverageAtEnd", loadAverage());
     return machine;
+  }
+
+  /** The 1, 5 and 15 minute load averages of /proc/loadavg, or "unknown". */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 }

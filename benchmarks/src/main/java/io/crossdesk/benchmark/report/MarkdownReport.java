@@ -37,6 +37,10 @@ public final class MarkdownReport {
     out.append("Started ").append(result.startedAt()).append(", finished ");
     out.append(result.finishedAt()).append(". Machine: ").append(machine.get("cores"));
     out.append(" cores, ").append(machine.get("os")).append(", ").append(machine.get("java"));
+    out.append("; load average ")
+        .append(machine.get("loadAverageAtStart"))
+        .append(" at the start, ");
+    out.append(machine.get("loadAverageAtEnd")).append(" at the end");
     out.append(".\nOptions: ").append(options()).append(".\n\n");
     kafkaAlone(result.kafkaAlone());
     for (RoundResult round : result.rounds()) {
