@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -94,8 +95,11 @@ public final class Benchmark {
                 PhaseSpec.within(
                     "Fill",
                     "fill",
-                    "%d intake requests, at most %d unrouted at a time"
-                        .formatted(target, FILL_WINDOW),
+                    String.format(
+                        Locale.ROOT,
+                        "%,d intake requests, at most %d unrouted at a time",
+                        target,
+                        FILL_WINDOW),
                     () -> load.run(target, FILL_WINDOW, options.fillTimeout()),
                     options.fillTimeout()));
         runs.add(run);

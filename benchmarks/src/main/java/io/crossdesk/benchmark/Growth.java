@@ -29,13 +29,15 @@ final class Growth {
   private static GrowthRow row(PhaseResult before, PhaseResult after) {
     var b = before.tickets();
     var a = after.tickets();
+    // Latency exists only where tickets were routed in both rounds.
+    boolean latency = a.openToRouted().count() > 0 && b.openToRouted().count() > 0;
     return new GrowthRow(
         before.kind(),
         Ratios.of(a.openedPerSecond(), b.openedPerSecond()),
         Ratios.of(a.routedPerSecond(), b.routedPerSecond()),
-        Ratios.of(a.openToRouted().p50(), b.openToRouted().p50()),
-        Ratios.of(a.openToRouted().p99(), b.openToRouted().p99()),
-        Ratios.of(a.openToRouted().p999(), b.openToRouted().p999()),
+        latency ? Ratios.of(a.openToRouted().p50(), b.openToRouted().p50()) : null,
+        latency ? Ratios.of(a.openToRouted().p99(), b.openToRouted().p99()) : null,
+        latency ? Ratios.of(a.openToRouted().p999(), b.openToRouted().p999()) : null,
         ratio(
             after.cost().storeOpsPerTicket().get("total"),
             before.cost().storeOpsPerTicket().get("total")),

@@ -34,7 +34,9 @@ final class Targets {
     return new TargetCheck(
         round.name() + ": p99 open-to-routed <= 250 ms at " + phase.load(),
         met,
-        "p99 %.0f ms over %d routed; %d not routed by the phase's end"
-            .formatted(p99, tickets.routed(), late));
+        tickets.routed() == 0
+            ? "none routed by the phase's end"
+            : "p99 %.0f ms over %d routed; %d not routed by the phase's end"
+                .formatted(p99, tickets.routed(), late));
   }
 }

@@ -38,11 +38,6 @@ public final class ProcessProbe {
     return statusField(pid, "VmRSS:");
   }
 
-  /** The peak resident set size over the process's life, in KiB. */
-  public static OptionalLong peakRssKib(long pid) {
-    return statusField(pid, "VmHWM:");
-  }
-
   private static OptionalLong statusField(long pid, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
