@@ -22,6 +22,7 @@ record PhaseFigures(
     LoadOutcome outcome,
     TicketOutcomes tickets,
     PhaseObservation observed,
+    long routedDuringPhase,
     BaselineResult kafkaAlone) {
 
   /** The process the benchmark itself runs in: its cost is not the system's. */
@@ -67,7 +68,7 @@ record PhaseFigures(
         .storeCommands()
         .values()
         .forEach(byCommand -> byCommand.forEach((c, n) -> commands.merge(c, n, Long::sum)));
-    long routed = tickets.routed();
+    long routed = routedDuringPhase;
     Map<String, Double> perTicket = new TreeMap<>();
     if (routed > 0) {
       commands.forEach((command, n) -> perTicket.put(command, (double) n / routed));
@@ -82,6 +83,7 @@ record PhaseFigures(
     Map<String, Double> rssMb = new TreeMap<>();
     observed.peakRssKib().forEach((name, kib) -> rssMb.put(name, kib / 1024.0));
     return new Cost(
+        routed,
         observed.cpuSeconds(),
         rssMb,
         commands,

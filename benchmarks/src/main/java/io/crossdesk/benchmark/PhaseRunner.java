@@ -34,6 +34,7 @@ final class PhaseRunner {
   PhaseRun run(String stage, PhaseSpec spec) {
     progress.printf("[bench] %s, %s: %s ...%n", stage, spec.name(), spec.description());
     sampler.begin();
+    long routedBefore = tracker.routedTotal();
     Instant start = Instant.now();
     LoadOutcome outcome = spec.load().get();
     Instant loadEnd = Instant.now();
@@ -42,8 +43,10 @@ final class PhaseRunner {
     TicketOutcomes tickets = awaitRouted(outcome.ticketIds(), outcome.externalIds(), deadline);
     Instant end = Instant.now();
     PhaseObservation observed = sampler.end();
+    long routedDuringPhase = tracker.routedTotal() - routedBefore;
     PhaseResult result =
-        new PhaseFigures(spec, outcome, tickets, observed, kafkaAlone).result(start, loadEnd, end);
+        new PhaseFigures(spec, outcome, tickets, observed, routedDuringPhase, kafkaAlone)
+            .result(start, loadEnd, end);
     progress.printf(
         "[bench]   %d sent, %d accepted, %d errors; %d opened, %d routed (%.1f/s), p99 %.0f ms,"
             + " %d unrouted%n",

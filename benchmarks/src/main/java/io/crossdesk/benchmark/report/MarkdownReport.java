@@ -200,7 +200,7 @@ public final class MarkdownReport {
       }
       table.row(row.toArray());
     }
-    List<Object> perTicket = new ArrayList<>(List.of("system CPU ms per routed ticket"));
+    List<Object> perTicket = new ArrayList<>(List.of("system CPU ms per ticket routed"));
     phases.forEach(p -> perTicket.add(of(p.cost().cpuMillisPerTicket())));
     table.row(perTicket.toArray());
     out.append("CPU seconds / peak resident memory in MB, per process:\n\n");
@@ -222,7 +222,11 @@ public final class MarkdownReport {
     List<Object> total = new ArrayList<>(List.of("**total**"));
     phases.forEach(p -> total.add(of(p.cost().storeOpsPerTicket().get("total"))));
     table.row(total.toArray());
-    out.append("MongoDB commands per routed ticket, all services:\n\n");
+    List<Object> routed = new ArrayList<>(List.of("tickets routed during the phase"));
+    phases.forEach(p -> routed.add(count(p.cost().routedDuringPhase())));
+    table.row(routed.toArray());
+    out.append(
+        "MongoDB commands per ticket routed during the phase (any ticket), all services:\n\n");
     out.append(table.render()).append('\n');
   }
 
@@ -275,7 +279,9 @@ public final class MarkdownReport {
             .row("expected (accepted REST requests + intake requests)", count(check.expected()))
             .row("opened", count(check.opened()))
             .row("routed exactly once", count(check.routedExactlyOnce()))
-            .row("not opened by the end (lost or still in an outbox)", count(check.notOpened()))
+            .row(
+                "not opened by the end (lost, or still in intake or an outbox)",
+                count(check.notOpened()))
             .row("opened, not routed by the end", count(check.unrouted()))
             .row("opened twice (two TicketOpened events)", count(check.openedTwice()))
             .row("routed twice (two work orders)", count(check.routedTwice()))

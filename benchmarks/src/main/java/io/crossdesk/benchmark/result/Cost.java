@@ -9,10 +9,14 @@ import java.util.Map;
  * @param peakRssMb per component, the largest resident set sampled during the phase
  * @param storeCommands MongoDB driver commands during the phase, all services, by command
  * @param storeCommandsByService the same per service
- * @param storeOpsPerTicket storeCommands divided by tickets routed, by command and "total"
- * @param cpuMillisPerTicket CPU of every component but the load generator, per ticket routed
+ * @param routedDuringPhase every ticket routed while the phase ran, this phase's or an earlier
+ *     one's: the work the phase's CPU and store commands paid for
+ * @param storeOpsPerTicket storeCommands divided by routedDuringPhase, by command and "total"
+ * @param cpuMillisPerTicket CPU of every component but the load generator, per ticket routed during
+ *     the phase
  */
 public record Cost(
+    long routedDuringPhase,
     Map<String, Double> cpuSeconds,
     Map<String, Double> peakRssMb,
     Map<String, Long> storeCommands,

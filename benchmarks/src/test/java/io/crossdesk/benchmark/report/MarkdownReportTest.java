@@ -57,6 +57,7 @@ class MarkdownReportTest {
                 new LatencySummary(79, 100, 300, 400, 400)),
             new Backlog(Map.of("ticket-service", 0.0), Map.of("ticket-service", 12.0), Map.of()),
             new Cost(
+                80,
                 Map.of("ticket-service", 1.5),
                 Map.of("ticket-service", 280.0),
                 Map.of("insert", 320L),
