@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -79,7 +78,7 @@ public final class EventTracker implements AutoCloseable {
   /** What became of the tickets REST answered with and of the tickets intake requests asked for. */
   public synchronized TicketOutcomes outcomes(
       Collection<String> ticketIds, Collection<String> externalIds) {
-    Tally tally = new Tally(ticketIds.size() + externalIds.size());
+    OutcomeTally tally = new OutcomeTally(ticketIds.size() + externalIds.size());
     for (String ticketId : ticketIds) {
       tally.add(tickets.get(ticketId));
     }
@@ -173,62 +172,6 @@ public final class EventTracker implements AutoCloseable {
       poller.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Counts while {@link #outcomes} walks the expected tickets. */
-  private static final class Tally {
-    final long expected;
-    final Histogram latency = new Histogram(3);
-    long opened;
-    long routed;
-    long notOpened;
-    long unrouted;
-    long openedTwice;
-    long routedTwice;
-    long requestOpenedTwice;
-    long lastOpened = -1;
-    long lastRouted = -1;
-
-    Tally(long expected) {
-      this.expected = expected;
-    }
-
-    void add(TicketTrace trace) {
-      if (trace == null || !trace.isOpened()) {
-        notOpened++;
-        return;
-      }
-      opened++;
-      lastOpened = Math.max(lastOpened, trace.openedAt.toEpochMilli());
-      if (trace.openedEventIds.size() > 1) {
-        openedTwice++;
-      }
-      if (!trace.isRouted()) {
-        unrouted++;
-        return;
-      }
-      routed++;
-      lastRouted = Math.max(lastRouted, trace.firstRoutedAtMillis);
-      latency.recordValue(trace.latencyMillis());
-      if (trace.workOrderIds.size() > 1) {
-        routedTwice++;
-      }
-    }
-
-    TicketOutcomes outcomes() {
-      return new TicketOutcomes(
-          expected,
-          opened,
-          routed,
-          notOpened,
-          unrouted,
-          openedTwice,
-          routedTwice,
-          requestOpenedTwice,
-          latency,
-          lastOpened < 0 ? null : Instant.ofEpochMilli(lastOpened),
-          lastRouted < 0 ? null : Instant.ofEpochMilli(lastRouted));
     }
   }
 }
