@@ -8,6 +8,8 @@
 #   ./local-stack.sh down           stop services, then Kafka and MongoDB gracefully; data is kept
 #   ./local-stack.sh status         pid, port and health of each component
 #   ./local-stack.sh logs [name]    follow all logs, or one (kafka, mongo, ticket-service or ticket, ...)
+#   ./local-stack.sh bench [opts]   benchmark the running stack (builds the benchmark if missing);
+#                                   --quick for a short run; options in docs/performance.md
 #
 # Everything lives under local-data/ (git-ignored): keys/, kafka/, mongo/, logs/, run/ (pid files).
 # Delete local-data/ for a fresh start. Settings (environment variables, defaults in brackets):
@@ -374,6 +376,31 @@ cmd_down() {
 }
 
 # ---------------------------------------------------------------------------------------------------
+# bench
+
+BENCH_JAR="$ROOT/benchmarks/target/benchmarks-$VERSION-exec.jar"
+
+# Drives the running stack; results go to benchmarks/target/results/. Options given after bench
+# override the addresses passed here.
+cmd_bench() {
+  for c in "${INFRA[@]}" "${SERVICES[@]}"; do
+    { is_running "$c" && healthy "$c"; } || fail "$c is not up; start the stack first: ./local-stack.sh up"
+  done
+  if [[ ! -f $BENCH_JAR ]]; then
+    say "Building the benchmark ..."
+    ./mvnw -q -DskipTests -pl benchmarks -am package || fail "build of the benchmark failed"
+  fi
+  local services=()
+  for s in customer-service ticket-service workorder-service notification-service analytics-service; do
+    services+=("$s=$(service_url "$s")")
+  done
+  exec "$JAVA" -Xmx1g -jar "$BENCH_JAR" \
+    --gateway "$GATEWAY" --ticket-service "$(service_url ticket-service)" \
+    --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --services "$(IFS=,; echo "${services[*]}")" \
+    --run-dir "$RUN" --results "$ROOT/benchmarks/target/results" "$@"
+}
+
+# ---------------------------------------------------------------------------------------------------
 # status, logs
 
 cmd_status() {
@@ -406,5 +433,6 @@ case "${1:-}" in
   down) cmd_down ;;
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
   *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2 ;;
 esac

@@ -4,6 +4,11 @@ import static io.crossdesk.testsupport.TopicRecorder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.crossdesk.benchmark.BenchOptions;
+import io.crossdesk.benchmark.Benchmark;
+import io.crossdesk.benchmark.result.BenchmarkResult;
+import io.crossdesk.benchmark.result.PhaseResult;
+import io.crossdesk.benchmark.result.RoundResult;
 import io.crossdesk.contracts.EventCatalogue;
 import io.crossdesk.contracts.EventContract;
 import io.crossdesk.contracts.EventTypes;
@@ -27,6 +32,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -333,6 +340,30 @@ class CrossdeskSystemTest {
     }
   }
 
+  @Test
+  @Order(7)
+  void the_benchmark_runs_in_quick_mode_and_finds_every_ticket_routed_exactly_once() {
+    BenchmarkResult result =
+        new Benchmark(BenchOptions.parse(quickBenchmarkArguments()), System.err).run();
+
+    assertThat(result.countCheck().passed()).as("%s", result.countCheck()).isTrue();
+    assertThat(result.kafkaAlone().producedPerSecond()).isPositive();
+    assertThat(result.rounds()).hasSize(2);
+    assertThat(result.fill().tickets().routed()).isPositive();
+    for (RoundResult round : result.rounds()) {
+      for (PhaseResult phase : round.phases()) {
+        assertThat(phase.tickets().routed()).as(phase.name()).isPositive();
+        assertThat(phase.tickets().openToRouted().count()).as(phase.name()).isPositive();
+        assertThat(phase.cost().storeOpsPerTicket()).as(phase.name()).containsKey("total");
+        assertThat(phase.cost().cpuSeconds())
+            .as(phase.name())
+            .containsKeys("ticket-service", "workorder-service");
+        assertThat(phase.backlog().max()).as(phase.name()).containsKey("ticket-service");
+      }
+    }
+    assertThat(result.growth()).isNotEmpty();
+  }
+
   private static String registerCustomer(String name, String type, String tier) {
     Response registered =
         gateway.post(
@@ -373,6 +404,34 @@ class CrossdeskSystemTest {
 
   private static JsonNode findByExternalId(String externalId) {
     return gateway.get("/api/tickets?externalId=" + externalId, agent).json();
+  }
+
+  /** Two seconds per phase and a tiny fill, against this test's services and broker. */
+  private static List<String> quickBenchmarkArguments() {
+    String services =
+        Stream.of(
+                "customer-service",
+                "ticket-service",
+                "workorder-service",
+                "notification-service",
+                "analytics-service")
+            .map(service -> service + "=" + system.serviceUrl(service))
+            .collect(Collectors.joining(","));
+    String pids =
+        system.pids().entrySet().stream()
+            .map(pid -> pid.getKey() + "=" + pid.getValue())
+            .collect(Collectors.joining(","));
+    return List.of(
+        "--quick",
+        "--duration=2",
+        "--fill-factor=1.2",
+        "--drain-timeout=30",
+        "--gateway=" + system.gatewayUrl(),
+        "--ticket-service=" + system.ticketServiceUrl(),
+        "--bootstrap-servers=" + system.kafkaBootstrapServers(),
+        "--services=" + services,
+        "--pids=" + pids,
+        "--results=target/benchmark-results");
   }
 
   private static String customerToken(String customerId) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,6 +99,21 @@ final class RunningSystem implements AutoCloseable {
 
   String gatewayUrl() {
     return "http://127.0.0.1:" + ports.get("gateway-service");
+  }
+
+  String ticketServiceUrl() {
+    return url("ticket-service");
+  }
+
+  String serviceUrl(String service) {
+    return url(service);
+  }
+
+  /** Service name to the pid of its current process (a restarted service has a new one). */
+  Map<String, Long> pids() {
+    Map<String, Long> pids = new TreeMap<>();
+    processes.forEach((service, process) -> pids.put(service, process.pid()));
+    return pids;
   }
 
   String mongoUri(String service) {

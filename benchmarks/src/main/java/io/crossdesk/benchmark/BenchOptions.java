@@ -1,0 +1,155 @@
+package io.crossdesk.benchmark;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What to drive and how hard. Every option has a default for the local stack on a 2-core machine;
+ * {@code --quick} switches to a few seconds per phase and a tiny fill, for smoke tests.
+ *
+ * @param rate intake records per second in the first intake phase; the second runs at half
+ * @param fillFactor the fill grows the ticket store to this multiple of its size after round 1; 1
+ *     or less skips the fill and round 2
+ * @param services service name to base URL, for /actuator/prometheus
+ * @param pids component name to process id, for CPU and memory
+ */
+public record BenchOptions(
+    boolean quick,
+    int rate,
+    Duration duration,
+    int connections,
+    double fillFactor,
+    Duration fillTimeout,
+    Duration drainTimeout,
+    URI gateway,
+    URI ticketService,
+    String bootstrapServers,
+    Map<String, URI> services,
+    Map<String, Long> pids,
+    Path results) {
+
+  private static final Map<String, String> DEFAULTS =
+      Map.ofEntries(
+          Map.entry("rate", "200"),
+          Map.entry("duration", "20"),
+          Map.entry("connections", "32"),
+          Map.entry("fill-factor", "10"),
+          Map.entry("fill-timeout", "600"),
+          Map.entry("drain-timeout", "60"),
+          Map.entry("gateway", "http://127.0.0.1:8080"),
+          Map.entry("ticket-service", "http://127.0.0.1:8082"),
+          Map.entry("bootstrap-servers", "127.0.0.1:9092"),
+          Map.entry(
+              "services",
+              "customer-service=http://127.0.0.1:8081,ticket-service=http://127.0.0.1:8082,"
+                  + "workorder-service=http://127.0.0.1:8083,"
+                  + "notification-service=http://127.0.0.1:8084,"
+                  + "analytics-service=http://127.0.0.1:8085"),
+          Map.entry("run-dir", "local-data/run"),
+          Map.entry("results", "benchmarks/target/results"));
+
+  private static final Map<String, String> QUICK =
+      Map.of(
+          "rate", "50",
+          "duration", "3",
+          "connections", "8",
+          "fill-factor", "2",
+          "fill-timeout", "30",
+          "drain-timeout", "20");
+
+  public BenchOptions {
+    services = Map.copyOf(services);
+    pids = Map.copyOf(pids);
+    if (rate < 2 || connections < 1 || duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("rate >= 2, connections >= 1 and duration > 0 needed");
+    }
+  }
+
+  /**
+   * Parses {@code --name value} or {@code --name=value}; {@code --quick} first sets the quick
+   * defaults, which other options then override. {@code --pids name=pid,...} replaces the pid files
+   * of {@code --run-dir}.
+   */
+  public static BenchOptions parse(List<String> args) {
+    Map<String, String> given = flags(args);
+    boolean quick = given.containsKey("quick");
+    Map<String, String> values = new HashMap<>(DEFAULTS);
+    if (quick) {
+      values.putAll(QUICK);
+    }
+    values.putAll(given);
+    Map<String, Long> pids =
+        values.containsKey("pids")
+            ? pairs(values.get("pids"), Long::valueOf)
+            : PidFiles.read(Path.of(values.get("run-dir")));
+    return new BenchOptions(
+        quick,
+        Integer.parseInt(values.get("rate")),
+        seconds(values.get("duration")),
+        Integer.parseInt(values.get("connections")),
+        Double.parseDouble(values.get("fill-factor")),
+        seconds(values.get("fill-timeout")),
+        seconds(values.get("drain-timeout")),
+        URI.create(values.get("gateway")),
+        URI.create(values.get("ticket-service")),
+        values.get("bootstrap-servers"),
+        pairs(values.get("services"), URI::create),
+        pids,
+        Path.of(values.get("results")));
+  }
+
+  public boolean fills() {
+    return fillFactor > 1;
+  }
+
+  private static Duration seconds(String value) {
+    return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+  }
+
+  private static Map<String, String> flags(List<String> args) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("not an option: " + arg);
+      }
+      String name = arg.substring(2);
+      String value;
+      if (name.equals("quick")) {
+        value = "true";
+      } else if (name.contains("=")) {
+        value = name.substring(name.indexOf('=') + 1);
+        name = name.substring(0, name.indexOf('='));
+      } else if (i + 1 < args.size()) {
+        value = args.get(++i);
+      } else {
+        throw new IllegalArgumentException("option --" + name + " needs a value");
+      }
+      if (!DEFAULTS.containsKey(name) && !name.equals("quick") && !name.equals("pids")) {
+        throw new IllegalArgumentException("unknown option --" + name);
+      }
+      flags.put(name, value);
+    }
+    return flags;
+  }
+
+  private static <T> Map<String, T> pairs(String list, Function<String, T> value) {
+    Map<String, T> pairs = new LinkedHashMap<>();
+    for (String pair : list.split(",")) {
+      if (!pair.isBlank()) {
+        String[] parts = pair.trim().split("=", 2);
+        if (parts.length != 2) {
+          throw new IllegalArgumentException("expected name=value, not " + pair);
+        }
+        pairs.put(parts[0], value.apply(parts[1]));
+      }
+    }
+    return pairs;
+  }
+}

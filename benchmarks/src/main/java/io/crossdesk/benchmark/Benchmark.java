@@ -1,0 +1,205 @@
+package io.crossdesk.benchmark;
+
+import io.crossdesk.benchmark.PhaseRunner.PhaseRun;
+import io.crossdesk.benchmark.baseline.KafkaBaseline;
+import io.crossdesk.benchmark.load.FillLoad;
+import io.crossdesk.benchmark.load.IntakeRequests;
+import io.crossdesk.benchmark.load.KafkaClients;
+import io.crossdesk.benchmark.load.StackClient;
+import io.crossdesk.benchmark.observe.EventTracker;
+import io.crossdesk.benchmark.observe.Sampler;
+import io.crossdesk.benchmark.observe.ServiceMetrics;
+import io.crossdesk.benchmark.observe.StoreSize;
+import io.crossdesk.benchmark.observe.TicketOutcomes;
+import io.crossdesk.benchmark.result.BaselineResult;
+import io.crossdesk.benchmark.result.BenchmarkResult;
+import io.crossdesk.benchmark.result.CountCheck;
+import io.crossdesk.benchmark.result.PhaseResult;
+import io.crossdesk.benchmark.result.RoundResult;
+import io.crossdesk.contracts.Topics;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * One run against a running Crossdesk: the Kafka baseline, the measured phases on the store as it
+ * is, a fill that grows the store, the phases again, and the count check.
+ */
+public final class Benchmark {
+
+  /** Requests a fill keeps sent but not yet routed. */
+  private static final int FILL_WINDOW = 500;
+
+  private static final Duration CUSTOMER_KNOWN_TIMEOUT = Duration.ofSeconds(60);
+
+  private final BenchOptions options;
+  private final PrintStream progress;
+  private final String runId =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+  private final List<PhaseRun> runs = new ArrayList<>();
+
+  /** {@code progress}: where one line per step goes (standard error on the command line). */
+  public Benchmark(BenchOptions options, PrintStream progress) {
+    this.options = options;
+    this.progress = progress;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public BenchmarkResult run() {
+    Instant startedAt = Instant.now();
+    String loadAtStart = Machine.loadAverage();
+    StackClient stack = new StackClient(options.gateway(), options.ticketService());
+    String token = stack.agentToken();
+    String customerId = stack.registerCustomer(token);
+    IntakeRequests requests = new IntakeRequests(customerId);
+    Map<String, Long> pids = new TreeMap<>(options.pids());
+    pids.put(PhaseFigures.LOAD_GENERATOR, ProcessHandle.current().pid());
+    String bootstrap = options.bootstrapServers();
+    try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap);
+        EventTracker tracker = EventTracker.start(bootstrap, "crossdesk-benchmark-" + runId);
+        Sampler sampler = new Sampler(new ServiceMetrics(options.services()), pids);
+        StoreSize store = new StoreSize(bootstrap)) {
+      awaitCustomerKnownToIntake(stack, token, producer, requests);
+      sampler.start();
+      progress.printf("[bench] Kafka alone: %d s ...%n", options.duration().toSeconds());
+      BaselineResult kafkaAlone =
+          new KafkaBaseline(bootstrap, requests.request("baseline", "baseline"), runId)
+              .run(options.rate(), options.duration());
+      PhaseRunner runner = new PhaseRunner(tracker, sampler, kafkaAlone, progress);
+      Phases phases = new Phases(options, token, customerId, producer, requests, runId);
+      List<RoundResult> rounds = new ArrayList<>();
+      rounds.add(round("Round 1", "r1", runner, phases, store));
+      PhaseResult fill = null;
+      long fillTarget = 0;
+      if (options.fills()) {
+        fillTarget = Math.round((options.fillFactor() - 1) * store.tickets());
+        FillLoad load = new FillLoad(producer, requests, runId + "-fill", tracker::routedTotal);
+        long target = fillTarget;
+        PhaseRun run =
+            runner.run(
+                "Before round 2",
+                PhaseSpec.within(
+                    "Fill",
+                    "fill",
+                    String.format(
+                        Locale.ROOT,
+                        "%,d intake requests, at most %d unrouted at a time",
+                        target,
+                        FILL_WINDOW),
+                    () -> load.run(target, FILL_WINDOW, options.fillTimeout()),
+                    options.fillTimeout()));
+        runs.add(run);
+        fill = run.result();
+        rounds.add(round("Round 2", "r2", runner, phases, store));
+      }
+      CountCheck check = countCheck(runner, tracker);
+      return new BenchmarkResult(
+          runId,
+          startedAt,
+          Instant.now(),
+          Machine.describe(loadAtStart),
+          optionsSummary(),
+          kafkaAlone,
+          rounds,
+          fill,
+          fillTarget,
+          Growth.of(rounds),
+          Targets.check(rounds),
+          check);
+    }
+  }
+
+  private RoundResult round(
+      String name, String tag, PhaseRunner runner, Phases phases, StoreSize store) {
+    long atStart = store.tickets();
+    List<PhaseResult> results = new ArrayList<>();
+    for (PhaseSpec spec : phases.round(tag)) {
+      PhaseRun run = runner.run(name, spec);
+      runs.add(run);
+      results.add(run.result());
+    }
+    return new RoundResult(name, atStart, store.tickets(), results);
+  }
+
+  /** One last drain for everything still on its way, then every ticket of the run is counted. */
+  private CountCheck countCheck(PhaseRunner runner, EventTracker tracker) {
+    List<String> ticketIds = new ArrayList<>();
+    List<String> externalIds = new ArrayList<>();
+    for (PhaseRun run : runs) {
+      ticketIds.addAll(run.ticketIds());
+      externalIds.addAll(run.externalIds());
+    }
+    progress.printf(
+        "[bench] count check of %d tickets ...%n", ticketIds.size() + externalIds.size());
+    TicketOutcomes all =
+        runner.awaitRouted(ticketIds, externalIds, Instant.now().plus(options.drainTimeout()));
+    return new CountCheck(
+        all.expected(),
+        all.opened(),
+        all.routed() - all.routedTwice(),
+        all.notOpened(),
+        all.unrouted(),
+        all.openedTwice(),
+        all.routedTwice(),
+        all.requestOpenedTwice(),
+        tracker.duplicateDeliveries(),
+        all.complete() && all.duplicateEffects() == 0);
+  }
+
+  /**
+   * Intake has no user token to look a customer up with, so it relies on ticket-service's
+   * projection of CustomerRegistered: wait until an intake request for the new customer opens.
+   */
+  private void awaitCustomerKnownToIntake(
+      StackClient stack,
+      String token,
+      KafkaProducer<String, String> producer,
+      IntakeRequests requests) {
+    String probe = runId + "-probe";
+    try {
+      producer.send(requests.request(Topics.INTAKE, probe)).get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot publish to " + Topics.INTAKE, e);
+    }
+    if (!stack.intakeOpened(probe, token, CUSTOMER_KNOWN_TIMEOUT)) {
+      throw new IllegalStateException(
+          "ticket-service opened no ticket for intake request "
+              + probe
+              + " within "
+              + CUSTOMER_KNOWN_TIMEOUT.toSeconds()
+              + " s");
+    }
+  }
+
+  private Map<String, String> optionsSummary() {
+    Map<String, String> summary = new TreeMap<>();
+    summary.put("mode", options.quick() ? "quick" : "full");
+    summary.put("rate", Integer.toString(options.rate()));
+    summary.put("duration", options.duration().toMillis() / 1000.0 + " s");
+    summary.put("connections", Integer.toString(options.connections()));
+    summary.put("fillFactor", Double.toString(options.fillFactor()));
+    summary.put("fillTimeout", options.fillTimeout().toSeconds() + " s");
+    summary.put("drainTimeout", options.drainTimeout().toSeconds() + " s");
+    summary.put("gateway", options.gateway().toString());
+    summary.put("ticketService", options.ticketService().toString());
+    summary.put("bootstrapServers", options.bootstrapServers());
+    return summary;
+  }
+}

@@ -1,0 +1,56 @@
+package io.crossdesk.benchmark;
+
+import io.crossdesk.benchmark.report.MarkdownReport;
+import io.crossdesk.benchmark.report.ResultFiles;
+import io.crossdesk.benchmark.result.BenchmarkResult;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code ./local-stack.sh bench [options]}: runs the benchmark against the running local stack,
+ * prints the Markdown summary and writes it with the JSON beside it. Exits 1 when the count check
+ * fails, 2 on bad options; see docs/performance.md.
+ */
+public final class BenchmarkMain {
+
+  private static final String USAGE =
+      """
+      usage: ./local-stack.sh bench [options]   (or java -jar benchmarks-<version>-exec.jar)
+        --quick                 a few seconds per phase and a tiny fill
+        --rate N                intake requests/s, open loop; the second intake phase runs at N/2
+        --duration S            seconds of load per phase
+        --connections N         concurrent REST connections, closed loop
+        --fill-factor F         grow the store to F times its size after round 1 (<= 1: no fill)
+        --fill-timeout S        at most this long for the fill
+        --drain-timeout S       after a phase, wait at most this long for its tickets to be routed
+        --gateway URL  --ticket-service URL  --bootstrap-servers HOST:PORT
+        --services name=URL,...  --run-dir DIR | --pids name=PID,...  --results DIR
+      Defaults and what each figure means: docs/performance.md
+      """;
+
+  private BenchmarkMain() {}
+
+  public static void main(String[] args) {
+    // Kafka's clients log through SLF4J; only their warnings belong beside the progress lines.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    if (List.of(args).contains("--help")) {
+      System.out.print(USAGE);
+      return;
+    }
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(List.of(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+      return;
+    }
+    BenchmarkResult result = new Benchmark(options, System.err).run();
+    String markdown = MarkdownReport.render(result);
+    Path written = ResultFiles.write(options.results(), result, markdown);
+    System.out.println(markdown);
+    System.err.println("[bench] results: " + written + " and its .json beside it");
+    System.exit(result.countCheck().passed() ? 0 : 1);
+  }
+}

@@ -1,0 +1,46 @@
+package io.crossdesk.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+  @Test
+  void defaults_drive_the_local_stack_on_its_default_ports() {
+    BenchOptions options = BenchOptions.parse(List.of("--run-dir", "does-not-exist"));
+
+    assertThat(options.quick()).isFalse();
+    assertThat(options.connections()).isEqualTo(32);
+    assertThat(options.gateway()).isEqualTo(URI.create("http://127.0.0.1:8080"));
+    assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(options.services())
+        .containsEntry("ticket-service", URI.create("http://127.0.0.1:8082"))
+        .hasSize(5);
+    assertThat(options.pids()).isEmpty();
+  }
+
+  @Test
+  void quick_sets_short_phases_which_explicit_options_still_override() {
+    BenchOptions options =
+        BenchOptions.parse(List.of("--duration=2", "--quick", "--rate", "40", "--pids", "a=1,b=2"));
+
+    assertThat(options.quick()).isTrue();
+    assertThat(options.duration()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(options.rate()).isEqualTo(40);
+    assertThat(options.connections()).isEqualTo(8);
+    assertThat(options.pids()).containsEntry("a", 1L).containsEntry("b", 2L);
+  }
+
+  @Test
+  void an_unknown_or_incomplete_option_is_refused() {
+    assertThatThrownBy(() -> BenchOptions.parse(List.of("--rat", "5")))
+        .hasMessageContaining("unknown option --rat");
+    assertThatThrownBy(() -> BenchOptions.parse(List.of("--rate")))
+        .hasMessageContaining("needs a value");
+  }
+}

@@ -1,0 +1,82 @@
+package io.crossdesk.benchmark.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossdesk.benchmark.result.Backlog;
+import io.crossdesk.benchmark.result.BaselineResult;
+import io.crossdesk.benchmark.result.BenchmarkResult;
+import io.crossdesk.benchmark.result.Cost;
+import io.crossdesk.benchmark.result.CountCheck;
+import io.crossdesk.benchmark.result.LatencySummary;
+import io.crossdesk.benchmark.result.PhaseResult;
+import io.crossdesk.benchmark.result.Ratios;
+import io.crossdesk.benchmark.result.RoundResult;
+import io.crossdesk.benchmark.result.TargetCheck;
+import io.crossdesk.benchmark.result.Tickets;
+import io.crossdesk.benchmark.result.Traffic;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MarkdownReportTest {
+
+  @Test
+  void the_summary_shows_errors_by_status_ratios_to_kafka_and_the_count_check_verdict() {
+    String markdown = MarkdownReport.render(result(1));
+
+    assertThat(markdown)
+        .contains("## Kafka alone", "## Round 1", "## Targets", "## Count check: FAILED")
+        .contains("HTTP 429: 120")
+        .contains("| REST via gateway | 32 connections, closed loop | 60 | 80 |")
+        .contains("×0.002")
+        .contains("| insert | 4 |")
+        .contains("| opened, not routed by the end | 1 |")
+        .contains("NOT MET");
+  }
+
+  private static BenchmarkResult result(long unrouted) {
+    PhaseResult phase =
+        new PhaseResult(
+            "REST via gateway",
+            "rest-gateway",
+            "32 connections, closed loop",
+            10,
+            2,
+            unrouted == 0,
+            new Traffic(
+                600, 80, Map.of("HTTP 429", 120L), 60, 0, new LatencySummary(600, 5, 9, 9, 10)),
+            new Tickets(
+                80,
+                80,
+                8,
+                80 - unrouted,
+                7.9,
+                0,
+                unrouted,
+                new LatencySummary(79, 100, 300, 400, 400)),
+            new Backlog(Map.of("ticket-service", 0.0), Map.of("ticket-service", 12.0), Map.of()),
+            new Cost(
+                80,
+                Map.of("ticket-service", 1.5),
+                Map.of("ticket-service", 280.0),
+                Map.of("insert", 320L),
+                Map.of("ticket-service", Map.of("insert", 320L)),
+                Map.of("insert", 4.0, "total", 4.0),
+                19.0),
+            new Ratios(0.002, 0.002, 20.0, 30.0, 40.0));
+    return new BenchmarkResult(
+        "20260101-000000",
+        Instant.EPOCH,
+        Instant.EPOCH,
+        Map.of("cores", "2", "os", "Linux", "java", "17"),
+        Map.of("rate", "40"),
+        new BaselineResult(437, 4000, 4000, 40, new LatencySummary(400, 5, 10, 10, 12)),
+        List.of(new RoundResult("Round 1", 0, 80, List.of(phase))),
+        null,
+        0,
+        List.of(),
+        List.of(new TargetCheck("Round 1: p99 <= 250 ms", false, "p99 300 ms")),
+        new CountCheck(80, 80, 79, 0, unrouted, 0, 0, 0, Map.of(), unrouted == 0));
+  }
+}
