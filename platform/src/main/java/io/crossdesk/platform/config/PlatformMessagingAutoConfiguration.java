@@ -118,8 +118,21 @@ public class PlatformMessagingAutoConfiguration {
   }
 
   @Bean
-  OutboxStore outboxStore(MongoTemplate mongo, PendingEvents pending, OutboxRelay relay) {
-    return new OutboxStore(mongo, pending, relay);
+  OutboxStore outboxStore(
+      MongoTemplate mongo,
+      PendingEvents pending,
+      OutboxRelay relay,
+      MongoMappingContext mappingContext) {
+    OutboxStore store = new OutboxStore(mongo, pending, relay);
+    List<String> versioned = new ArrayList<>();
+    for (MongoPersistentEntity<?> entity : mappingContext.getPersistentEntities()) {
+      if (HasOutbox.class.isAssignableFrom(entity.getType())
+          && entity.getPersistentProperty(OutboxStore.VERSION) != null) {
+        versioned.add(entity.getCollection());
+      }
+    }
+    store.indexVersions(versioned);
+    return store;
   }
 
   /** Marks the events of every saved document pending, then queues it for the relay. */

@@ -1,12 +1,15 @@
 package io.crossdesk.platform.outbox;
 
 import io.crossdesk.platform.events.EventMessage;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -65,6 +68,26 @@ public class OutboxStore {
     }
     if (!events.isEmpty()) {
       relay.enqueue(collection, id);
+    }
+  }
+
+  /**
+   * Gives each versioned aggregate collection a unique index on {@code (_id, version)}. Every
+   * change is written with that pair as its filter; MongoDB would find the document by {@code _id}
+   * alone, but the embedded MongoDB-compatible server plans a query with an index only when the
+   * index has exactly the query's fields, and would otherwise read the whole collection for every
+   * change. The index can never refuse a write, since {@code _id} is unique by itself.
+   */
+  public void indexVersions(Collection<String> collections) {
+    for (String collection : collections) {
+      mongo
+          .indexOps(collection)
+          .createIndex(
+              new Index()
+                  .on("_id", Sort.Direction.ASC)
+                  .on(VERSION, Sort.Direction.ASC)
+                  .unique()
+                  .named("id_version"));
     }
   }
 

@@ -107,6 +107,20 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void every_change_finds_its_ticket_through_an_index_of_exactly_its_filter() {
+    // OutboxStore writes with {_id, version}: the embedded server uses an index only when it has
+    // exactly the query's fields.
+    assertThat(mongo.indexOps(TicketDocument.class).getIndexInfo())
+        .anySatisfy(
+            index -> {
+              assertThat(index.getIndexFields())
+                  .extracting(IndexField::getKey)
+                  .containsExactly("_id", "version");
+              assertThat(index.isUnique()).isTrue();
+            });
+  }
+
+  @Test
   void department_queues_list_only_their_department() {
     String customerId = unique("cust");
     Ticket forBilling = newTicket(customerId, Origin.person("agent-7"));
