@@ -70,7 +70,7 @@ public final class TestBackend {
 
   /**
    * The next {@code size} requests to a {@code /busy} path start their work only once all of them
-   * have arrived (or after five seconds), so a test knows that many were in the service at once.
+   * have arrived (or after ten seconds), so a test knows that many were in the service at once.
    */
   public void gatherBusyRequests(int size) {
     peakBusy.set(0);
@@ -122,7 +122,7 @@ public final class TestBackend {
     try {
       CountDownLatch gathering = crowd;
       gathering.countDown();
-      gathering.await(5, TimeUnit.SECONDS);
+      gathering.await(10, TimeUnit.SECONDS);
       // The work itself: the service is healthy, just occupied.
       TimeUnit.MILLISECONDS.sleep(BUSY_WORK.toMillis());
     } catch (InterruptedException e) {

@@ -30,7 +30,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class BusyServiceTest extends LocalGatewayTest {
 
   /** Far above the circuit-breaker library's own default bulkhead of 25 concurrent calls. */
-  private static final int AGENTS = 64;
+  private static final int AT_ONCE = 64;
+
+  /** Each within the rate limit; every token costs an RSA signature, slow in a test JVM. */
+  private static final int AGENTS = 16;
 
   @Autowired CircuitBreakerRegistry breakers;
   @LocalServerPort int port;
@@ -48,7 +51,7 @@ class BusyServiceTest extends LocalGatewayTest {
   }
 
   @Test
-  void sixtyFourAgentsOpeningTicketsAtOnceAllSucceedAndTheBreakerStaysClosed() {
+  void sixtyFourTicketsOpenedAtOnceAllSucceedAndTheBreakerStaysClosed() {
     CircuitBreaker breaker = breakers.circuitBreaker("ticket-service");
     breaker.reset();
     // Counted over the whole test: the breaker's own metrics cover only its sliding window.
@@ -61,17 +64,19 @@ class BusyServiceTest extends LocalGatewayTest {
 
     // Twice: the second wave goes out on the connections the first one left in the pool.
     for (int wave = 0; wave < 2; wave++) {
-      TestServices.TICKETS.gatherBusyRequests(AGENTS);
+      TestServices.TICKETS.gatherBusyRequests(AT_ONCE);
 
       List<CompletableFuture<HttpResponse<String>>> answers =
-          agents.stream().map(agent -> post("/api/tickets/busy", agent)).toList();
+          IntStream.range(0, AT_ONCE)
+              .mapToObj(i -> post("/api/tickets/busy", agents.get(i % AGENTS)))
+              .toList();
 
-      assertThat(statuses(answers)).hasSize(AGENTS).containsOnly(200);
-      assertThat(TestServices.TICKETS.peakBusyRequests()).isEqualTo(AGENTS);
+      assertThat(statuses(answers)).hasSize(AT_ONCE).containsOnly(200);
+      assertThat(TestServices.TICKETS.peakBusyRequests()).isEqualTo(AT_ONCE);
     }
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     assertThat(failures).hasValue(0);
-    assertThat(successes).hasValue(2 * AGENTS);
+    assertThat(successes).hasValue(2 * AT_ONCE);
   }
 
   @Test
@@ -113,9 +118,10 @@ class BusyServiceTest extends LocalGatewayTest {
     return answer.join();
   }
 
+  /** Bounds far above the second or two this takes, so a machine under load does not fail it. */
   private static List<Integer> statuses(List<CompletableFuture<HttpResponse<String>>> answers) {
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> answers.stream().allMatch(CompletableFuture::isDone));
     return answers.stream().map(answer -> answer.join().statusCode()).toList();
   }
