@@ -383,9 +383,11 @@ BENCH_JAR="$ROOT/benchmarks/target/benchmarks-$VERSION-exec.jar"
 # Drives the running stack; results go to benchmarks/target/results/. Options given after bench
 # override the addresses passed here.
 cmd_bench() {
-  for c in "${INFRA[@]}" "${SERVICES[@]}"; do
-    { is_running "$c" && healthy "$c"; } || fail "$c is not up; start the stack first: ./local-stack.sh up"
-  done
+  if [[ " $* " != *" --help "* ]]; then
+    for c in "${INFRA[@]}" "${SERVICES[@]}"; do
+      { is_running "$c" && healthy "$c"; } || fail "$c is not up; start the stack first: ./local-stack.sh up"
+    done
+  fi
   if [[ ! -f $BENCH_JAR ]]; then
     say "Building the benchmark ..."
     ./mvnw -q -DskipTests -pl benchmarks -am package || fail "build of the benchmark failed"

@@ -14,8 +14,6 @@ import io.crossdesk.benchmark.observe.TicketOutcomes;
 import io.crossdesk.benchmark.result.BaselineResult;
 import io.crossdesk.benchmark.result.BenchmarkResult;
 import io.crossdesk.benchmark.result.CountCheck;
-import io.crossdesk.benchmark.result.PhaseResult;
-import io.crossdesk.benchmark.result.RoundResult;
 import io.crossdesk.contracts.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -48,20 +46,25 @@ public final class Benchmark {
   private final String runId =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
   private final List<PhaseRun> runs = new ArrayList<>();
+  private final RunRecord record;
 
   /** {@code progress}: where one line per step goes (standard error on the command line). */
   public Benchmark(BenchOptions options, PrintStream progress) {
     this.options = options;
     this.progress = progress;
+    this.record = new RunRecord(runId, optionsSummary(options));
   }
 
   public String runId() {
     return runId;
   }
 
+  /** What the run has measured so far; complete once {@link #run} returned. */
+  public BenchmarkResult soFar() {
+    return record.soFar();
+  }
+
   public BenchmarkResult run() {
-    Instant startedAt = Instant.now();
-    String loadAtStart = Machine.loadAverage();
     StackClient stack = new StackClient(options.gateway(), options.ticketService());
     String token = stack.agentToken();
     String customerId = stack.registerCustomer(token);
@@ -79,14 +82,12 @@ public final class Benchmark {
       BaselineResult kafkaAlone =
           new KafkaBaseline(bootstrap, requests.request("baseline", "baseline"), runId)
               .run(options.rate(), options.duration());
+      record.kafkaAlone(kafkaAlone);
       PhaseRunner runner = new PhaseRunner(tracker, sampler, kafkaAlone, progress);
       Phases phases = new Phases(options, token, customerId, producer, requests, runId);
-      List<RoundResult> rounds = new ArrayList<>();
-      rounds.add(round("Round 1", "r1", runner, phases, store));
-      PhaseResult fill = null;
-      long fillTarget = 0;
+      round("Round 1", "r1", runner, phases, store);
       if (options.fills()) {
-        fillTarget = Math.round((options.fillFactor() - 1) * store.tickets());
+        long fillTarget = Math.round((options.fillFactor() - 1) * store.tickets());
         FillLoad load = new FillLoad(producer, requests, runId + "-fill", tracker::routedTotal);
         long target = fillTarget;
         PhaseRun run =
@@ -103,36 +104,21 @@ public final class Benchmark {
                     () -> load.run(target, FILL_WINDOW, options.fillTimeout()),
                     options.fillTimeout()));
         runs.add(run);
-        fill = run.result();
-        rounds.add(round("Round 2", "r2", runner, phases, store));
+        record.fill(run.result(), fillTarget);
+        round("Round 2", "r2", runner, phases, store);
       }
-      CountCheck check = countCheck(runner, tracker);
-      return new BenchmarkResult(
-          runId,
-          startedAt,
-          Instant.now(),
-          Machine.describe(loadAtStart),
-          optionsSummary(),
-          kafkaAlone,
-          rounds,
-          fill,
-          fillTarget,
-          Growth.of(rounds),
-          Targets.check(rounds),
-          check);
+      return record.finish(countCheck(runner, tracker));
     }
   }
 
-  private RoundResult round(
-      String name, String tag, PhaseRunner runner, Phases phases, StoreSize store) {
-    long atStart = store.tickets();
-    List<PhaseResult> results = new ArrayList<>();
+  private void round(String name, String tag, PhaseRunner runner, Phases phases, StoreSize store) {
+    record.roundStarted(name, store.tickets());
     for (PhaseSpec spec : phases.round(tag)) {
       PhaseRun run = runner.run(name, spec);
       runs.add(run);
-      results.add(run.result());
+      record.phaseDone(run.result());
     }
-    return new RoundResult(name, atStart, store.tickets(), results);
+    record.roundDone(store.tickets());
   }
 
   /** One last drain for everything still on its way, then every ticket of the run is counted. */
@@ -188,7 +174,7 @@ public final class Benchmark {
     }
   }
 
-  private Map<String, String> optionsSummary() {
+  private static Map<String, String> optionsSummary(BenchOptions options) {
     Map<String, String> summary = new TreeMap<>();
     summary.put("mode", options.quick() ? "quick" : "full");
     summary.put("rate", Integer.toString(options.rate()));

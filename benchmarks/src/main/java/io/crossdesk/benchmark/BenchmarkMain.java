@@ -46,11 +46,27 @@ public final class BenchmarkMain {
       System.exit(2);
       return;
     }
-    BenchmarkResult result = new Benchmark(options, System.err).run();
-    String markdown = MarkdownReport.render(result);
-    Path written = ResultFiles.write(options.results(), result, markdown);
-    System.out.println(markdown);
-    System.err.println("[bench] results: " + written + " and its .json beside it");
+    Benchmark benchmark = new Benchmark(options, System.err);
+    // Stopped or failed half-way (SIGTERM, Ctrl-C, a component gone), a long run still leaves
+    // the phases it finished.
+    Thread keepSoFar = new Thread(() -> keepUnfinished(options.results(), benchmark.soFar()));
+    Runtime.getRuntime().addShutdownHook(keepSoFar);
+    BenchmarkResult result = benchmark.run();
+    Runtime.getRuntime().removeShutdownHook(keepSoFar);
+    System.out.println(write(options.results(), result, ""));
     System.exit(result.countCheck().passed() ? 0 : 1);
+  }
+
+  private static void keepUnfinished(Path directory, BenchmarkResult soFar) {
+    if (soFar.kafkaAlone() != null || !soFar.rounds().isEmpty()) {
+      write(directory, soFar, "-unfinished");
+    }
+  }
+
+  private static String write(Path directory, BenchmarkResult result, String suffix) {
+    String markdown = MarkdownReport.render(result);
+    Path written = ResultFiles.write(directory, result, markdown, suffix);
+    System.err.println("[bench] results: " + written + " and its .json beside it");
+    return markdown;
   }
 }

@@ -40,7 +40,12 @@ public final class MarkdownReport {
         .append(" at the start, ");
     out.append(machine.get("loadAverageAtEnd")).append(" at the end");
     out.append(".\nOptions: ").append(options()).append(".\n\n");
-    kafkaAlone(result.kafkaAlone());
+    if (result.countCheck() == null) {
+      out.append("**Stopped before the end**: the phases it finished, no count check.\n\n");
+    }
+    if (result.kafkaAlone() != null) {
+      kafkaAlone(result.kafkaAlone());
+    }
     for (RoundResult round : result.rounds()) {
       round(round);
     }
@@ -49,7 +54,9 @@ public final class MarkdownReport {
     }
     growth();
     targets();
-    countCheck(result.countCheck());
+    if (result.countCheck() != null) {
+      countCheck(result.countCheck());
+    }
     return out.toString();
   }
 
@@ -81,9 +88,9 @@ public final class MarkdownReport {
   private void round(RoundResult round) {
     out.append("## ").append(round.name()).append("\n\n");
     out.append("Tickets in the store: ").append(count(round.ticketsInStoreAtStart()));
-    out.append(" at the start, ")
-        .append(count(round.ticketsInStoreAtEnd()))
-        .append(" at the end.\n\n");
+    out.append(" at the start, ");
+    out.append(round.ticketsInStoreAtEnd() < 0 ? "n/a" : count(round.ticketsInStoreAtEnd()));
+    out.append(" at the end.\n\n");
     phases(round.phases());
   }
 

@@ -16,11 +16,11 @@ public final class ResultFiles {
 
   private ResultFiles() {}
 
-  /** Writes both files and returns the Markdown one. */
-  public static Path write(Path directory, BenchmarkResult result, String markdown) {
+  /** Writes both files and returns the Markdown one; {@code suffix} ends their names. */
+  public static Path write(Path directory, BenchmarkResult result, String markdown, String suffix) {
     try {
       Files.createDirectories(directory);
-      Path base = directory.resolve("bench-" + result.runId());
+      Path base = directory.resolve("bench-" + result.runId() + suffix);
       Files.writeString(Path.of(base + ".json"), JSON.writeValueAsString(result) + "\n");
       Path md = Path.of(base + ".md");
       Files.writeString(md, markdown);

@@ -23,7 +23,7 @@ class MarkdownReportTest {
 
   @Test
   void the_summary_shows_errors_by_status_ratios_to_kafka_and_the_count_check_verdict() {
-    String markdown = MarkdownReport.render(result(1));
+    String markdown = MarkdownReport.render(result(1, true));
 
     assertThat(markdown)
         .contains("## Kafka alone", "## Round 1", "## Targets", "## Count check: FAILED")
@@ -35,7 +35,16 @@ class MarkdownReportTest {
         .contains("NOT MET");
   }
 
-  private static BenchmarkResult result(long unrouted) {
+  @Test
+  void a_run_stopped_half_way_shows_the_phases_it_finished_and_no_count_check() {
+    String markdown = MarkdownReport.render(result(0, false));
+
+    assertThat(markdown)
+        .contains("Stopped before the end", "## Round 1", "| REST via gateway |")
+        .doesNotContain("## Kafka alone", "## Count check");
+  }
+
+  private static BenchmarkResult result(long unrouted, boolean finished) {
     PhaseResult phase =
         new PhaseResult(
             "REST via gateway",
@@ -71,12 +80,16 @@ class MarkdownReportTest {
         Instant.EPOCH,
         Map.of("cores", "2", "os", "Linux", "java", "17"),
         Map.of("rate", "40"),
-        new BaselineResult(437, 4000, 4000, 40, new LatencySummary(400, 5, 10, 10, 12)),
+        finished
+            ? new BaselineResult(437, 4000, 4000, 40, new LatencySummary(400, 5, 10, 10, 12))
+            : null,
         List.of(new RoundResult("Round 1", 0, 80, List.of(phase))),
         null,
         0,
         List.of(),
         List.of(new TargetCheck("Round 1: p99 <= 250 ms", false, "p99 300 ms")),
-        new CountCheck(80, 80, 79, 0, unrouted, 0, 0, 0, Map.of(), unrouted == 0));
+        finished
+            ? new CountCheck(80, 80, 79, 0, unrouted, 0, 0, 0, Map.of(), unrouted == 0)
+            : null);
   }
 }
