@@ -7,8 +7,10 @@ import io.crossdesk.benchmark.result.PhaseResult;
 import io.crossdesk.benchmark.result.RoundResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a run has measured so far, phase by phase, so that a run stopped half-way (a long one, on a
@@ -33,7 +35,7 @@ final class RunRecord {
 
   RunRecord(String runId, Map<String, String> options) {
     this.runId = runId;
-    this.options = Map.copyOf(options);
+    this.options = Collections.unmodifiableMap(new TreeMap<>(options));
   }
 
   synchronized void kafkaAlone(BaselineResult result) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.crossdesk.benchmark.BenchOptions;
 import io.crossdesk.benchmark.Benchmark;
+import io.crossdesk.benchmark.report.MarkdownReport;
+import io.crossdesk.benchmark.report.ResultFiles;
 import io.crossdesk.benchmark.result.BenchmarkResult;
 import io.crossdesk.benchmark.result.PhaseResult;
 import io.crossdesk.benchmark.result.RoundResult;
@@ -343,8 +345,9 @@ class CrossdeskSystemTest {
   @Test
   @Order(7)
   void the_benchmark_runs_in_quick_mode_and_finds_every_ticket_routed_exactly_once() {
-    BenchmarkResult result =
-        new Benchmark(BenchOptions.parse(quickBenchmarkArguments()), System.err).run();
+    BenchOptions options = BenchOptions.parse(quickBenchmarkArguments());
+    BenchmarkResult result = new Benchmark(options, System.err).run();
+    ResultFiles.write(options.results(), result, MarkdownReport.render(result), "");
 
     assertThat(result.countCheck().passed()).as("%s", result.countCheck()).isTrue();
     assertThat(result.kafkaAlone().producedPerSecond()).isPositive();
