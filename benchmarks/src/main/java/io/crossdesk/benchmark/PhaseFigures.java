@@ -78,8 +78,8 @@ record PhaseFigures(
     double systemCpu =
         observed.cpuSeconds().entrySet().stream()
             .filter(e -> !e.getKey().equals(LOAD_GENERATOR))
-            .mapToDouble(Map.Entry::getValue)
-            .sum();
+            .map(Map.Entry::getValue)
+            .reduce(0.0, Double::sum);
     Map<String, Double> rssMb = new TreeMap<>();
     observed.peakRssKib().forEach((name, kib) -> rssMb.put(name, kib / 1024.0));
     return new Cost(
