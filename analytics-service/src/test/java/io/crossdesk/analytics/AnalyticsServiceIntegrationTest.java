@@ -208,7 +208,11 @@ class AnalyticsServiceIntegrationTest {
         null,
         null,
         openedAt,
-        openedAt.plus(Duration.ofDays(1)));
+        openedAt.plus(Duration.ofDays(1)),
+        null,
+        null,
+        null,
+        null);
   }
 
   private static WorkOrderRouted routed(TicketOpened ticket, String department, Instant at) {

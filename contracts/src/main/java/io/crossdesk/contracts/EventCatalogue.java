@@ -2,7 +2,14 @@ package io.crossdesk.contracts;
 
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.contracts.intake.TicketRequested;
+import io.crossdesk.contracts.ticket.SatisfactionRecorded;
+import io.crossdesk.contracts.ticket.TicketClosed;
+import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.contracts.ticket.TicketReopened;
+import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.contracts.workorder.ComplaintResolved;
+import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +23,17 @@ public final class EventCatalogue {
               EventTypes.CUSTOMER_REGISTERED, Topics.CUSTOMERS, CustomerRegistered.class),
           new EventContract(EventTypes.TICKET_REQUESTED, Topics.INTAKE, TicketRequested.class),
           new EventContract(EventTypes.TICKET_OPENED, Topics.TICKETS, TicketOpened.class),
-          new EventContract(EventTypes.WORKORDER_ROUTED, Topics.WORKORDERS, WorkOrderRouted.class));
+          new EventContract(EventTypes.TICKET_ESCALATED, Topics.TICKETS, TicketEscalated.class),
+          new EventContract(EventTypes.TICKET_RESOLVED, Topics.TICKETS, TicketResolved.class),
+          new EventContract(EventTypes.TICKET_CLOSED, Topics.TICKETS, TicketClosed.class),
+          new EventContract(EventTypes.TICKET_REOPENED, Topics.TICKETS, TicketReopened.class),
+          new EventContract(
+              EventTypes.SATISFACTION_RECORDED, Topics.TICKETS, SatisfactionRecorded.class),
+          new EventContract(EventTypes.WORKORDER_ROUTED, Topics.WORKORDERS, WorkOrderRouted.class),
+          new EventContract(
+              EventTypes.WORKORDER_COMPLETED, Topics.WORKORDERS, WorkOrderCompleted.class),
+          new EventContract(
+              EventTypes.COMPLAINT_RESOLVED, Topics.WORKORDERS, ComplaintResolved.class));
 
   private EventCatalogue() {}
 

@@ -6,7 +6,14 @@ public final class EventTypes {
   public static final String CUSTOMER_REGISTERED = "crossdesk.customer.registered.v1";
   public static final String TICKET_REQUESTED = "crossdesk.ticket.requested.v1";
   public static final String TICKET_OPENED = "crossdesk.ticket.opened.v1";
+  public static final String TICKET_ESCALATED = "crossdesk.ticket.escalated.v1";
+  public static final String TICKET_RESOLVED = "crossdesk.ticket.resolved.v1";
+  public static final String TICKET_CLOSED = "crossdesk.ticket.closed.v1";
+  public static final String TICKET_REOPENED = "crossdesk.ticket.reopened.v1";
+  public static final String SATISFACTION_RECORDED = "crossdesk.satisfaction.recorded.v1";
   public static final String WORKORDER_ROUTED = "crossdesk.workorder.routed.v1";
+  public static final String WORKORDER_COMPLETED = "crossdesk.workorder.completed.v1";
+  public static final String COMPLAINT_RESOLVED = "crossdesk.complaint.resolved.v1";
 
   private EventTypes() {}
 }

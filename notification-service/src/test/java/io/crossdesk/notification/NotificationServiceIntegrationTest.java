@@ -293,7 +293,11 @@ class NotificationServiceIntegrationTest {
         null,
         null,
         OPENED_AT,
-        RESOLVE_BY);
+        RESOLVE_BY,
+        null,
+        null,
+        null,
+        null);
   }
 
   private List<JsonNode> awaitNotifications(

@@ -136,7 +136,11 @@ class KpiProjectionTest {
             null,
             null,
             OPENED_AT,
-            OPENED_AT.plus(Duration.ofHours(8)));
+            OPENED_AT.plus(Duration.ofHours(8)),
+            null,
+            null,
+            null,
+            null);
     return record(partition, offset, EventTypes.TICKET_OPENED, json.writeValueAsString(ticket));
   }
 

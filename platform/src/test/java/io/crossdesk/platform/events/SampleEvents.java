@@ -14,16 +14,35 @@ final class SampleEvents {
     Object[] values = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
       types[i] = components[i].getType();
-      values[i] = sample(components[i]);
+      values[i] = sample(type, components[i]);
     }
     return type.getDeclaredConstructor(types).newInstance(values);
   }
 
-  private static Object sample(RecordComponent component) {
-    if (component.getType() == Instant.class) {
+  private static Object sample(Class<? extends Record> event, RecordComponent component) {
+    Class<?> type = component.getType();
+    if (type == Instant.class) {
       return Instant.parse("2026-11-24T08:00:00Z");
     }
+    if (type == boolean.class || type == Boolean.class) {
+      return Boolean.TRUE;
+    }
+    if (type == int.class || type == Integer.class) {
+      return switch (component.getName()) {
+        case "score" -> 4;
+        case "thresholdPercent" -> 75;
+        default -> 2;
+      };
+    }
     return switch (component.getName()) {
+      case "ticketType" -> "COMPLAINT";
+      case "rootCause" -> "NETWORK";
+      case "reason" ->
+          switch (event.getSimpleName()) {
+            case "TicketEscalated" -> "RESOLUTION_TARGET";
+            case "TicketClosed" -> "CONFIRMED";
+            default -> "reason-1";
+          };
       case "tier", "customerTier" -> "A";
       case "type" -> "ENTERPRISE";
       case "priority" -> "HIGH";

@@ -87,6 +87,10 @@ public class TicketOpening {
             ticket.origin().sourceSystem(),
             ticket.origin().externalId(),
             ticket.openedAt(),
-            ticket.resolveBy()));
+            ticket.resolveBy(),
+            null,
+            null,
+            null,
+            null));
   }
 }

@@ -344,7 +344,11 @@ class WorkOrderRoutingIntegrationTest {
         null,
         null,
         openedAt,
-        openedAt.plus(4, ChronoUnit.HOURS));
+        openedAt.plus(4, ChronoUnit.HOURS),
+        null,
+        null,
+        null,
+        null);
   }
 
   private String data(TicketOpened ticket) {

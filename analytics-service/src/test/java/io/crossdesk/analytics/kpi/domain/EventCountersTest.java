@@ -28,7 +28,11 @@ class EventCountersTest {
             null,
             null,
             NOW,
-            NOW.plusSeconds(3600));
+            NOW.plusSeconds(3600),
+            null,
+            null,
+            null,
+            null);
 
     assertThat(EventCounters.of("crossdesk.ticket.opened.v1", ticket))
         .containsExactly(

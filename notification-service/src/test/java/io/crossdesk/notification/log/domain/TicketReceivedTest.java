@@ -25,7 +25,11 @@ class TicketReceivedTest {
           null,
           null,
           Instant.parse("2025-03-04T09:14:00Z"),
-          Instant.parse("2025-03-05T13:14:59Z"));
+          Instant.parse("2025-03-05T13:14:59Z"),
+          null,
+          null,
+          null,
+          null);
 
   @Test
   void acknowledges_by_email_when_the_customer_has_an_email_address() {

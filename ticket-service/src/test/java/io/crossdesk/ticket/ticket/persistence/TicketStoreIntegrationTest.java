@@ -149,6 +149,10 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
         null,
         null,
         ticket.openedAt(),
-        ticket.resolveBy());
+        ticket.resolveBy(),
+        null,
+        null,
+        null,
+        null);
   }
 }
