@@ -18,10 +18,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @CrossdeskIntegrationTest
 class IdempotencyIntegrationTest {
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Autowired OrderController orders;
@@ -180,6 +183,26 @@ class IdempotencyIntegrationTest {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(whoami.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void every_post_documents_the_optional_header_once() throws Exception {
+    apiDocs();
+    JsonNode docs = apiDocs();
+
+    assertThat(docs.at("/components/parameters/Idempotency-Key/in").asString()).isEqualTo("header");
+    assertThat(docs.at("/components/parameters/Idempotency-Key/required").asBoolean()).isFalse();
+    assertThat(docs.at("/paths/~1orders/post/parameters").findValuesAsString("$ref"))
+        .containsExactly("#/components/parameters/Idempotency-Key");
+    assertThat(docs.at("/paths/~1whoami/get/parameters").isMissingNode()).isTrue();
+  }
+
+  private JsonNode apiDocs() throws Exception {
+    return JSON.readTree(
+        http.send(
+                HttpRequest.newBuilder(uri("/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body());
   }
 
   private HttpResponse<String> order(String key, String item, String authorization)
