@@ -15,7 +15,8 @@ public record CorsProperties(
     @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"})
         List<String> allowedOriginPatterns,
     @DefaultValue({"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) List<String> allowedMethods,
-    @DefaultValue({"Authorization", "Content-Type", "Accept", "traceparent"})
+    @DefaultValue({"Authorization", "Content-Type", "Accept", "traceparent", "Idempotency-Key"})
         List<String> allowedHeaders,
-    @DefaultValue({"Location", "Retry-After", "X-RateLimit-Remaining"}) List<String> exposedHeaders,
+    @DefaultValue({"Location", "Retry-After", "X-RateLimit-Remaining", "Idempotent-Replayed"})
+        List<String> exposedHeaders,
     @DefaultValue("1h") Duration maxAge) {}

@@ -107,7 +107,7 @@ class TokenValidationTest extends LocalGatewayTest {
         .uri("/api/tickets")
         .header("Origin", "http://localhost:5173")
         .header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "Authorization, Content-Type")
+        .header("Access-Control-Request-Headers", "Authorization, Content-Type, Idempotency-Key")
         .exchange()
         .expectStatus()
         .isOk()

@@ -9,13 +9,23 @@ import io.crossdesk.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,6 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** A minimal service built on the platform, to prove the plumbing end to end. */
 @SpringBootApplication
@@ -73,6 +84,57 @@ class PlatformTestApplication {
     @PostMapping("/greetings")
     Greeting greet(@Valid @RequestBody Greeting greeting) {
       return greeting;
+    }
+  }
+
+  record OrderRequest(@NotBlank String item) {}
+
+  record Order(String id, String item) {}
+
+  /**
+   * Creates orders and counts how often it ran for each item, so a test sees which requests reached
+   * it. An item can be told to fail its next call, or to wait inside the handler.
+   */
+  @RestController
+  static class OrderController {
+    final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    final Set<String> failNext = ConcurrentHashMap.newKeySet();
+    final Set<String> crashNext = ConcurrentHashMap.newKeySet();
+    final Map<String, Gate> gates = new ConcurrentHashMap<>();
+
+    /** Holds a handler until the test opens it, after it has said that it is inside. */
+    record Gate(CountDownLatch inside, CountDownLatch open) {
+      Gate() {
+        this(new CountDownLatch(1), new CountDownLatch(1));
+      }
+    }
+
+    int calls(String item) {
+      AtomicInteger count = calls.get(item);
+      return count == null ? 0 : count.get();
+    }
+
+    @PostMapping("/orders")
+    ResponseEntity<Order> create(@Valid @RequestBody OrderRequest request)
+        throws InterruptedException {
+      calls.computeIfAbsent(request.item(), item -> new AtomicInteger()).incrementAndGet();
+      if (failNext.remove(request.item())) {
+        throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "not now");
+      }
+      if (crashNext.remove(request.item())) {
+        throw new IllegalStateException("crashed");
+      }
+      Gate gate = gates.remove(request.item());
+      if (gate != null) {
+        gate.inside().countDown();
+        if (!gate.open().await(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the test never opened the gate");
+        }
+      }
+      Order order = new Order(UUID.randomUUID().toString(), request.item());
+      return ResponseEntity.created(URI.create("/orders/" + order.id()))
+          .eTag("\"" + order.id() + "\"")
+          .body(order);
     }
   }
 }
