@@ -67,6 +67,21 @@ public final class TicketAccess {
     throw new AccessDeniedException("a customer opens tickets only for themself");
   }
 
+  /**
+   * @throws AccessDeniedException unless the caller works the desk: only AGENT and SUPERVISOR move
+   *     tickets along, transfer, reclassify and merge them
+   */
+  public static void checkDesk(Caller caller) {
+    if (!hasAny(caller, OPEN_FOR_ANY_CUSTOMER)) {
+      throw new AccessDeniedException("only the desk (AGENT, SUPERVISOR) may do this");
+    }
+  }
+
+  /** Staff see internal timeline entries and may write internal notes; customers never. */
+  public boolean isStaff() {
+    return customerId == null;
+  }
+
   public boolean canSee(Ticket ticket) {
     return (department == null || ticket.isWith(department))
         && (customerId == null || ticket.isFor(customerId));

@@ -2,6 +2,7 @@ package io.crossdesk.ticket.ticket;
 
 import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.ticket.ticket.domain.Ticket;
+import io.crossdesk.ticket.ticket.domain.TicketNumber;
 import io.crossdesk.ticket.ticket.persistence.TicketStore;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -10,8 +11,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class TicketLookup {
 
-  static final int LIST_LIMIT = 100;
-
   private final TicketStore tickets;
 
   TicketLookup(TicketStore tickets) {
@@ -19,21 +18,24 @@ public class TicketLookup {
   }
 
   /**
+   * By id or by readable number.
+   *
    * @throws NotFoundException when there is no such ticket or the caller may not see it, which they
    *     may not even learn exists
    */
-  public Ticket find(TicketAccess access, String ticketId) {
-    return tickets
-        .find(ticketId)
+  public Ticket find(TicketAccess access, String idOrNumber) {
+    return (TicketNumber.looksLikeOne(idOrNumber)
+            ? tickets.findByNumber(idOrNumber)
+            : tickets.find(idOrNumber))
         .filter(access::canSee)
-        .orElseThrow(() -> new NotFoundException("No ticket " + ticketId + "."));
+        .orElseThrow(() -> new NotFoundException("No ticket " + idOrNumber + "."));
   }
 
-  /** Newest first, at most {@value #LIST_LIMIT}. */
-  public List<Ticket> search(TicketAccess access, TicketFilter filter) {
+  public TicketPage search(
+      TicketAccess access, TicketFilter filter, TicketOrder order, int page, int size) {
     return access
         .restrict(filter)
-        .map(visible -> tickets.search(visible, LIST_LIMIT))
-        .orElse(List.of());
+        .map(visible -> tickets.search(visible, order, page, size))
+        .orElse(new TicketPage(List.<Ticket>of(), page, size, false));
   }
 }

@@ -1,42 +1,95 @@
 package io.crossdesk.ticket.ticket;
 
-import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.events.Events;
+import io.crossdesk.ticket.category.Categories;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
-import io.crossdesk.ticket.sla.domain.ResolutionPolicy;
+import io.crossdesk.ticket.sla.SlaPolicies;
+import io.crossdesk.ticket.sla.domain.SlaPolicy;
+import io.crossdesk.ticket.ticket.domain.Category;
+import io.crossdesk.ticket.ticket.domain.Classification;
+import io.crossdesk.ticket.ticket.domain.InvalidTicketException;
 import io.crossdesk.ticket.ticket.domain.Origin;
+import io.crossdesk.ticket.ticket.domain.Priority;
+import io.crossdesk.ticket.ticket.domain.PriorityDefaults;
+import io.crossdesk.ticket.ticket.domain.Resolution;
 import io.crossdesk.ticket.ticket.domain.Ticket;
 import io.crossdesk.ticket.ticket.domain.TicketDraft;
+import io.crossdesk.ticket.ticket.domain.TicketType;
+import io.crossdesk.ticket.ticket.persistence.TicketNumbers;
 import io.crossdesk.ticket.ticket.persistence.TicketStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** Opens tickets, with their resolution deadline, and announces them with TicketOpened. */
+/**
+ * Opens tickets: classifies them from the catalogue, the customer's tier and the type, numbers
+ * them, starts their SLA clock under the current policy and announces them with TicketOpened.
+ */
 @Service
 public class TicketOpening {
 
   private final TicketStore tickets;
-  private final ResolutionPolicy policy;
-  private final Events events;
+  private final TicketNumbers numbers;
+  private final Categories categories;
+  private final SlaPolicies policies;
+  private final TicketEvents events;
+  private final TicketDeadlines deadlines;
   private final Clock clock;
 
-  TicketOpening(TicketStore tickets, ResolutionPolicy policy, Events events, Clock clock) {
+  TicketOpening(
+      TicketStore tickets,
+      TicketNumbers numbers,
+      Categories categories,
+      SlaPolicies policies,
+      TicketEvents events,
+      TicketDeadlines deadlines,
+      Clock clock) {
     this.tickets = tickets;
-    this.policy = policy;
+    this.numbers = numbers;
+    this.categories = categories;
+    this.policies = policies;
     this.events = events;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
-  /** A person opens a ticket for a customer. */
-  public Ticket open(TicketDraft draft, KnownCustomer customer, Origin origin) {
-    Ticket ticket = newTicket(draft, customer, origin);
-    tickets.insert(ticket, List.of(opened(ticket)));
+  /**
+   * A person opens a ticket for a customer.
+   *
+   * @param owner who answers for it: the agent who received it, or the service-center desk
+   * @param firstContactResolution how the agent resolved a consultation while opening it, or null
+   */
+  public Ticket open(
+      TicketDraft draft,
+      KnownCustomer customer,
+      Origin origin,
+      String owner,
+      String firstContactResolution) {
+    Ticket ticket = newTicket(draft, customer, origin, owner);
+    List<EventMessage> announced = new ArrayList<>();
+    if (firstContactResolution != null) {
+      if (ticket.type() != TicketType.CONSULTATION) {
+        throw new InvalidTicketException(
+            "resolution", "only a CONSULTATION can be resolved while it is opened");
+      }
+      Ticket opened = ticket;
+      ticket =
+          ticket.resolve(
+              new Resolution(
+                  firstContactResolution, origin.openedBy(), null, ticket.openedAt(), true));
+      announced.add(events.opened(ticket));
+      announced.add(events.resolved(ticket));
+      deadlines.follow(opened, ticket);
+    } else {
+      announced.add(events.opened(ticket));
+      deadlines.follow(null, ticket);
+    }
+    tickets.insert(ticket, announced);
     return ticket;
   }
 
@@ -50,7 +103,7 @@ public class TicketOpening {
         .orElseGet(
             () -> {
               try {
-                return open(draft, customer, origin);
+                return open(draft, customer, origin, Ticket.SERVICE_CENTER_DESK, null);
               } catch (DuplicateKeyException openedConcurrently) {
                 return tickets
                     .findByIntakeRequest(origin.sourceSystem(), origin.externalId())
@@ -59,38 +112,27 @@ public class TicketOpening {
             });
   }
 
-  private Ticket newTicket(TicketDraft draft, KnownCustomer customer, Origin origin) {
+  private Ticket newTicket(TicketDraft draft, KnownCustomer customer, Origin origin, String owner) {
+    Category category = categories.catalogue().require(draft.category());
+    TicketType type = draft.type() != null ? draft.type() : category.defaultType();
+    Priority priority =
+        draft.priority() != null
+            ? draft.priority()
+            : PriorityDefaults.of(category, type, customer.tier(), customer.keyAccount());
+    Classification classification =
+        new Classification(customer.tier(), customer.keyAccount(), type, priority);
+    SlaPolicy policy = policies.current();
     // Stored times have millisecond precision; the event must say the same as the stored ticket.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return Ticket.open(
-        UUID.randomUUID(),
+        UUID.randomUUID().toString(),
+        numbers.next(),
         draft,
-        customer.tier(),
+        classification,
         origin,
+        owner,
         now,
-        policy.resolveBy(now, customer.tier(), draft.priority()));
-  }
-
-  private EventMessage opened(Ticket ticket) {
-    return events.create(
-        ticket.id().toString(),
-        new TicketOpened(
-            ticket.id().toString(),
-            ticket.customerId(),
-            ticket.customerTier().name(),
-            ticket.channel().name(),
-            ticket.category(),
-            ticket.priority().name(),
-            ticket.title(),
-            ticket.description(),
-            ticket.origin().openedBy(),
-            ticket.origin().sourceSystem(),
-            ticket.origin().externalId(),
-            ticket.openedAt(),
-            ticket.resolveBy(),
-            null,
-            null,
-            null,
-            null));
+        policy.version(),
+        policy.targetsFor(customer.tier(), priority, type));
   }
 }

@@ -1,40 +1,97 @@
 package io.crossdesk.ticket.ticket;
 
+import io.crossdesk.contracts.workorder.ComplaintResolved;
+import io.crossdesk.contracts.workorder.WorkOrderCompleted;
+import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.ticket.ticket.TicketChanges.Outcome;
+import io.crossdesk.ticket.ticket.domain.Resolution;
 import io.crossdesk.ticket.ticket.domain.Ticket;
-import io.crossdesk.ticket.ticket.persistence.TicketStore;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** Records that a ticket's work order reached the department that must act on it. */
+/**
+ * Follows the work that departments do for tickets: a step routed to a department, a complaint
+ * resolved, a work order completed. Each change is recorded once per event (its id is the timeline
+ * entry's ref), however often the event is delivered. Entries are dated by this service's clock,
+ * like every other entry, rather than by workorder-service's, whose clock may differ and would put
+ * the timeline out of order.
+ */
 @Service
 public class TicketRouting {
 
-  private final TicketStore tickets;
-  private final Clock clock;
+  private final TicketChanges changes;
+  private final TicketEvents events;
+  private final TicketClocks clocks;
 
-  TicketRouting(TicketStore tickets, Clock clock) {
-    this.tickets = tickets;
-    this.clock = clock;
+  TicketRouting(TicketChanges changes, TicketEvents events, TicketClocks clocks) {
+    this.changes = changes;
+    this.events = events;
+    this.clocks = clocks;
   }
 
   /**
-   * Idempotent: a ticket already routed to this work order stays as it is. The timeline entry is
-   * dated by this service's clock, like every other entry, rather than by the routing service's,
-   * whose clock may differ and would put the entries out of order.
-   *
    * @throws TicketNotYetKnownException when the ticket is not stored (yet)
    */
-  public void routed(String ticketId, String workOrderId, String department) {
-    Ticket ticket =
-        tickets.find(ticketId).orElseThrow(() -> new TicketNotYetKnownException(ticketId));
-    if (ticket.isRoutedTo(workOrderId)) {
-      return;
-    }
-    // Stored times have millisecond precision; the ticket in hand must equal the stored one.
-    tickets.update(
-        ticket.routeTo(workOrderId, department, clock.instant().truncatedTo(ChronoUnit.MILLIS)),
-        List.of());
+  public void routed(String eventId, WorkOrderRouted routed) {
+    changes.apply(
+        routed.ticketId(),
+        ticket ->
+            ticket.hasRecorded(eventId)
+                ? TicketChanges.unchanged(ticket)
+                : Outcome.of(
+                    ticket.routeTo(
+                        routed.workOrderId(), routed.department(), null, now(), eventId)));
+  }
+
+  /** The responsible department resolved a complaint: the customer is asked to confirm. */
+  public void complaintResolved(String eventId, ComplaintResolved resolved) {
+    resolve(
+        eventId,
+        resolved.ticketId(),
+        resolved.workOrderId(),
+        resolved.resolution(),
+        resolved.resolvedBy(),
+        resolved.responsibleDepartment());
+  }
+
+  /**
+   * All the work is done. A complaint resolved earlier in this round stays as it is: its work order
+   * ends with the follow-up call-back, after the customer was asked already.
+   */
+  public void completed(String eventId, WorkOrderCompleted completed) {
+    resolve(
+        eventId,
+        completed.ticketId(),
+        completed.workOrderId(),
+        completed.resolution() == null ? "The work is done." : completed.resolution(),
+        completed.department() == null ? "crossdesk" : completed.department(),
+        completed.department());
+  }
+
+  private void resolve(
+      String eventId,
+      String ticketId,
+      String workOrderId,
+      String summary,
+      String by,
+      String department) {
+    changes.apply(
+        ticketId,
+        ticket -> {
+          if (ticket.hasRecorded(eventId)
+              || !ticket.status().isOpen()
+              || !workOrderId.equals(ticket.workOrderId())) {
+            return TicketChanges.unchanged(ticket);
+          }
+          Instant at = now();
+          Ticket resolved =
+              ticket.resolve(new Resolution(summary, by, department, at, false), eventId);
+          return Outcome.of(resolved, events.resolved(resolved));
+        });
+  }
+
+  private Instant now() {
+    return clocks.now().truncatedTo(ChronoUnit.MILLIS);
   }
 }

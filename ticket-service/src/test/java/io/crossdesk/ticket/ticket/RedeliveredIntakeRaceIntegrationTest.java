@@ -2,18 +2,19 @@ package io.crossdesk.ticket.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.outbox.OutboxStore;
 import io.crossdesk.ticket.IntegrationTestSupport;
+import io.crossdesk.ticket.category.Categories;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
-import io.crossdesk.ticket.sla.domain.ResolutionPolicy;
+import io.crossdesk.ticket.sla.SlaPolicies;
 import io.crossdesk.ticket.ticket.domain.Channel;
 import io.crossdesk.ticket.ticket.domain.Origin;
 import io.crossdesk.ticket.ticket.domain.Priority;
 import io.crossdesk.ticket.ticket.domain.Ticket;
 import io.crossdesk.ticket.ticket.domain.TicketDraft;
 import io.crossdesk.ticket.ticket.persistence.RacingTicketStore;
+import io.crossdesk.ticket.ticket.persistence.TicketNumbers;
 import io.crossdesk.ticket.ticket.persistence.TicketStore;
 import java.time.Clock;
 import java.util.List;
@@ -27,19 +28,35 @@ class RedeliveredIntakeRaceIntegrationTest extends IntegrationTestSupport {
   @Autowired MongoTemplate mongo;
   @Autowired OutboxStore outbox;
   @Autowired TicketStore tickets;
-  @Autowired ResolutionPolicy policy;
-  @Autowired Events events;
+  @Autowired SlaPolicies policies;
+  @Autowired TicketNumbers numbers;
+  @Autowired Categories categories;
+  @Autowired TicketEvents events;
+  @Autowired TicketDeadlines deadlines;
   @Autowired Clock clock;
 
   @Test
   void two_deliveries_of_one_request_racing_past_the_look_up_open_one_ticket_and_both_answer_it() {
     TicketOpening racing =
-        new TicketOpening(new RacingTicketStore(mongo, outbox, 2), policy, events, clock);
+        new TicketOpening(
+            new RacingTicketStore(mongo, outbox, policies, clock, 2),
+            numbers,
+            categories,
+            policies,
+            events,
+            deadlines,
+            clock);
     String externalId = unique("RACE");
     KnownCustomer customer = new KnownCustomer(unique("cust"), CustomerTier.B, "Race Ltd");
     TicketDraft draft =
         new TicketDraft(
-            customer.customerId(), Channel.SYSTEM, "BILLING", Priority.NORMAL, "Charge", null);
+            customer.customerId(),
+            Channel.SYSTEM,
+            "BILLING",
+            null,
+            Priority.NORMAL,
+            "Charge",
+            null);
     Origin origin = Origin.system("crm", externalId);
 
     CompletableFuture<Ticket> first =
@@ -48,7 +65,9 @@ class RedeliveredIntakeRaceIntegrationTest extends IntegrationTestSupport {
         CompletableFuture.supplyAsync(() -> racing.openRequested(draft, customer, origin));
 
     assertThat(first.join().id()).isEqualTo(second.join().id());
-    List<Ticket> stored = tickets.search(new TicketFilter(null, "crm", externalId, null, null), 10);
+    TicketFilter sameRequest =
+        new TicketFilter(null, "crm", externalId, null, null, null, null, null, null, null, null);
+    List<Ticket> stored = tickets.search(sameRequest, TicketOrder.NEWEST, 0, 10).tickets();
     assertThat(stored).singleElement().extracting(Ticket::id).isEqualTo(first.join().id());
   }
 }

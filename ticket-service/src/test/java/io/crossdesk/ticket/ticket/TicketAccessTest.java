@@ -6,16 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.security.Role;
-import io.crossdesk.ticket.customer.domain.CustomerTier;
-import io.crossdesk.ticket.ticket.domain.Channel;
-import io.crossdesk.ticket.ticket.domain.Origin;
-import io.crossdesk.ticket.ticket.domain.Priority;
 import io.crossdesk.ticket.ticket.domain.Ticket;
-import io.crossdesk.ticket.ticket.domain.TicketDraft;
+import io.crossdesk.ticket.ticket.domain.TicketFixtures;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,22 +18,19 @@ import org.springframework.security.access.AccessDeniedException;
 
 class TicketAccessTest {
 
-  private static final Instant NOW = Instant.parse("2025-03-03T09:15:00Z");
-  private static final TicketFilter ANY = new TicketFilter(null, null, null, null, null);
+  private static final Instant NOW = Instant.parse("2026-12-01T09:15:00Z");
+  private static final TicketFilter ANY = TicketFilter.any();
 
   private static Caller caller(Set<Role> roles, String department, String customerId) {
     return new Caller("someone", roles, department, customerId);
   }
 
   private static Ticket ticketOf(String customerId) {
-    TicketDraft draft =
-        new TicketDraft(customerId, Channel.WEB, "NETWORK", Priority.LOW, "No signal", null);
-    return Ticket.open(
-        UUID.randomUUID(), draft, CustomerTier.B, Origin.person("agent-7"), NOW, NOW);
+    return TicketFixtures.opened(customerId, NOW);
   }
 
   private static Ticket routed(String customerId, String department) {
-    return ticketOf(customerId).routeTo("wo-1", department, NOW);
+    return ticketOf(customerId).routeTo("wo-1", department, null, NOW, "ev-1");
   }
 
   @ParameterizedTest
@@ -67,8 +59,8 @@ class TicketAccessTest {
   void department_staff_always_list_their_own_department() {
     TicketAccess access = TicketAccess.of(caller(EnumSet.of(Role.DEPARTMENT), "billing", null));
 
-    assertThat(access.restrict(new TicketFilter("cust-1", null, null, null, null)))
-        .contains(new TicketFilter("cust-1", null, null, null, "billing"));
+    assertThat(access.restrict(TicketFilter.any().forCustomer("cust-1")))
+        .contains(TicketFilter.any().forCustomer("cust-1").forDepartment("billing"));
   }
 
   @Test
@@ -88,8 +80,8 @@ class TicketAccessTest {
     assertThat(access.canSee(ticketOf("cust-1"))).isTrue();
     assertThat(access.canSee(routed("cust-1", "service-center"))).isTrue();
     assertThat(access.canSee(ticketOf("cust-2"))).isFalse();
-    assertThat(access.restrict(ANY)).contains(new TicketFilter("cust-1", null, null, null, null));
-    assertThat(access.restrict(new TicketFilter("cust-2", null, null, null, null))).isEmpty();
+    assertThat(access.restrict(ANY)).contains(TicketFilter.any().forCustomer("cust-1"));
+    assertThat(access.restrict(TicketFilter.any().forCustomer("cust-2"))).isEmpty();
   }
 
   @Test

@@ -9,4 +9,9 @@ public record KnownCustomer(String customerId, CustomerTier tier, String name) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(tier, "tier");
   }
+
+  /** Key accounts escalate earlier; the projection does not carry the flag yet. */
+  public boolean keyAccount() {
+    return false;
+  }
 }

@@ -1,16 +1,14 @@
 package io.crossdesk.ticket.ticket.domain;
 
-/** How urgent a request is; with the customer's tier it sets the resolution deadline. */
+/** How urgent a request is; with the customer's tier and the type it sets the targets. */
 public enum Priority {
   LOW,
   NORMAL,
   HIGH,
   URGENT;
 
-  /** NORMAL when none is given: priority is optional, and an empty value gives none. */
-  public static Priority parseOrNormal(String value) {
-    return value == null || value.isBlank()
-        ? NORMAL
-        : Enums.parse(Priority.class, "priority", value);
+  /** Null when none is given (the default applies then): an empty value gives none. */
+  public static Priority parseOptional(String value) {
+    return value == null || value.isBlank() ? null : Enums.parse(Priority.class, "priority", value);
   }
 }

@@ -1,30 +1,26 @@
 package io.crossdesk.ticket.ticket.domain;
 
-import java.util.regex.Pattern;
-
-/** What a ticket is about, checked before any ticket is opened with it. */
+/**
+ * What a ticket is about, checked before any ticket is opened with it. {@code type} and {@code
+ * priority} are optional: left out, they follow from the category, the customer's tier and the
+ * type.
+ */
 public record TicketDraft(
     String customerId,
     Channel channel,
     String category,
+    TicketType type,
     Priority priority,
     String title,
     String description) {
 
-  public static final String CATEGORY_PATTERN = "[A-Z][A-Z_]{1,39}";
   public static final int TITLE_MAX = 200;
   public static final int DESCRIPTION_MAX = 5000;
-
-  private static final Pattern CATEGORY = Pattern.compile(CATEGORY_PATTERN);
 
   public TicketDraft {
     require(customerId != null && !customerId.isBlank(), "customerId", "must not be blank");
     require(channel != null, "channel", "must not be null");
-    require(
-        category != null && CATEGORY.matcher(category).matches(),
-        "category",
-        "must be an upper-case word matching " + CATEGORY_PATTERN);
-    priority = priority == null ? Priority.NORMAL : priority;
+    require(category != null && !category.isBlank(), "category", "must not be blank");
     require(title != null && !title.isBlank(), "title", "must not be blank");
     require(title.length() <= TITLE_MAX, "title", "must be at most " + TITLE_MAX + " characters");
     require(

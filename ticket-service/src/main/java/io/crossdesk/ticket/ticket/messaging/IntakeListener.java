@@ -87,8 +87,13 @@ class IntakeListener {
     TicketDraft draft = draftOf(event, request);
     // No user token to forward here: an unknown customer is retried until the projection has it.
     KnownCustomer customer = customers.forEvent(request.customerId());
-    opening.openRequested(
-        draft, customer, Origin.system(request.sourceSystem(), request.externalId()));
+    try {
+      opening.openRequested(
+          draft, customer, Origin.system(request.sourceSystem(), request.externalId()));
+    } catch (InvalidTicketException e) {
+      throw new InvalidEventException(
+          "event " + event.eventId() + " cannot open a ticket: " + e.getMessage(), e);
+    }
   }
 
   private static TicketDraft draftOf(EventMessage event, TicketRequested request) {
@@ -97,7 +102,8 @@ class IntakeListener {
           request.customerId(),
           Enums.parse(Channel.class, "channel", request.channel()),
           request.category(),
-          Priority.parseOrNormal(request.priority()),
+          null,
+          Priority.parseOptional(request.priority()),
           request.title(),
           request.description());
     } catch (InvalidTicketException e) {

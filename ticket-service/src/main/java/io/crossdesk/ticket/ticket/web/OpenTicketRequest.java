@@ -1,37 +1,48 @@
 package io.crossdesk.ticket.ticket.web;
 
 import io.crossdesk.platform.web.OneOf;
+import io.crossdesk.ticket.ticket.domain.Category;
 import io.crossdesk.ticket.ticket.domain.Channel;
 import io.crossdesk.ticket.ticket.domain.Enums;
 import io.crossdesk.ticket.ticket.domain.Priority;
 import io.crossdesk.ticket.ticket.domain.TicketDraft;
+import io.crossdesk.ticket.ticket.domain.TicketType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
  * POST /api/tickets. The checks mirror {@link TicketDraft}'s so that every invalid field is
- * reported at once; {@code priority} is optional, and left out or blank it means NORMAL.
+ * reported at once. {@code type} and {@code priority} are optional: left out, they follow from the
+ * category and the customer's tier. {@code resolution}, from an agent, resolves a consultation at
+ * first contact: no work order follows.
  */
 public record OpenTicketRequest(
     @NotBlank @Size(max = 100) String customerId,
     @NotBlank @OneOf(Channel.class) String channel,
     @NotBlank
         @Pattern(
-            regexp = TicketDraft.CATEGORY_PATTERN,
+            regexp = Category.CODE_PATTERN,
             message = "must be an upper-case word such as NETWORK or BILLING")
         String category,
+    @OneOf(TicketType.class) String type,
     @OneOf(Priority.class) String priority,
     @NotBlank @Size(max = TicketDraft.TITLE_MAX) String title,
-    @NotBlank @Size(max = TicketDraft.DESCRIPTION_MAX) String description) {
+    @NotBlank @Size(max = TicketDraft.DESCRIPTION_MAX) String description,
+    @Size(max = 2000) String resolution) {
 
   TicketDraft toDraft() {
     return new TicketDraft(
         customerId,
         Enums.parse(Channel.class, "channel", channel),
         category,
-        Priority.parseOrNormal(priority),
+        type == null || type.isBlank() ? null : Enums.parse(TicketType.class, "type", type),
+        Priority.parseOptional(priority),
         title,
         description);
+  }
+
+  String firstContactResolution() {
+    return resolution == null || resolution.isBlank() ? null : resolution;
   }
 }

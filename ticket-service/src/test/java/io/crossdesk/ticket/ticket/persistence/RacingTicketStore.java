@@ -1,7 +1,9 @@
 package io.crossdesk.ticket.ticket.persistence;
 
 import io.crossdesk.platform.outbox.OutboxStore;
+import io.crossdesk.ticket.sla.SlaPolicies;
 import io.crossdesk.ticket.ticket.domain.Ticket;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
@@ -20,8 +22,9 @@ public final class RacingTicketStore extends TicketStore {
   private final CyclicBarrier together;
   private final AtomicInteger racing;
 
-  public RacingTicketStore(MongoTemplate mongo, OutboxStore outbox, int parties) {
-    super(mongo, outbox);
+  public RacingTicketStore(
+      MongoTemplate mongo, OutboxStore outbox, SlaPolicies policies, Clock clock, int parties) {
+    super(mongo, outbox, policies, clock);
     this.together = new CyclicBarrier(parties);
     this.racing = new AtomicInteger(parties);
   }

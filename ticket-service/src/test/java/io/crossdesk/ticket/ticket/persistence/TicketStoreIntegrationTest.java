@@ -10,18 +10,15 @@ import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.testsupport.TopicRecorder;
 import io.crossdesk.ticket.IntegrationTestSupport;
-import io.crossdesk.ticket.customer.domain.CustomerTier;
 import io.crossdesk.ticket.ticket.TicketFilter;
-import io.crossdesk.ticket.ticket.domain.Channel;
+import io.crossdesk.ticket.ticket.TicketOrder;
 import io.crossdesk.ticket.ticket.domain.Origin;
-import io.crossdesk.ticket.ticket.domain.Priority;
 import io.crossdesk.ticket.ticket.domain.Ticket;
-import io.crossdesk.ticket.ticket.domain.TicketDraft;
+import io.crossdesk.ticket.ticket.domain.TicketFixtures;
 import io.crossdesk.ticket.ticket.domain.TicketStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,21 +38,19 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
   }
 
   private static Ticket newTicket(String customerId, Origin origin) {
-    TicketDraft draft =
-        new TicketDraft(customerId, Channel.BRANCH, "BILLING", Priority.LOW, "Bill", null);
-    return Ticket.open(UUID.randomUUID(), draft, CustomerTier.B, origin, NOW, NOW.plusSeconds(60));
+    return TicketFixtures.opened(customerId, origin, NOW);
   }
 
   @Test
   void a_change_is_stored_whole_and_its_events_are_published() {
     Ticket ticket = newTicket(Origin.person("agent-7"));
     store.insert(ticket, List.of());
-    Ticket routed = ticket.routeTo("wo-9", "billing", NOW);
-    EventMessage event = events.create(ticket.id().toString(), announcement(ticket));
+    Ticket routed = ticket.routeTo("wo-9", "billing", null, NOW, "ev-9");
+    EventMessage event = events.create(ticket.id(), announcement(ticket));
 
     store.update(routed, List.of(event));
 
-    Ticket stored = store.find(ticket.id().toString()).orElseThrow();
+    Ticket stored = store.find(ticket.id()).orElseThrow();
     assertThat(stored.status()).isEqualTo(TicketStatus.ROUTED);
     assertThat(stored.timeline()).isEqualTo(routed.timeline());
     assertThat(stored.version()).isEqualTo(1);
@@ -68,11 +63,12 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
   void a_change_based_on_an_outdated_read_is_refused() {
     Ticket ticket = newTicket(Origin.person("agent-7"));
     store.insert(ticket, List.of());
-    store.update(ticket.routeTo("wo-1", "billing", NOW), List.of());
+    store.update(ticket.routeTo("wo-1", "billing", null, NOW, "ev-1"), List.of());
 
-    assertThatThrownBy(() -> store.update(ticket.routeTo("wo-2", "network-ops", NOW), List.of()))
+    assertThatThrownBy(
+            () -> store.update(ticket.routeTo("wo-2", "network-ops", null, NOW, "ev-2"), List.of()))
         .isInstanceOf(OptimisticLockingFailureException.class);
-    assertThat(store.find(ticket.id().toString()).orElseThrow().workOrderId()).isEqualTo("wo-1");
+    assertThat(store.find(ticket.id()).orElseThrow().workOrderId()).isEqualTo("wo-1");
   }
 
   @Test
@@ -97,13 +93,24 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
               assertThat(index.getName()).isEqualTo("intake_request");
               assertThat(index.getIndexFields())
                   .extracting(IndexField::getKey)
-                  .containsExactly("sourceSystem", "externalId");
+                  .containsExactly("ticket.origin.sourceSystem", "ticket.origin.externalId");
               assertThat(index.isUnique()).isTrue();
               assertThat(index.isSparse()).isTrue();
             });
     assertThat(indexes)
         .extracting(IndexInfo::getName)
-        .contains("customer_newest_first", "department_newest_first", "newest_first");
+        .contains(
+            "number",
+            "customerId_newest_first",
+            "status_newest_first",
+            "owner_newest_first",
+            "department_newest_first",
+            "channel_newest_first",
+            "type_newest_first",
+            "category_newest_first",
+            "resolve_by",
+            "at_risk_from",
+            "newest_first");
   }
 
   @Test
@@ -127,17 +134,18 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
     Ticket forFieldService = newTicket(customerId, Origin.person("agent-7"));
     store.insert(forBilling, List.of());
     store.insert(forFieldService, List.of());
-    store.update(forBilling.routeTo("wo-1", "billing", NOW), List.of());
-    store.update(forFieldService.routeTo("wo-2", "field-service", NOW), List.of());
+    store.update(forBilling.routeTo("wo-1", "billing", null, NOW, "ev-1"), List.of());
+    store.update(forFieldService.routeTo("wo-2", "field-service", null, NOW, "ev-2"), List.of());
 
-    assertThat(store.search(new TicketFilter(customerId, null, null, null, "billing"), 10))
+    TicketFilter billing = TicketFilter.any().forCustomer(customerId).forDepartment("billing");
+    assertThat(store.search(billing, TicketOrder.NEWEST, 0, 10).tickets())
         .extracting(Ticket::id)
         .containsExactly(forBilling.id());
   }
 
   private static TicketOpened announcement(Ticket ticket) {
     return new TicketOpened(
-        ticket.id().toString(),
+        ticket.id(),
         ticket.customerId(),
         ticket.customerTier().name(),
         ticket.channel().name(),
@@ -149,7 +157,7 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
         null,
         null,
         ticket.openedAt(),
-        ticket.resolveBy(),
+        ticket.openedAt().plusSeconds(3600),
         null,
         null,
         null,
