@@ -73,6 +73,14 @@ public abstract class IntegrationTestSupport {
     return send(authorization == null ? request : request.header("Authorization", authorization));
   }
 
+  protected HttpResponse<String> put(String path, String body, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body));
+    return send(authorization == null ? request : request.header("Authorization", authorization));
+  }
+
   protected HttpResponse<String> get(String path, String authorization) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
     return send(authorization == null ? request : request.header("Authorization", authorization));

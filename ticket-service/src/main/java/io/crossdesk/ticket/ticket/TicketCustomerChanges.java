@@ -1,0 +1,45 @@
+package io.crossdesk.ticket.ticket;
+
+import io.crossdesk.ticket.customer.domain.CustomerTier;
+import io.crossdesk.ticket.ticket.TicketChanges.Outcome;
+import io.crossdesk.ticket.ticket.domain.Ticket;
+import io.crossdesk.ticket.ticket.persistence.TicketStore;
+import java.time.temporal.ChronoUnit;
+import org.springframework.stereotype.Service;
+
+/**
+ * A customer's tier or key-account flag changed: their open tickets' targets follow, recomputed
+ * from each ticket's history. Keyed by the event, so a redelivery changes nothing.
+ */
+@Service
+public class TicketCustomerChanges {
+
+  private final TicketStore tickets;
+  private final TicketChanges changes;
+  private final TicketClocks clocks;
+
+  TicketCustomerChanges(TicketStore tickets, TicketChanges changes, TicketClocks clocks) {
+    this.tickets = tickets;
+    this.changes = changes;
+    this.clocks = clocks;
+  }
+
+  public void customerChanged(
+      String customerId, CustomerTier tier, boolean keyAccount, String eventId) {
+    for (Ticket open : tickets.findOpenFor(customerId)) {
+      changes.apply(
+          open.id(),
+          ticket -> {
+            var classification = ticket.classification().forCustomer(tier, keyAccount);
+            Ticket changed =
+                ticket.customerChanged(
+                    tier,
+                    keyAccount,
+                    clocks.targets(ticket, classification),
+                    clocks.now().truncatedTo(ChronoUnit.MILLIS),
+                    eventId);
+            return changed == ticket ? TicketChanges.unchanged(ticket) : Outcome.of(changed);
+          });
+    }
+  }
+}
