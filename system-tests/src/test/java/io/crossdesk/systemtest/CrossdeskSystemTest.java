@@ -406,7 +406,7 @@ class CrossdeskSystemTest {
   }
 
   private static JsonNode findByExternalId(String externalId) {
-    return gateway.get("/api/tickets?externalId=" + externalId, agent).json();
+    return gateway.get("/api/tickets?externalId=" + externalId, agent).json().path("items");
   }
 
   /** Two seconds per phase and a tiny fill, against this test's services and broker. */

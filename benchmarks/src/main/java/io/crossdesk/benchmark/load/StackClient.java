@@ -52,7 +52,7 @@ public final class StackClient {
     URI search = ticketService.resolve("/api/tickets?externalId=" + externalId);
     while (Instant.now().isBefore(deadline)) {
       HttpResponse<String> found = send(HttpRequest.newBuilder(search).GET(), token);
-      if (found.statusCode() == 200 && JSON.readTree(found.body()).size() > 0) {
+      if (found.statusCode() == 200 && !JSON.readTree(found.body()).path("items").isEmpty()) {
         return true;
       }
       sleep(Duration.ofMillis(250));

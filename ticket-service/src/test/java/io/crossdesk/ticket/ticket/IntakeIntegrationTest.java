@@ -35,10 +35,10 @@ class IntakeIntegrationTest extends IntegrationTestSupport {
   }
 
   private JsonNode ticketsFor(String externalId) {
-    return body(
-        get(
+    return body(get(
             "/api/tickets?sourceSystem=" + SOURCE + "&externalId=" + externalId,
-            TestTokens.supervisor()));
+            TestTokens.supervisor()))
+        .path("items");
   }
 
   @Test
