@@ -67,7 +67,7 @@ class SlaPolicyController {
               request.targets(),
               request.escalationPercents(),
               request.earlyEscalationPercents(),
-              request.autoCloseDays() == null ? 7 : request.autoCloseDays(),
+              request.autoCloseAfter() == null ? "P7D" : request.autoCloseAfter(),
               null,
               null);
     } catch (IllegalArgumentException | NullPointerException invalid) {
@@ -86,5 +86,5 @@ class SlaPolicyController {
       @NotEmpty List<@NotNull TargetRule> targets,
       @NotEmpty List<@NotNull Integer> escalationPercents,
       @NotEmpty List<@NotNull Integer> earlyEscalationPercents,
-      Integer autoCloseDays) {}
+      String autoCloseAfter) {}
 }

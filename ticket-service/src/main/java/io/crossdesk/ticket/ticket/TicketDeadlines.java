@@ -50,7 +50,7 @@ public class TicketDeadlines {
       deadlines.schedule(key(ESCALATION, changed), nextThreshold, round(changed));
     }
     if (changed.status() == TicketStatus.RESOLVED) {
-      Duration wait = Duration.ofDays(clocks.policyOf(changed).autoCloseDays());
+      Duration wait = clocks.policyOf(changed).autoCloseWait();
       deadlines.schedule(
           key(AUTO_CLOSE, changed), changed.resolution().resolvedAt().plus(wait), round(changed));
     } else if (before != null && before.status() == TicketStatus.RESOLVED) {

@@ -6,6 +6,7 @@ import io.crossdesk.ticket.customer.domain.CustomerTier;
 import io.crossdesk.ticket.ticket.domain.Priority;
 import io.crossdesk.ticket.ticket.domain.TicketType;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,8 @@ import java.util.Objects;
  * @param calendar the business hours the targets are counted in
  * @param escalationPercents at which shares of the resolution target a ticket escalates one level
  * @param earlyEscalationPercents the same for tier A customers and key accounts
- * @param autoCloseDays calendar days a resolved ticket waits for the customer's answer
+ * @param autoCloseAfter how long a resolved ticket waits for the customer's answer before it closes
+ *     itself, ISO-8601 and in elapsed time (P7D by default)
  */
 public record SlaPolicy(
     int version,
@@ -30,7 +32,7 @@ public record SlaPolicy(
     List<TargetRule> targets,
     List<Integer> escalationPercents,
     List<Integer> earlyEscalationPercents,
-    int autoCloseDays,
+    String autoCloseAfter,
     String changedBy,
     Instant changedAt) {
 
@@ -46,9 +48,7 @@ public record SlaPolicy(
     }
     checkAscending("escalationPercents", escalationPercents);
     checkAscending("earlyEscalationPercents", earlyEscalationPercents);
-    if (autoCloseDays < 1 || autoCloseDays > 90) {
-      throw new IllegalArgumentException("autoCloseDays must be between 1 and 90");
-    }
+    autoCloseWait(autoCloseAfter);
   }
 
   /** The policy a new desk starts with: round the clock, tiers and priorities, complaints apart. */
@@ -62,7 +62,14 @@ public record SlaPolicy(
     row(rows, CustomerTier.C, new long[] {60, 120, 240, 480}, new long[] {24, 48, 72, 120});
     rows.add(new TargetRule(null, null, null, 240, 72 * 60));
     return new SlaPolicy(
-        1, roundTheClock(), rows, List.of(75, 100, 150), List.of(50, 75, 100), 7, "crossdesk", at);
+        1,
+        roundTheClock(),
+        rows,
+        List.of(75, 100, 150),
+        List.of(50, 75, 100),
+        "P7D",
+        "crossdesk",
+        at);
   }
 
   public SlaTargets targetsFor(CustomerTier tier, Priority priority, TicketType type) {
@@ -72,6 +79,23 @@ public record SlaPolicy(
         .max(Comparator.comparingInt(TargetRule::specificity))
         .map(TargetRule::targets)
         .orElseThrow();
+  }
+
+  public Duration autoCloseWait() {
+    return autoCloseWait(autoCloseAfter);
+  }
+
+  private static Duration autoCloseWait(String text) {
+    Duration wait;
+    try {
+      wait = Duration.parse(Objects.requireNonNull(text, "autoCloseAfter"));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("autoCloseAfter must be an ISO-8601 duration such as P7D");
+    }
+    if (wait.isNegative() || wait.isZero() || wait.compareTo(Duration.ofDays(90)) > 0) {
+      throw new IllegalArgumentException("autoCloseAfter must be more than zero and at most P90D");
+    }
+    return wait;
   }
 
   public List<Integer> escalationPercents(CustomerTier tier, boolean keyAccount) {
@@ -100,7 +124,7 @@ public record SlaPolicy(
         targets,
         escalationPercents,
         earlyEscalationPercents,
-        autoCloseDays,
+        autoCloseAfter,
         by,
         at);
   }

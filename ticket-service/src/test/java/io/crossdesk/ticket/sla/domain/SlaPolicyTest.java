@@ -36,7 +36,7 @@ class SlaPolicyTest {
                 new TargetRule(null, null, null, 60, 600)),
             List.of(75, 100, 150),
             List.of(50, 75, 100),
-            7,
+            "P7D",
             "admin",
             Instant.EPOCH);
 
@@ -66,7 +66,7 @@ class SlaPolicyTest {
                     noCatchAll,
                     List.of(75),
                     List.of(50),
-                    7,
+                    "P7D",
                     "a",
                     Instant.EPOCH))
         .hasMessageContaining("without tier, priority and type");
@@ -79,7 +79,7 @@ class SlaPolicyTest {
                     rows,
                     List.of(100, 75),
                     List.of(50),
-                    7,
+                    "P7D",
                     "a",
                     Instant.EPOCH))
         .hasMessageContaining("must rise strictly");
