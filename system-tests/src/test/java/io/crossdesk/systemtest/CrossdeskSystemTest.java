@@ -367,6 +367,148 @@ class CrossdeskSystemTest {
     assertThat(result.growth()).isNotEmpty();
   }
 
+  @Test
+  @Order(8)
+  void the_desk_sets_deadlines_by_tier_pauses_them_and_keeps_internal_notes_from_customers() {
+    String tierA = registerCustomer("Harbour Bank", "ENTERPRISE", "A");
+    String tierC = registerCustomer("Li Wei", "INDIVIDUAL", "C");
+
+    JsonNode complaintA = openTicket(tierA, "BILLING", "Charged twice", null);
+    JsonNode complaintC = openTicket(tierC, "BILLING", "Charged twice", null);
+    assertThat(complaintA.get("type").asString()).isEqualTo("COMPLAINT");
+    assertThat(dueIn(complaintA)).isEqualTo(Duration.ofHours(24));
+    assertThat(dueIn(complaintC)).isEqualTo(Duration.ofHours(72));
+
+    String ticketId = complaintA.get("id").asString();
+    Instant dueBefore = Instant.parse(complaintA.get("resolveBy").asString());
+    JsonNode waiting =
+        act(ticketId, "wait-for-customer", "{\"reason\":\"statement needed\"}", agent);
+    assertThat(waiting.get("sla").get("paused").asBoolean()).isTrue();
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> Instant.now().isAfter(timeOf(waiting, "WAITING_FOR_CUSTOMER").plusMillis(500)));
+    JsonNode resumed = act(ticketId, "resume", "{}", agent);
+    Duration paused =
+        Duration.between(timeOf(resumed, "WAITING_FOR_CUSTOMER"), timeOf(resumed, "RESUMED"));
+    assertThat(paused).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    assertThat(Instant.parse(resumed.get("resolveBy").asString()))
+        .isEqualTo(dueBefore.plus(paused));
+
+    act(ticketId, "comments", "{\"text\":\"Refund approved\"}", agent);
+    act(
+        ticketId,
+        "comments",
+        "{\"text\":\"VIP, handle first\",\"visibility\":\"INTERNAL\"}",
+        agent);
+    String own = gateway.token(customerToken(tierA));
+    String timeline =
+        gateway.get("/api/tickets/" + ticketId, own).json().get("timeline").toString();
+    assertThat(timeline).contains("Refund approved").doesNotContain("VIP, handle first");
+    assertThat(
+            gateway.get("/api/tickets/" + ticketId, gateway.token(customerToken(tierC))).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @Order(9)
+  void a_consultation_is_resolved_at_first_contact_and_a_confirmed_resolution_closes() {
+    String customerId = registerCustomer("Zhang Min", "INDIVIDUAL", "B");
+    JsonNode answered =
+        openTicket(customerId, "TARIFF", "Weekend rates", "Explained the weekend tariff");
+    assertThat(answered.get("status").asString()).isEqualTo("RESOLVED");
+    assertThat(answered.get("resolution").get("firstContact").asBoolean()).isTrue();
+
+    String own = gateway.token(customerToken(customerId));
+    JsonNode closed = act(answered.get("id").asString(), "confirm", "{}", own);
+    assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+    assertThat(closed.get("closeReason").asString()).isEqualTo("CONFIRMED");
+
+    String survivor = openTicket(customerId, "NETWORK", "No signal", null).get("id").asString();
+    String duplicate =
+        openTicket(customerId, "NETWORK", "Still no signal", null).get("id").asString();
+    JsonNode merged = act(duplicate, "merge", "{\"into\":\"" + survivor + "\"}", agent);
+    assertThat(merged.get("closeReason").asString()).isEqualTo("MERGED");
+    assertThat(gateway.get("/api/tickets/" + survivor, own).json().get("timeline").toString())
+        .contains("Still no signal");
+  }
+
+  @Test
+  @Order(10)
+  void a_resolution_nobody_answers_closes_itself() {
+    String admin = gateway.token("{\"sub\":\"admin-1\",\"roles\":[\"ADMIN\"]}");
+    JsonNode policy = gateway.get("/api/tickets/sla-policy", agent).json();
+    Response edited =
+        gateway.put(
+            "/api/tickets/sla-policy",
+            """
+            {"calendar":%s,"targets":%s,"escalationPercents":%s,"earlyEscalationPercents":%s,
+             "autoCloseAfter":"PT2S"}"""
+                .formatted(
+                    policy.get("calendar"),
+                    policy.get("targets"),
+                    policy.get("escalationPercents"),
+                    policy.get("earlyEscalationPercents")),
+            admin);
+    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+    String customerId = registerCustomer("Chen Jie", "INDIVIDUAL", "C");
+    String ticketId = openTicket(customerId, "TARIFF", "Roaming rates", null).get("id").asString();
+    act(ticketId, "resolve", "{\"resolution\":\"Sent the roaming price list\"}", agent);
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                "AUTO_CLOSED"
+                    .equals(
+                        gateway
+                            .get("/api/tickets/" + ticketId, agent)
+                            .json()
+                            .path("closeReason")
+                            .asString()));
+  }
+
+  private static JsonNode openTicket(
+      String customerId, String category, String title, String resolution) {
+    Response opened =
+        gateway.post(
+            "/api/tickets",
+            """
+            {"customerId":"%s","channel":"HOTLINE","category":"%s","title":"%s",
+             "description":"%s"%s}"""
+                .formatted(
+                    customerId,
+                    category,
+                    title,
+                    title,
+                    resolution == null ? "" : ",\"resolution\":\"" + resolution + "\""),
+            agent);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    return opened.json();
+  }
+
+  private static JsonNode act(String ticketId, String action, String body, String token) {
+    Response answer = gateway.post("/api/tickets/" + ticketId + "/" + action, body, token);
+    assertThat(answer.status()).as(action + ": " + answer.body()).isEqualTo(200);
+    return answer.json();
+  }
+
+  private static Duration dueIn(JsonNode ticket) {
+    return Duration.between(
+        Instant.parse(ticket.get("openedAt").asString()),
+        Instant.parse(ticket.get("resolveBy").asString()));
+  }
+
+  private static Instant timeOf(JsonNode ticket, String entryType) {
+    for (JsonNode entry : ticket.get("timeline")) {
+      if (entryType.equals(entry.get("type").asString())) {
+        return Instant.parse(entry.get("at").asString());
+      }
+    }
+    throw new AssertionError("no " + entryType + " entry: " + ticket);
+  }
+
   private static String registerCustomer(String name, String type, String tier) {
     Response registered =
         gateway.post(

@@ -35,6 +35,10 @@ final class GatewayClient {
     return send("POST", path, body, token);
   }
 
+  Response put(String path, String body, String token) {
+    return send("PUT", path, body, token);
+  }
+
   Response get(String path, String token) {
     return send("GET", path, null, token);
   }
