@@ -13,11 +13,13 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.crossdesk.benchmark.baseline.TicketDocuments.MixTicket;
+import io.crossdesk.benchmark.load.IntakeRequests;
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,7 +224,7 @@ final class TicketMix {
   }
 
   Map<String, Integer> threadsByStage() {
-    return Map.copyOf(threadsByStage);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(threadsByStage));
   }
 
   Map<String, Integer> documentBytes() {
@@ -262,8 +264,8 @@ final class TicketMix {
       customers.find(Filters.eq("_id", t.customerId)).first();
       ticketCollection
           .find(
-              Filters.and(
-                  Filters.eq("sourceSystem", "benchmark"), Filters.eq("externalId", t.externalId)))
+              new Document("sourceSystem", IntakeRequests.SOURCE_SYSTEM)
+                  .append("externalId", t.externalId))
           .first();
       markers.insertMany(
           List.of(TicketDocuments.marker(t.ticketEventId, TICKETS, t.ticketId)),
@@ -442,6 +444,8 @@ final class TicketMix {
       if (routed > 0) {
         update.append("$max", new Document("routing.maxMillis", maxMillis));
       }
+      // Filters.and as analytics-service writes it: an $and, which the store answers by reading
+      // the partitions' few documents.
       totals.updateOne(
           Filters.and(
               Filters.eq("_id", partitionId),
