@@ -9,7 +9,8 @@
 #   ./local-stack.sh status         pid, port and health of each component
 #   ./local-stack.sh logs [name]    follow all logs, or one (kafka, mongo, ticket-service or ticket, ...)
 #   ./local-stack.sh bench [opts]   benchmark the running stack (builds the benchmark if missing);
-#                                   --quick for a short run; options in docs/performance.md
+#                                   --quick for a short run, --store-only for the store alone;
+#                                   options in docs/performance.md
 #
 # Everything lives under local-data/ (git-ignored): keys/, kafka/, mongo/, logs/, run/ (pid files).
 # Delete local-data/ for a fresh start. Settings (environment variables, defaults in brackets):
@@ -383,8 +384,11 @@ BENCH_JAR="$ROOT/benchmarks/target/benchmarks-$VERSION-exec.jar"
 # Drives the running stack; results go to benchmarks/target/results/. Options given after bench
 # override the addresses passed here.
 cmd_bench() {
+  local needed=("${INFRA[@]}" "${SERVICES[@]}")
+  # The store alone needs nothing but the store.
+  if [[ " $* " == *" --store-only "* ]]; then needed=(mongo); fi
   if [[ " $* " != *" --help "* ]]; then
-    for c in "${INFRA[@]}" "${SERVICES[@]}"; do
+    for c in "${needed[@]}"; do
       { is_running "$c" && healthy "$c"; } || fail "$c is not up; start the stack first: ./local-stack.sh up"
     done
   fi
@@ -399,6 +403,7 @@ cmd_bench() {
   exec "$JAVA" -Xmx1g -jar "$BENCH_JAR" \
     --gateway "$GATEWAY" --ticket-service "$(service_url ticket-service)" \
     --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --services "$(IFS=,; echo "${services[*]}")" \
+    --mongo "mongodb://127.0.0.1:$MONGO_PORT" \
     --run-dir "$RUN" --results "$ROOT/benchmarks/target/results" "$@"
 }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -18,9 +19,12 @@ import java.util.function.Function;
  *     or less skips the fill and round 2
  * @param services service name to base URL, for /actuator/prometheus
  * @param pids component name to process id, for CPU and memory
+ * @param storeOnly run only the store-alone leg, against {@code mongo}
+ * @param mongo the stack's MongoDB-compatible store, for the store-alone leg
  */
 public record BenchOptions(
     boolean quick,
+    boolean storeOnly,
     int rate,
     Duration duration,
     int connections,
@@ -32,7 +36,10 @@ public record BenchOptions(
     String bootstrapServers,
     Map<String, URI> services,
     Map<String, Long> pids,
+    String mongo,
     Path results) {
+
+  private static final Set<String> SWITCHES = Set.of("quick", "store-only");
 
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
@@ -45,6 +52,7 @@ public record BenchOptions(
           Map.entry("gateway", "http://127.0.0.1:8080"),
           Map.entry("ticket-service", "http://127.0.0.1:8082"),
           Map.entry("bootstrap-servers", "127.0.0.1:9092"),
+          Map.entry("mongo", "mongodb://127.0.0.1:27017"),
           Map.entry(
               "services",
               "customer-service=http://127.0.0.1:8081,ticket-service=http://127.0.0.1:8082,"
@@ -73,8 +81,8 @@ public record BenchOptions(
 
   /**
    * Parses {@code --name value} or {@code --name=value}; {@code --quick} first sets the quick
-   * defaults, which other options then override. {@code --pids name=pid,...} replaces the pid files
-   * of {@code --run-dir}.
+   * defaults, which other options then override; {@code --store-only} takes no value either. {@code
+   * --pids name=pid,...} replaces the pid files of {@code --run-dir}.
    */
   public static BenchOptions parse(List<String> args) {
     Map<String, String> given = flags(args);
@@ -90,6 +98,7 @@ public record BenchOptions(
             : PidFiles.read(Path.of(values.get("run-dir")));
     return new BenchOptions(
         quick,
+        given.containsKey("store-only"),
         Integer.parseInt(values.get("rate")),
         seconds(values.get("duration")),
         Integer.parseInt(values.get("connections")),
@@ -101,6 +110,7 @@ public record BenchOptions(
         values.get("bootstrap-servers"),
         pairs(values.get("services"), URI::create),
         pids,
+        values.get("mongo"),
         Path.of(values.get("results")));
   }
 
@@ -121,7 +131,7 @@ public record BenchOptions(
       }
       String name = arg.substring(2);
       String value;
-      if (name.equals("quick")) {
+      if (SWITCHES.contains(name)) {
         value = "true";
       } else if (name.contains("=")) {
         value = name.substring(name.indexOf('=') + 1);
@@ -131,7 +141,7 @@ public record BenchOptions(
       } else {
         throw new IllegalArgumentException("option --" + name + " needs a value");
       }
-      if (!DEFAULTS.containsKey(name) && !name.equals("quick") && !name.equals("pids")) {
+      if (!DEFAULTS.containsKey(name) && !SWITCHES.contains(name) && !name.equals("pids")) {
         throw new IllegalArgumentException("unknown option --" + name);
       }
       flags.put(name, value);

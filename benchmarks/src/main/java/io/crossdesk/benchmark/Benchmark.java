@@ -2,6 +2,7 @@ package io.crossdesk.benchmark;
 
 import io.crossdesk.benchmark.PhaseRunner.PhaseRun;
 import io.crossdesk.benchmark.baseline.KafkaBaseline;
+import io.crossdesk.benchmark.baseline.StoreBaseline;
 import io.crossdesk.benchmark.load.FillLoad;
 import io.crossdesk.benchmark.load.IntakeRequests;
 import io.crossdesk.benchmark.load.KafkaClients;
@@ -14,6 +15,7 @@ import io.crossdesk.benchmark.observe.TicketOutcomes;
 import io.crossdesk.benchmark.result.BaselineResult;
 import io.crossdesk.benchmark.result.BenchmarkResult;
 import io.crossdesk.benchmark.result.CountCheck;
+import io.crossdesk.benchmark.result.StoreBaselineResult;
 import io.crossdesk.contracts.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -31,8 +33,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * One run against a running Crossdesk: the Kafka baseline, the measured phases on the store as it
- * is, a fill that grows the store, the phases again, and the count check.
+ * One run against a running Crossdesk: the Kafka baseline, the store alone, the measured phases on
+ * the store as it is, a fill that grows the store, the phases again, and the count check.
  */
 public final class Benchmark {
 
@@ -83,6 +85,7 @@ public final class Benchmark {
           new KafkaBaseline(bootstrap, requests.request("baseline", "baseline"), runId)
               .run(options.rate(), options.duration());
       record.kafkaAlone(kafkaAlone);
+      record.storeAlone(storeAlone());
       PhaseRunner runner = new PhaseRunner(tracker, sampler, kafkaAlone, progress);
       Phases phases = new Phases(options, token, customerId, producer, requests, runId);
       round("Round 1", "r1", runner, phases, store);
@@ -109,6 +112,35 @@ public final class Benchmark {
       }
       return record.finish(countCheck(runner, tracker));
     }
+  }
+
+  /**
+   * Only the store alone, for a store on its own ({@code --store-only}): no services needed, no
+   * count check.
+   */
+  public BenchmarkResult runStoreOnly() {
+    record.storeAlone(storeAlone());
+    return record.soFar();
+  }
+
+  private StoreBaselineResult storeAlone() {
+    progress.printf(
+        "[bench] the store alone (%s): %d s per leg ...%n",
+        options.mongo(), options.duration().toSeconds());
+    StoreBaselineResult result =
+        new StoreBaseline(
+                options.mongo(), runId, options.pids().get(StoreComparisons.STORE), progress)
+            .run(options.duration());
+    progress.printf(
+        "[bench]   %.1f tickets/s for an intake ticket's operations (%s store CPU ms each);"
+            + " %.0f single inserts/s, %.0f bulk-inserted documents/s%n",
+        result.ticketsPerSecond(),
+        result.storeCpuMillisPerTicket() == null
+            ? "n/a"
+            : String.format(Locale.ROOT, "%.1f", result.storeCpuMillisPerTicket()),
+        result.singleInserts().documentsPerSecond(),
+        result.bulkInserts().documentsPerSecond());
+    return result;
   }
 
   private void round(String name, String tag, PhaseRunner runner, Phases phases, StoreSize store) {
@@ -176,7 +208,7 @@ public final class Benchmark {
 
   private static Map<String, String> optionsSummary(BenchOptions options) {
     Map<String, String> summary = new TreeMap<>();
-    summary.put("mode", options.quick() ? "quick" : "full");
+    summary.put("mode", options.storeOnly() ? "store-only" : options.quick() ? "quick" : "full");
     summary.put("rate", Integer.toString(options.rate()));
     summary.put("duration", options.duration().toMillis() / 1000.0 + " s");
     summary.put("connections", Integer.toString(options.connections()));
@@ -186,6 +218,7 @@ public final class Benchmark {
     summary.put("gateway", options.gateway().toString());
     summary.put("ticketService", options.ticketService().toString());
     summary.put("bootstrapServers", options.bootstrapServers());
+    summary.put("mongo", options.mongo());
     return summary;
   }
 }

@@ -5,6 +5,7 @@ import io.crossdesk.benchmark.result.BenchmarkResult;
 import io.crossdesk.benchmark.result.CountCheck;
 import io.crossdesk.benchmark.result.PhaseResult;
 import io.crossdesk.benchmark.result.RoundResult;
+import io.crossdesk.benchmark.result.StoreBaselineResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,7 @@ final class RunRecord {
   private final List<RoundResult> rounds = new ArrayList<>();
   private final List<PhaseResult> roundPhases = new ArrayList<>();
   private BaselineResult kafkaAlone;
+  private StoreBaselineResult storeAlone;
   private String roundName;
   private long roundStoreAtStart;
   private PhaseResult fill;
@@ -40,6 +42,10 @@ final class RunRecord {
 
   synchronized void kafkaAlone(BaselineResult result) {
     kafkaAlone = result;
+  }
+
+  synchronized void storeAlone(StoreBaselineResult result) {
+    storeAlone = result;
   }
 
   synchronized void roundStarted(String name, long ticketsInStore) {
@@ -91,11 +97,13 @@ final class RunRecord {
         Machine.describe(loadAtStart),
         options,
         kafkaAlone,
+        storeAlone,
         List.copyOf(all),
         fill,
         fillTarget,
         Growth.of(all),
         Targets.check(all),
+        StoreComparisons.of(storeAlone, all, fill),
         countCheck);
   }
 }

@@ -22,6 +22,20 @@ class BenchOptionsTest {
         .containsEntry("ticket-service", URI.create("http://127.0.0.1:8082"))
         .hasSize(5);
     assertThat(options.pids()).isEmpty();
+    assertThat(options.storeOnly()).isFalse();
+    assertThat(options.mongo()).isEqualTo("mongodb://127.0.0.1:27017");
+  }
+
+  @Test
+  void store_only_is_a_switch_and_the_store_can_be_elsewhere() {
+    BenchOptions options =
+        BenchOptions.parse(
+            List.of("--store-only", "--mongo", "mongodb://127.0.0.1:28017", "--duration", "5"));
+
+    assertThat(options.storeOnly()).isTrue();
+    assertThat(options.quick()).isFalse();
+    assertThat(options.mongo()).isEqualTo("mongodb://127.0.0.1:28017");
+    assertThat(options.duration()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

@@ -574,6 +574,8 @@ class CrossdeskSystemTest {
         "--gateway=" + system.gatewayUrl(),
         "--ticket-service=" + system.ticketServiceUrl(),
         "--bootstrap-servers=" + system.kafkaBootstrapServers(),
+        // The store-alone leg works in databases of its own on the services' store.
+        "--mongo=" + system.mongoUri("ticket-service"),
         "--services=" + services,
         "--pids=" + pids,
         "--results=target/benchmark-results");

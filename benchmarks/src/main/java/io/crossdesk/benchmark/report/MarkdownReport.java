@@ -40,11 +40,15 @@ public final class MarkdownReport {
         .append(" at the start, ");
     out.append(machine.get("loadAverageAtEnd")).append(" at the end");
     out.append(".\nOptions: ").append(options()).append(".\n\n");
-    if (result.countCheck() == null) {
+    boolean storeOnly = "store-only".equals(result.options().get("mode"));
+    if (result.countCheck() == null && !storeOnly) {
       out.append("**Stopped before the end**: the phases it finished, no count check.\n\n");
     }
     if (result.kafkaAlone() != null) {
       kafkaAlone(result.kafkaAlone());
+    }
+    if (result.storeAlone() != null) {
+      out.append(StoreTables.storeAlone(result.storeAlone()));
     }
     for (RoundResult round : result.rounds()) {
       round(round);
@@ -52,8 +56,13 @@ public final class MarkdownReport {
     if (result.fill() != null) {
       fill();
     }
+    if (result.storeComparison() != null && !result.storeComparison().isEmpty()) {
+      out.append(StoreTables.comparison(result.storeAlone(), result.storeComparison()));
+    }
     growth();
-    targets();
+    if (!result.targets().isEmpty()) {
+      targets();
+    }
     if (result.countCheck() != null) {
       countCheck(result.countCheck());
     }

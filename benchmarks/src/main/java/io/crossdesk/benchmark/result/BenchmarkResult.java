@@ -12,9 +12,11 @@ public record BenchmarkResult(
     Map<String, String> machine,
     Map<String, String> options,
     BaselineResult kafkaAlone,
+    StoreBaselineResult storeAlone,
     List<RoundResult> rounds,
     PhaseResult fill,
     long fillTarget,
     List<GrowthRow> growth,
     List<TargetCheck> targets,
+    List<StoreComparison> storeComparison,
     CountCheck countCheck) {}

@@ -11,6 +11,9 @@ import io.crossdesk.benchmark.result.LatencySummary;
 import io.crossdesk.benchmark.result.PhaseResult;
 import io.crossdesk.benchmark.result.Ratios;
 import io.crossdesk.benchmark.result.RoundResult;
+import io.crossdesk.benchmark.result.StoreBaselineResult;
+import io.crossdesk.benchmark.result.StoreBaselineResult.RawLeg;
+import io.crossdesk.benchmark.result.StoreComparison;
 import io.crossdesk.benchmark.result.TargetCheck;
 import io.crossdesk.benchmark.result.Tickets;
 import io.crossdesk.benchmark.result.Traffic;
@@ -43,6 +46,83 @@ class MarkdownReportTest {
         .contains("Stopped before the end", "## Round 1", "| REST via gateway |")
         .doesNotContain("## Kafka alone", "## Count check");
   }
+
+  @Test
+  void the_store_alone_and_the_phases_against_it_show_with_their_ratios() {
+    BenchmarkResult run = result(0, true);
+    BenchmarkResult withStore =
+        new BenchmarkResult(
+            run.runId(),
+            run.startedAt(),
+            run.finishedAt(),
+            run.machine(),
+            run.options(),
+            run.kafkaAlone(),
+            STORE,
+            run.rounds(),
+            null,
+            0,
+            List.of(),
+            run.targets(),
+            List.of(
+                new StoreComparison(
+                    "Round 1", "intake at 100/s", "intake", 70, 0.35, 9.5, 1.9, 15.3, 1.02)),
+            run.countCheck());
+
+    String markdown = MarkdownReport.render(withStore);
+
+    assertThat(markdown)
+        .contains("## The store alone", "## End to end against the store alone")
+        .contains(
+            "| tickets/s the store allows for an intake ticket's operations | 200 (4,000 tickets) |")
+        .contains("| store CPU per ticket | 5 ms |")
+        .contains("insertOne, 4 threads, 812-byte documents")
+        .contains("2,000 documents/s, store CPU 0.4 ms per document")
+        .contains("ticket-service relay 12.5")
+        .contains("| Round 1 | intake at 100/s | 70 | 35% | 9.5 | ×1.9 | 15.3 | ×1.02 |");
+  }
+
+  @Test
+  void a_store_only_run_shows_the_store_alone_and_nothing_is_said_to_be_missing() {
+    BenchmarkResult storeOnly =
+        new BenchmarkResult(
+            "20260101-000000",
+            Instant.EPOCH,
+            Instant.EPOCH,
+            Map.of("cores", "2", "os", "Linux", "java", "17"),
+            Map.of("mode", "store-only"),
+            null,
+            STORE,
+            List.of(),
+            null,
+            0,
+            List.of(),
+            List.of(),
+            List.of(),
+            null);
+
+    String markdown = MarkdownReport.render(storeOnly);
+
+    assertThat(markdown)
+        .contains("## The store alone", "| MongoDB commands per ticket | 15 (find 6, insert 9) |")
+        .doesNotContain("Stopped before the end", "## Targets", "## End to end against");
+  }
+
+  private static final StoreBaselineResult STORE =
+      new StoreBaselineResult(
+          Map.of("ticket-service intake", 3, "ticket-service relay", 1),
+          500,
+          5,
+          20,
+          4000,
+          200,
+          Map.of("find", 6.0, "insert", 9.0, "total", 15.0),
+          Map.of("ticket-service relay", 12.5),
+          Map.of("tickets", 1100),
+          20.0,
+          5.0,
+          new RawLeg(4, 1, 812, 20000, 10, 2000, 0.4),
+          new RawLeg(1, 200, 812, 40000, 10, 4000, 0.2));
 
   private static BenchmarkResult result(long unrouted, boolean finished) {
     PhaseResult phase =
@@ -83,11 +163,13 @@ class MarkdownReportTest {
         finished
             ? new BaselineResult(437, 4000, 4000, 40, new LatencySummary(400, 5, 10, 10, 12))
             : null,
+        null,
         List.of(new RoundResult("Round 1", 0, 80, List.of(phase))),
         null,
         0,
         List.of(),
         List.of(new TargetCheck("Round 1: p99 <= 250 ms", false, "p99 300 ms")),
+        List.of(),
         finished
             ? new CountCheck(80, 80, 79, 0, unrouted, 0, 0, 0, Map.of(), unrouted == 0)
             : null);

@@ -1,0 +1,23 @@
+package io.crossdesk.benchmark.result;
+
+/**
+ * One phase end to end against the store alone on the same operation mix.
+ *
+ * @param shareOfStoreAlone the phase's routed/s divided by the tickets/s the store alone allows
+ * @param storeCpuMillisPerTicket CPU of the store process during the phase per ticket routed during
+ *     it, end to end
+ * @param storeCpuRatio storeCpuMillisPerTicket divided by the store-alone CPU per ticket: above 1
+ *     means each ticket costs the store more end to end than in the replay
+ * @param commandsPerTicket the services' driver commands per ticket routed during the phase
+ * @param commandsRatio commandsPerTicket divided by the replay's
+ */
+public record StoreComparison(
+    String round,
+    String phase,
+    String kind,
+    double routedPerSecond,
+    Double shareOfStoreAlone,
+    Double storeCpuMillisPerTicket,
+    Double storeCpuRatio,
+    Double commandsPerTicket,
+    Double commandsRatio) {}
