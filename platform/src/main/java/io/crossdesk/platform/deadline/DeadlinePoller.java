@@ -84,8 +84,10 @@ public class DeadlinePoller implements SmartLifecycle {
         break;
       }
       Budget budget = new Budget(properties.batchSize());
-      fired += walk.walk(handler, budget);
-      more |= budget.spent();
+      int firedOfKind = walk.walk(handler, budget);
+      fired += firedOfKind;
+      // A full batch that fired nothing was spent on deadlines another instance holds: wait.
+      more |= budget.spent() && firedOfKind > 0;
     }
     return new Pass(fired, more);
   }
