@@ -241,7 +241,7 @@ class CrossdeskSystemTest {
               intakeEvent(
                   externalId,
                   EventTypes.TICKET_REQUESTED,
-                  ticketRequested(externalId, customerId, "OUTAGE")));
+                  ticketRequested(externalId, customerId, "NETWORK")));
           sent.incrementAndGet();
         },
         0,

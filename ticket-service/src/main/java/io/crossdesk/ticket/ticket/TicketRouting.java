@@ -38,6 +38,7 @@ public class TicketRouting {
         routed.ticketId(),
         ticket ->
             ticket.hasRecorded(eventId)
+                    || ticket.isRoutedTo(routed.workOrderId(), routed.department())
                 ? TicketChanges.unchanged(ticket)
                 : Outcome.of(
                     ticket.routeTo(

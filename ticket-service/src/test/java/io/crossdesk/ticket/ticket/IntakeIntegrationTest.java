@@ -25,7 +25,7 @@ class IntakeIntegrationTest extends IntegrationTestSupport {
   private static String requested(String externalId, String customerId, String channel) {
     return """
         {"sourceSystem":"%s","externalId":"%s","customerId":"%s","channel":"%s",
-         "category":"CHARGE_DISPUTE","priority":"HIGH","title":"Disputed roaming charge",
+         "category":"BILLING","priority":"HIGH","title":"Disputed roaming charge",
          "description":"Customer disputes the roaming charge on invoice 2025-03."}"""
         .formatted(SOURCE, externalId, customerId, channel);
   }

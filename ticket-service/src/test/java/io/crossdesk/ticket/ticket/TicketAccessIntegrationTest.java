@@ -46,7 +46,7 @@ class TicketAccessIntegrationTest extends IntegrationTestSupport {
   private List<String> idsListed(String query, String token) {
     HttpResponse<String> listed = get("/api/tickets" + query, token);
     assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
-    return body(listed).valueStream().map(ticket -> ticket.path("id").asString()).toList();
+    return body(listed).path("items").valueStream().map(t -> t.path("id").asString()).toList();
   }
 
   @Test
@@ -65,7 +65,7 @@ class TicketAccessIntegrationTest extends IntegrationTestSupport {
     assertThat(idsListed("?customerId=" + customerId, networkOps)).containsExactly(networkFault);
     assertThat(idsListed("?customerId=" + customerId, TestTokens.department("billing")))
         .containsExactly(chargeDispute);
-    assertThat(body(get("/api/tickets", networkOps)))
+    assertThat(body(get("/api/tickets", networkOps)).path("items"))
         .isNotEmpty()
         .allSatisfy(
             ticket -> assertThat(ticket.path("department").asString()).isEqualTo("network-ops"));
@@ -117,7 +117,7 @@ class TicketAccessIntegrationTest extends IntegrationTestSupport {
     String bobsTicket = openTicket(bob);
 
     assertProblem(get("/api/tickets/" + bobsTicket, aliceToken), 404);
-    JsonNode listed = body(get("/api/tickets", aliceToken));
+    JsonNode listed = body(get("/api/tickets", aliceToken)).path("items");
     assertThat(listed).isNotEmpty();
     assertThat(listed)
         .allSatisfy(t -> assertThat(t.path("customerId").asString()).isEqualTo(alice));

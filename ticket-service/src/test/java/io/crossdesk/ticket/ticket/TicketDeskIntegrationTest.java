@@ -145,7 +145,7 @@ class TicketDeskIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
-  void a_blank_priority_is_no_priority_and_means_normal() {
+  void a_blank_priority_is_no_priority_and_the_default_applies() {
     String customerId = unique("blank");
     registerCustomer(customerId, "C");
 
@@ -153,8 +153,9 @@ class TicketDeskIntegrationTest extends IntegrationTestSupport {
       HttpResponse<String> created = post("/api/tickets", openRequest(customerId, blank), agent());
 
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      assertThat(body(created).path("priority").asString()).isEqualTo("NORMAL");
-      assertThat(resolutionHours(created)).isEqualTo(72);
+      // NETWORK defaults to HIGH; tier C gets no step up.
+      assertThat(body(created).path("priority").asString()).isEqualTo("HIGH");
+      assertThat(resolutionHours(created)).isEqualTo(48);
     }
   }
 

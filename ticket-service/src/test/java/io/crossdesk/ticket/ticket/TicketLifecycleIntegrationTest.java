@@ -347,7 +347,7 @@ class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
             body(get("/api/tickets?category=TARIFF&customerId=" + customerId, AGENT)).path("items"))
         .hasSize(1);
     assertThat(body(get("/api/tickets", TestTokens.customer(customerId))).path("items"))
-        .hasSize(2)
+        .hasSize(4)
         .allSatisfy(t -> assertThat(t.path("customerId").asString()).isEqualTo(customerId));
     assertProblem(get("/api/tickets?deadline=SOON", AGENT), 400);
   }
@@ -367,7 +367,13 @@ class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
     assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
     assertProblem(
         put("/api/tickets/categories/ROAMING", "{\"nameZh\":\"x\"}", TestTokens.admin()), 400);
-    assertProblem(put("/api/tickets/categories/X_Y", "{}", AGENT), 403);
+    assertProblem(
+        put(
+            "/api/tickets/categories/X_Y",
+            """
+            {"nameZh":"其他","nameEn":"Other","defaultType":"CONSULTATION","defaultPriority":"LOW"}""",
+            AGENT),
+        403);
     open(customer("C"), "\"category\":\"ROAMING\"");
 
     JsonNode policy = body(get("/api/tickets/sla-policy", AGENT));

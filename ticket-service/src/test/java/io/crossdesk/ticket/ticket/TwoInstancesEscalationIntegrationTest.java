@@ -67,25 +67,15 @@ class TwoInstancesEscalationIntegrationTest {
     TestInfrastructure infrastructure = TestInfrastructure.get();
     return new SpringApplicationBuilder(TicketServiceApplication.class)
         .initializers(context -> context.getBeanFactory().registerSingleton("clock", CLOCK))
-        .properties(
-            Map.of(
-                "server.port",
-                "0",
-                "spring.kafka.bootstrap-servers",
-                infrastructure.kafkaBootstrapServers(),
-                "spring.mongodb.uri",
-                infrastructure.mongoUri(database),
-                "crossdesk.security.issuer",
-                TestTokens.ISSUER,
-                "crossdesk.security.public-key-location",
-                "file:" + TestKeys.get().publicKeyFile(),
-                "crossdesk.outbox.poll-interval",
-                "100ms",
-                "crossdesk.deadlines.poll-interval",
-                "100ms",
-                "crossdesk.services.customer-uri",
-                "http://127.0.0.1:9"))
-        .run();
+        .run(
+            "--server.port=0",
+            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+            "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
+            "--crossdesk.security.issuer=" + TestTokens.ISSUER,
+            "--crossdesk.security.public-key-location=file:" + TestKeys.get().publicKeyFile(),
+            "--crossdesk.outbox.poll-interval=100ms",
+            "--crossdesk.deadlines.poll-interval=100ms",
+            "--crossdesk.services.customer-uri=http://127.0.0.1:9");
   }
 
   private static int port(int instance) {

@@ -125,6 +125,14 @@ public record Ticket(
     return this.department != null && this.department.equals(department);
   }
 
+  /**
+   * True when this work order's step is with this department already: the same routing announced
+   * again (a redelivery under a new event id) changes nothing.
+   */
+  public boolean isRoutedTo(String workOrderId, String department) {
+    return status.isOpen() && workOrderId.equals(this.workOrderId) && isWith(department);
+  }
+
   /** True when an entry caused by {@code ref} is on the timeline already. */
   public boolean hasRecorded(String ref) {
     return ref != null && timeline.stream().anyMatch(entry -> ref.equals(entry.ref()));
