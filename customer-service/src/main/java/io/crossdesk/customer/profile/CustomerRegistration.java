@@ -1,12 +1,10 @@
 package io.crossdesk.customer.profile;
 
-import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.customer.profile.domain.Customer;
-import io.crossdesk.customer.profile.domain.NewCustomer;
-import io.crossdesk.customer.profile.persistence.CustomerDocument;
-import io.crossdesk.customer.profile.persistence.CustomerRepository;
-import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.events.Events;
+import io.crossdesk.customer.profile.domain.Profile;
+import io.crossdesk.customer.profile.domain.TierAssignment;
+import io.crossdesk.customer.profile.persistence.CustomerStore;
+import io.crossdesk.customer.tier.TierPolicies;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,33 +18,28 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomerRegistration {
 
-  private final CustomerRepository customers;
-  private final Events events;
+  private final CustomerStore customers;
+  private final CustomerEvents events;
+  private final TierPolicies policies;
   private final Clock clock;
 
-  CustomerRegistration(CustomerRepository customers, Events events, Clock clock) {
+  CustomerRegistration(
+      CustomerStore customers, CustomerEvents events, TierPolicies policies, Clock clock) {
     this.customers = customers;
     this.events = events;
+    this.policies = policies;
     this.clock = clock;
   }
 
-  public Customer register(NewCustomer details, String registeredBy) {
+  /**
+   * @param manualTier the tier the desk named, or null for the policy to decide
+   */
+  public Customer register(Profile profile, TierAssignment manualTier, String registeredBy) {
     // Milliseconds are what MongoDB keeps: the answer, the event and later reads agree on the time.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Customer customer = Customer.register(details, now, registeredBy);
-    EventMessage registered = events.create(customer.id().value(), announcement(customer));
-    customers.save(CustomerDocument.registered(customer, List.of(registered)));
+    Customer customer =
+        Customer.register(profile, manualTier, policies.current(), now, registeredBy);
+    customers.insert(customer, List.of(events.registered(customer)));
     return customer;
-  }
-
-  private static CustomerRegistered announcement(Customer customer) {
-    return new CustomerRegistered(
-        customer.id().value(),
-        customer.name(),
-        customer.type().name(),
-        customer.tier().name(),
-        customer.phone().value(),
-        customer.email().value(),
-        customer.registeredAt());
   }
 }

@@ -1,16 +1,27 @@
 package io.crossdesk.customer.profile.domain;
 
-/** A customer detail that breaks a rule of the domain, naming the detail that is wrong. */
+import java.util.List;
+
+/** Customer details that break rules of the domain, naming every detail that is wrong. */
 public class InvalidCustomerException extends IllegalArgumentException {
 
-  private final String field;
+  private final List<FieldProblem> problems;
 
   public InvalidCustomerException(String field, String message) {
-    super(message);
-    this.field = field;
+    this(List.of(new FieldProblem(field, message)));
   }
 
+  public InvalidCustomerException(List<FieldProblem> problems) {
+    super(problems.isEmpty() ? "invalid customer" : problems.get(0).message());
+    this.problems = List.copyOf(problems);
+  }
+
+  /** The first field at fault. */
   public String field() {
-    return field;
+    return problems.get(0).field();
+  }
+
+  public List<FieldProblem> problems() {
+    return problems;
   }
 }

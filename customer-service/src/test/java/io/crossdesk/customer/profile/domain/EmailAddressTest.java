@@ -17,10 +17,24 @@ class EmailAddressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ana.lima", "ana@@example.org", "ana lima@example.org", "@example"})
+  @ValueSource(
+      strings = {
+        "",
+        "ana.lima",
+        "ana@@example.org",
+        "ana lima@example.org",
+        "@example",
+        "\"ana lima\"@example.org",
+        "ana@localhost"
+      })
   void refuses_text_that_is_no_address(String text) {
     assertThatThrownBy(() -> new EmailAddress(text))
         .isInstanceOfSatisfying(
             InvalidCustomerException.class, e -> assertThat(e.field()).isEqualTo("email"));
+  }
+
+  @Test
+  void masks_all_of_the_local_part_but_its_first_letter() {
+    assertThat(new EmailAddress("zhang.wei@example.com").masked()).isEqualTo("z***@example.com");
   }
 }
