@@ -13,18 +13,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The customer API over real HTTP, as the gateway or a desk client calls it. */
-final class CustomerApi {
+public final class CustomerApi {
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
 
-  CustomerApi(int port) {
+  public CustomerApi(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  HttpResponse<String> register(String token, Map<String, ?> body) {
+  public HttpResponse<String> register(String token, Map<String, ?> body) {
     return post(token, JSON.writeValueAsString(body), Map.of());
   }
 
@@ -37,21 +37,40 @@ final class CustomerApi {
     return send(request.build());
   }
 
-  HttpResponse<String> get(String path, String token) {
+  public HttpResponse<String> patch(String path, String token, String ifMatch, String body) {
+    HttpRequest.Builder request =
+        request(path, token)
+            .header("Content-Type", "application/merge-patch+json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return send(request.build());
+  }
+
+  public HttpResponse<String> send(String method, String path, String token, String body) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  public HttpResponse<String> get(String path, String token) {
     return send(request(path, token).GET().build());
   }
 
-  HttpResponse<String> search(String parameter, String value, String token) {
+  public HttpResponse<String> search(String parameter, String value, String token) {
     return get(
         "/api/customers?" + parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8),
         token);
   }
 
-  static JsonNode json(HttpResponse<String> response) {
+  public static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
   }
 
-  static Map<String, Object> validCustomer(String name, String phone, String email) {
+  public static Map<String, Object> validCustomer(String name, String phone, String email) {
     return Map.of("name", name, "type", "INDIVIDUAL", "tier", "B", "phone", phone, "email", email);
   }
 
