@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * pages of {@value #PAGE} by {@code _id}, after every policy change and once at start-up (which
  * finishes a pass an instance died in). Overrides are left alone; a customer whose tier changes
  * gets CustomerTierChanged and CustomerUpdated like any edit. A pass runs at a time; a change
- * during a pass asks for another one after it.
+ * during a pass asks for another one after it. The same pass claims the phones and e-mails of
+ * customers stored before claims existed, and logs those two customers share.
  */
 @Component
 public class TierSweep {
@@ -105,6 +106,12 @@ public class TierSweep {
       Optional<Customer> customer = customers.find(id);
       if (customer.isEmpty()) {
         return false;
+      }
+      if (attempt == 0) {
+        List<String> shared = customers.ensureClaims(customer.get());
+        if (!shared.isEmpty()) {
+          log.warn("Customer {} shares {} with another customer", id, shared);
+        }
       }
       Optional<Customer.Change> change =
           customer.get().retier(policy, clock.instant().truncatedTo(ChronoUnit.MILLIS));

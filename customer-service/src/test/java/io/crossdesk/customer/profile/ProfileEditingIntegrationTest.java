@@ -34,6 +34,7 @@ class ProfileEditingIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired CustomerRepository customers;
+  @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
 
   private CustomerApi api;
 
@@ -281,6 +282,47 @@ class ProfileEditingIntegrationTest {
         .containsExactly("Zeta Works North", "Zeta Works South", "Zetland Foods");
     assertProblem(api.get("/api/customers?tier=Q", TestTokens.agent()), 400);
     assertProblem(api.get("/api/customers?phone=123456&name=x", TestTokens.agent()), 400);
+  }
+
+  @Test
+  void a_stale_claim_left_by_a_crash_is_taken_over_and_a_fresh_one_is_not() {
+    mongo.insert(
+        new org.bson.Document("_id", "phone:+351913100020")
+            .append("customerId", "crashed-before-its-write")
+            .append("claimedAt", java.util.Date.from(java.time.Instant.now().minusSeconds(600))),
+        "contact_points");
+    mongo.insert(
+        new org.bson.Document("_id", "phone:+351913100021")
+            .append("customerId", "write-in-flight")
+            .append("claimedAt", new java.util.Date()),
+        "contact_points");
+
+    String id = register("Hugo Lima", "+351 913 100 020", "hugo.lima@example.org");
+    HttpResponse<String> inFlight =
+        api.register(
+            TestTokens.agent(),
+            validCustomer("Ivo Lima", "+351 913 100 021", "ivo.lima@example.org"));
+
+    assertThat(ids(api.search("phone", "+351913100020", TestTokens.agent()))).containsExactly(id);
+    assertProblem(inFlight, 409);
+    assertThat(json(inFlight).get("existingCustomerId").asString()).isEqualTo("write-in-flight");
+    assertThat(ids(api.search("email", "ivo.lima@example.org", TestTokens.agent()))).isEmpty();
+  }
+
+  @Test
+  void the_api_is_described_in_openapi() {
+    HttpResponse<String> docs = api.get("/v3/api-docs", null);
+
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode paths = json(docs).get("paths");
+    assertThat(paths.propertyNames())
+        .contains(
+            "/api/customers",
+            "/api/customers/{id}",
+            "/api/customers/{id}/contacts",
+            "/api/customers/{id}/overview",
+            "/api/customers/tier-policy");
+    assertThat(paths.get("/api/customers/{id}").has("patch")).isTrue();
   }
 
   private String register(String name, String phone, String email) {

@@ -75,6 +75,25 @@ public class CustomerStore {
     contactPoints.release(id, removed);
   }
 
+  /**
+   * Claims the customer's points if nobody has (customers stored before claims existed); a point
+   * another customer claimed is reported, not taken.
+   *
+   * @return the points another customer holds too
+   */
+  public List<String> ensureClaims(Customer customer) {
+    String id = customer.id().value();
+    List<String> shared = new java.util.ArrayList<>();
+    for (String point : customer.profile().contactPoints()) {
+      try {
+        contactPoints.claim(id, List.of(point), this::holds);
+      } catch (io.crossdesk.customer.contactpoint.ContactPointTakenException taken) {
+        shared.add(point);
+      }
+    }
+    return shared;
+  }
+
   /** The customer that holds a contact point now, ignoring stale claims. */
   public Optional<Customer> holderOf(String point) {
     return contactPoints
