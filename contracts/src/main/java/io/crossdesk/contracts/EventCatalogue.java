@@ -1,6 +1,8 @@
 package io.crossdesk.contracts;
 
 import io.crossdesk.contracts.customer.CustomerRegistered;
+import io.crossdesk.contracts.customer.CustomerTierChanged;
+import io.crossdesk.contracts.customer.CustomerUpdated;
 import io.crossdesk.contracts.intake.TicketRequested;
 import io.crossdesk.contracts.ticket.SatisfactionRecorded;
 import io.crossdesk.contracts.ticket.TicketClosed;
@@ -21,6 +23,9 @@ public final class EventCatalogue {
       List.of(
           new EventContract(
               EventTypes.CUSTOMER_REGISTERED, Topics.CUSTOMERS, CustomerRegistered.class),
+          new EventContract(EventTypes.CUSTOMER_UPDATED, Topics.CUSTOMERS, CustomerUpdated.class),
+          new EventContract(
+              EventTypes.CUSTOMER_TIER_CHANGED, Topics.CUSTOMERS, CustomerTierChanged.class),
           new EventContract(EventTypes.TICKET_REQUESTED, Topics.INTAKE, TicketRequested.class),
           new EventContract(EventTypes.TICKET_OPENED, Topics.TICKETS, TicketOpened.class),
           new EventContract(EventTypes.TICKET_ESCALATED, Topics.TICKETS, TicketEscalated.class),

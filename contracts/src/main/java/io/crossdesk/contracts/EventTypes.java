@@ -4,6 +4,8 @@ package io.crossdesk.contracts;
 public final class EventTypes {
 
   public static final String CUSTOMER_REGISTERED = "crossdesk.customer.registered.v1";
+  public static final String CUSTOMER_UPDATED = "crossdesk.customer.updated.v1";
+  public static final String CUSTOMER_TIER_CHANGED = "crossdesk.customer.tier-changed.v1";
   public static final String TICKET_REQUESTED = "crossdesk.ticket.requested.v1";
   public static final String TICKET_OPENED = "crossdesk.ticket.opened.v1";
   public static final String TICKET_ESCALATED = "crossdesk.ticket.escalated.v1";

@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -514,10 +515,15 @@ class CrossdeskSystemTest {
         gateway.post(
             "/api/customers",
             """
-            {"name":"%s","type":"%s","tier":"%s","phone":"+86 21 5555 0100",
-             "email":"service@example.com"}
+            {"name":"%s","type":"%s","tier":"%s","phone":"+86 21 %08d",
+             "email":"service-%s@example.com"}
             """
-                .formatted(name, type, tier),
+                .formatted(
+                    name,
+                    type,
+                    tier,
+                    ThreadLocalRandom.current().nextInt(100_000_000),
+                    UUID.randomUUID()),
             agent);
     assertThat(registered.status()).as(registered.body()).isEqualTo(201);
     return registered.json().get("id").asString();

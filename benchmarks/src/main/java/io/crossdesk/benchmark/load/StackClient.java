@@ -40,9 +40,12 @@ public final class StackClient {
   public String registerCustomer(String token) {
     String body =
         """
-        {"name":"Benchmark Customer","type":"ENTERPRISE","tier":"B","phone":"+1-555-0199",
-         "email":"benchmark@crossdesk.example"}
-        """;
+        {"name":"Benchmark Customer","type":"ENTERPRISE","tier":"B","phone":"+1-555-%07d",
+         "email":"benchmark-%s@crossdesk.example"}
+        """
+            .formatted(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000),
+                java.util.UUID.randomUUID());
     return expect(201, post(gateway.resolve("/api/customers"), body, token)).get("id").asString();
   }
 

@@ -2,6 +2,7 @@ package io.crossdesk.platform.events;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.List;
 
 /** A plausible instance of any event record, every field filled. */
 final class SampleEvents {
@@ -27,6 +28,12 @@ final class SampleEvents {
     if (type == boolean.class || type == Boolean.class) {
       return Boolean.TRUE;
     }
+    if (type == List.class) {
+      return List.of("tier");
+    }
+    if (type == long.class || type == Long.class) {
+      return 3L;
+    }
     if (type == int.class || type == Integer.class) {
       return switch (component.getName()) {
         case "score" -> 4;
@@ -43,7 +50,15 @@ final class SampleEvents {
             case "TicketClosed" -> "CONFIRMED";
             default -> "reason-1";
           };
-      case "tier", "customerTier" -> "A";
+      case "tier", "customerTier", "from" -> "A";
+      case "to" -> "B";
+      case "basis" -> "POLICY";
+      case "status" -> "ACTIVE";
+      case "preferredChannel" -> "SMS";
+      case "locale" -> "zh-CN";
+      case "quietHoursFrom" -> "22:00";
+      case "quietHoursTo" -> "08:00";
+      case "quietHoursZone" -> "Asia/Shanghai";
       case "type" -> "ENTERPRISE";
       case "priority" -> "HIGH";
       case "channel" -> "HOTLINE";

@@ -1,8 +1,12 @@
 package io.crossdesk.ticket.customer;
 
+import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
+import io.crossdesk.contracts.customer.CustomerTierChanged;
+import io.crossdesk.contracts.customer.CustomerUpdated;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
+import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.InvalidEventException;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
@@ -17,29 +21,57 @@ class CustomerEventsListener {
   private static final String CONSUMER = "ticket-service.customers";
 
   private final IdempotentConsumer consumer;
+  private final Events events;
   private final CustomerProjection projection;
 
-  CustomerEventsListener(IdempotentConsumer consumer, CustomerProjection projection) {
+  CustomerEventsListener(
+      IdempotentConsumer consumer, Events events, CustomerProjection projection) {
     this.consumer = consumer;
+    this.events = events;
     this.projection = projection;
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS)
   void on(ConsumerRecord<String, String> record) {
+    // Every effect is guarded by the customer's revision: a redelivery changes nothing.
     consumer.handleKeyed(
         CONSUMER,
         record,
-        CustomerRegistered.class,
-        registered ->
-            projection.remember(
-                new KnownCustomer(registered.customerId(), tierOf(registered), registered.name())));
+        event -> {
+          switch (event.type()) {
+            case EventTypes.CUSTOMER_REGISTERED -> {
+              CustomerRegistered registered = events.read(event, CustomerRegistered.class);
+              projection.remember(
+                  new KnownCustomer(
+                      registered.customerId(),
+                      tierOf(registered.tier()),
+                      registered.name(),
+                      Boolean.TRUE.equals(registered.keyAccount())));
+            }
+            case EventTypes.CUSTOMER_TIER_CHANGED -> {
+              CustomerTierChanged changed = events.read(event, CustomerTierChanged.class);
+              projection.tierChanged(
+                  changed.customerId(), changed.revision(), tierOf(changed.to()));
+            }
+            case EventTypes.CUSTOMER_UPDATED -> {
+              CustomerUpdated updated = events.read(event, CustomerUpdated.class);
+              projection.updated(
+                  updated.customerId(),
+                  updated.revision(),
+                  tierOf(updated.tier()),
+                  updated.name(),
+                  updated.keyAccount());
+            }
+            default -> {}
+          }
+        });
   }
 
-  private static CustomerTier tierOf(CustomerRegistered registered) {
+  private static CustomerTier tierOf(String tier) {
     try {
-      return CustomerTier.valueOf(registered.tier());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidEventException("unknown customer tier " + registered.tier(), e);
+      return CustomerTier.valueOf(tier);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new InvalidEventException("unknown customer tier " + tier, e);
     }
   }
 }

@@ -78,6 +78,7 @@ public class TicketRouting {
         order.department().id(),
         order.routingRule(),
         order.createdAt(),
-        ticketOpenedAt);
+        ticketOpenedAt,
+        null);
   }
 }

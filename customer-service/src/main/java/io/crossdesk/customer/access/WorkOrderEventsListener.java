@@ -1,0 +1,61 @@
+package io.crossdesk.customer.access;
+
+import io.crossdesk.contracts.EventTypes;
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.workorder.WorkOrderCompleted;
+import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.platform.consumer.IdempotentConsumer;
+import io.crossdesk.platform.events.Events;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows which department holds a step for which customer. A work order's events share its key, so
+ * its routing comes before its completion; the department is the one it was routed to, which the
+ * completion names too (the last resolving department).
+ */
+@Component
+class WorkOrderEventsListener {
+
+  static final String CONSUMER = "customer-service.workorders";
+
+  private final IdempotentConsumer consumer;
+  private final Events events;
+  private final DepartmentSteps steps;
+  private final WorkOrderDepartments departments;
+
+  WorkOrderEventsListener(
+      IdempotentConsumer consumer,
+      Events events,
+      DepartmentSteps steps,
+      WorkOrderDepartments departments) {
+    this.consumer = consumer;
+    this.events = events;
+    this.steps = steps;
+    this.departments = departments;
+  }
+
+  @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS)
+  void on(ConsumerRecord<String, String> record) {
+    consumer.handleKeyed(
+        CONSUMER,
+        record,
+        event -> {
+          switch (event.type()) {
+            case EventTypes.WORKORDER_ROUTED -> {
+              WorkOrderRouted routed = events.read(event, WorkOrderRouted.class);
+              departments.remember(routed.workOrderId(), routed.department());
+              steps.routed(routed);
+            }
+            case EventTypes.WORKORDER_COMPLETED -> {
+              WorkOrderCompleted completed = events.read(event, WorkOrderCompleted.class);
+              for (String department : departments.of(completed)) {
+                steps.completed(completed, department);
+              }
+            }
+            default -> {}
+          }
+        });
+  }
+}

@@ -1,0 +1,66 @@
+package io.crossdesk.customer.profile;
+
+import io.crossdesk.customer.profile.domain.Customer;
+import io.crossdesk.customer.profile.domain.Profile;
+import io.crossdesk.customer.profile.persistence.CustomerStore;
+import io.crossdesk.customer.tier.TierPolicies;
+import io.crossdesk.platform.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/**
+ * Edits a customer's profile under optimistic concurrency: the edit names the revision it was made
+ * on, and a customer changed since is not overwritten. Every change publishes CustomerUpdated, and
+ * CustomerTierChanged when the tier moves.
+ */
+@Service
+public class ProfileEditing {
+
+  private final CustomerStore customers;
+  private final CustomerEvents events;
+  private final TierPolicies policies;
+  private final Clock clock;
+
+  ProfileEditing(
+      CustomerStore customers, CustomerEvents events, TierPolicies policies, Clock clock) {
+    this.customers = customers;
+    this.events = events;
+    this.policies = policies;
+    this.clock = clock;
+  }
+
+  /** What an edit asks for, worked out against the customer as stored. */
+  public record Edit(Profile profile, Customer.TierEdit tier) {}
+
+  /**
+   * @param expectedRevision the revision the caller's copy has (their If-Match)
+   * @param edit the edit, from the stored customer
+   * @return the customer after the edit (unchanged when the edit changes nothing)
+   * @throws StaleRevisionException when the customer is at another revision
+   */
+  public Customer edit(
+      String id, long expectedRevision, Function<Customer, Edit> edit, String editedBy) {
+    Customer current =
+        customers.find(id).orElseThrow(() -> new NotFoundException("No customer with id " + id));
+    if (current.revision() != expectedRevision) {
+      throw new StaleRevisionException(id, current.revision());
+    }
+    Edit asked = edit.apply(current);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Optional<Customer.Change> change =
+        current.edit(asked.profile(), asked.tier(), policies.current(), now, editedBy);
+    if (change.isEmpty()) {
+      return current;
+    }
+    try {
+      customers.update(change.get(), events.changed(change.get()));
+    } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+      throw new StaleRevisionException(id, -1);
+    }
+    return change.get().after();
+  }
+}

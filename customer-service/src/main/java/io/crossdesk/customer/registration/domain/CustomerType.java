@@ -1,7 +1,0 @@
-package io.crossdesk.customer.registration.domain;
-
-/** Whether the customer is a person or an organisation with its own accounts and contacts. */
-public enum CustomerType {
-  INDIVIDUAL,
-  ENTERPRISE
-}

@@ -1,5 +1,0 @@
-package io.crossdesk.customer.registration.domain;
-
-/** What the desk knows about a customer it is about to register. */
-public record NewCustomer(
-    String name, CustomerType type, Tier tier, PhoneNumber phone, EmailAddress email) {}

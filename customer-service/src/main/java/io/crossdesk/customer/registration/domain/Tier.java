@@ -1,8 +1,0 @@
-package io.crossdesk.customer.registration.domain;
-
-/** The customer's value tier; deadlines and escalations downstream follow it. A is the highest. */
-public enum Tier {
-  A,
-  B,
-  C
-}
