@@ -10,6 +10,7 @@ import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.InvalidEventException;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
+import io.crossdesk.ticket.ticket.TicketCustomerChanges;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,17 @@ class CustomerEventsListener {
   private final IdempotentConsumer consumer;
   private final Events events;
   private final CustomerProjection projection;
+  private final TicketCustomerChanges openTickets;
 
   CustomerEventsListener(
-      IdempotentConsumer consumer, Events events, CustomerProjection projection) {
+      IdempotentConsumer consumer,
+      Events events,
+      CustomerProjection projection,
+      TicketCustomerChanges openTickets) {
     this.consumer = consumer;
     this.events = events;
     this.projection = projection;
+    this.openTickets = openTickets;
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS)
@@ -61,6 +67,12 @@ class CustomerEventsListener {
                   tierOf(updated.tier()),
                   updated.name(),
                   updated.keyAccount());
+              // The open tickets' targets follow a new tier or key-account flag.
+              openTickets.customerChanged(
+                  updated.customerId(),
+                  tierOf(updated.tier()),
+                  updated.keyAccount(),
+                  event.eventId());
             }
             default -> {}
           }

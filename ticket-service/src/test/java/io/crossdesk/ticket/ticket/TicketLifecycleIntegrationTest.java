@@ -237,6 +237,32 @@ class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void a_new_tier_recomputes_the_open_tickets_deadlines_from_their_opening() {
+    String customerId = customer("C");
+    String ticketId = open(customerId, "\"category\":\"NETWORK\",\"priority\":\"NORMAL\"");
+    Instant openedAt = Instant.parse(ticket(ticketId, AGENT).path("openedAt").asString());
+
+    publish(
+        Topics.CUSTOMERS,
+        customerId,
+        EventTypes.CUSTOMER_UPDATED,
+        """
+        {"customerId":"%s","revision":5,"changedFields":["tier"],"name":"Customer","type":"ENTERPRISE",
+         "tier":"A","keyAccount":false,"status":"ACTIVE","locale":"zh-CN","notificationConsent":true,
+         "changedBy":"supervisor-1","changedAt":"%s"}"""
+            .formatted(customerId, Instant.now()));
+
+    // Tier A, NORMAL: 24 hours instead of tier C's 72, counted from the opening.
+    Awaitility.await()
+        .atMost(ASYNC)
+        .untilAsserted(
+            () ->
+                assertThat(Instant.parse(ticket(ticketId, AGENT).path("resolveBy").asString()))
+                    .isEqualTo(openedAt.plus(java.time.Duration.ofHours(24))));
+    assertThat(ticket(ticketId, AGENT).path("customerTier").asString()).isEqualTo("A");
+  }
+
+  @Test
   void ownership_moves_only_by_an_explicit_transfer_with_a_reason() {
     String ticketId = open(customer("B"), "\"category\":\"NETWORK\"");
 
