@@ -1,9 +1,9 @@
 package io.crossdesk.customer.access;
 
-import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.events.Events;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,9 +21,7 @@ class WorkOrderEventsListener {
   static final String CONSUMER = "customer-service.workorders";
 
   private final IdempotentConsumer consumer;
-  private final Events events;
-  private final DepartmentSteps steps;
-  private final WorkOrderDepartments departments;
+  private final EventHandlers handlers;
 
   WorkOrderEventsListener(
       IdempotentConsumer consumer,
@@ -31,31 +29,25 @@ class WorkOrderEventsListener {
       DepartmentSteps steps,
       WorkOrderDepartments departments) {
     this.consumer = consumer;
-    this.events = events;
-    this.steps = steps;
-    this.departments = departments;
+    this.handlers =
+        EventHandlers.reading(events)
+            .on(
+                WorkOrderRouted.class,
+                routed -> {
+                  departments.remember(routed.workOrderId(), routed.department());
+                  steps.routed(routed);
+                })
+            .on(
+                WorkOrderCompleted.class,
+                completed -> {
+                  for (String department : departments.of(completed)) {
+                    steps.completed(completed, department);
+                  }
+                });
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS)
   void on(ConsumerRecord<String, String> record) {
-    consumer.handleKeyed(
-        CONSUMER,
-        record,
-        event -> {
-          switch (event.type()) {
-            case EventTypes.WORKORDER_ROUTED -> {
-              WorkOrderRouted routed = events.read(event, WorkOrderRouted.class);
-              departments.remember(routed.workOrderId(), routed.department());
-              steps.routed(routed);
-            }
-            case EventTypes.WORKORDER_COMPLETED -> {
-              WorkOrderCompleted completed = events.read(event, WorkOrderCompleted.class);
-              for (String department : departments.of(completed)) {
-                steps.completed(completed, department);
-              }
-            }
-            default -> {}
-          }
-        });
+    consumer.handleKeyed(CONSUMER, record, handlers);
   }
 }

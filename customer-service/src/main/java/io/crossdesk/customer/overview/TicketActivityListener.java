@@ -1,6 +1,5 @@
 package io.crossdesk.customer.overview;
 
-import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.ticket.SatisfactionRecorded;
 import io.crossdesk.contracts.ticket.TicketClosed;
@@ -8,6 +7,7 @@ import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
 import io.crossdesk.customer.overview.domain.TicketState;
+import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.events.Events;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,54 +21,53 @@ class TicketActivityListener {
   static final String CONSUMER = "customer-service.activity";
 
   private final IdempotentConsumer consumer;
-  private final Events events;
-  private final CustomerActivities activities;
+  private final EventHandlers handlers;
 
   TicketActivityListener(
       IdempotentConsumer consumer, Events events, CustomerActivities activities) {
     this.consumer = consumer;
-    this.events = events;
-    this.activities = activities;
+    this.handlers =
+        EventHandlers.reading(events)
+            .on(
+                TicketOpened.class,
+                e ->
+                    activities.change(
+                        e.customerId(),
+                        a ->
+                            a.opened(
+                                e.ticketId(),
+                                e.ticketNumber(),
+                                e.ticketType(),
+                                e.title(),
+                                e.openedAt())))
+            .on(
+                TicketResolved.class,
+                e ->
+                    activities.change(
+                        e.customerId(),
+                        a -> a.moved(e.ticketId(), TicketState.RESOLVED, e.resolvedAt())))
+            .on(
+                TicketReopened.class,
+                e ->
+                    activities.change(
+                        e.customerId(),
+                        a -> a.moved(e.ticketId(), TicketState.OPEN, e.reopenedAt())))
+            .on(
+                TicketClosed.class,
+                e ->
+                    activities.change(
+                        e.customerId(),
+                        a -> a.moved(e.ticketId(), TicketState.CLOSED, e.closedAt())))
+            .on(
+                SatisfactionRecorded.class,
+                e ->
+                    activities.change(
+                        e.customerId(), a -> a.surveyed(e.ticketId(), e.round(), e.score())));
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
   void on(ConsumerRecord<String, String> record) {
     // Keyed by the ticket's state and the survey's round: a redelivery changes nothing.
-    consumer.handleKeyed(
-        CONSUMER,
-        record,
-        event -> {
-          switch (event.type()) {
-            case EventTypes.TICKET_OPENED -> {
-              TicketOpened e = events.read(event, TicketOpened.class);
-              activities.change(
-                  e.customerId(),
-                  a ->
-                      a.opened(
-                          e.ticketId(), e.ticketNumber(), e.ticketType(), e.title(), e.openedAt()));
-            }
-            case EventTypes.TICKET_RESOLVED -> {
-              TicketResolved e = events.read(event, TicketResolved.class);
-              activities.change(
-                  e.customerId(), a -> a.moved(e.ticketId(), TicketState.RESOLVED, e.resolvedAt()));
-            }
-            case EventTypes.TICKET_REOPENED -> {
-              TicketReopened e = events.read(event, TicketReopened.class);
-              activities.change(
-                  e.customerId(), a -> a.moved(e.ticketId(), TicketState.OPEN, e.reopenedAt()));
-            }
-            case EventTypes.TICKET_CLOSED -> {
-              TicketClosed e = events.read(event, TicketClosed.class);
-              activities.change(
-                  e.customerId(), a -> a.moved(e.ticketId(), TicketState.CLOSED, e.closedAt()));
-            }
-            case EventTypes.SATISFACTION_RECORDED -> {
-              SatisfactionRecorded e = events.read(event, SatisfactionRecorded.class);
-              activities.change(
-                  e.customerId(), a -> a.surveyed(e.ticketId(), e.round(), e.score()));
-            }
-            default -> {}
-          }
-        });
+    consumer.handleKeyed(CONSUMER, record, handlers);
   }
 }

@@ -1,10 +1,10 @@
 package io.crossdesk.ticket.customer;
 
-import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.contracts.customer.CustomerTierChanged;
 import io.crossdesk.contracts.customer.CustomerUpdated;
+import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.InvalidEventException;
@@ -22,9 +22,7 @@ class CustomerEventsListener {
   private static final String CONSUMER = "ticket-service.customers";
 
   private final IdempotentConsumer consumer;
-  private final Events events;
-  private final CustomerProjection projection;
-  private final TicketCustomerChanges openTickets;
+  private final EventHandlers handlers;
 
   CustomerEventsListener(
       IdempotentConsumer consumer,
@@ -32,51 +30,41 @@ class CustomerEventsListener {
       CustomerProjection projection,
       TicketCustomerChanges openTickets) {
     this.consumer = consumer;
-    this.events = events;
-    this.projection = projection;
-    this.openTickets = openTickets;
+    // Every effect is guarded by the customer's revision: a redelivery changes nothing.
+    this.handlers =
+        EventHandlers.reading(events)
+            .on(
+                CustomerRegistered.class,
+                registered ->
+                    projection.remember(
+                        new KnownCustomer(
+                            registered.customerId(),
+                            tierOf(registered.tier()),
+                            registered.name(),
+                            Boolean.TRUE.equals(registered.keyAccount()))))
+            .on(
+                CustomerTierChanged.class,
+                changed ->
+                    projection.tierChanged(
+                        changed.customerId(), changed.revision(), tierOf(changed.to())))
+            .on(
+                CustomerUpdated.class,
+                (eventId, updated) -> {
+                  projection.updated(
+                      updated.customerId(),
+                      updated.revision(),
+                      tierOf(updated.tier()),
+                      updated.name(),
+                      updated.keyAccount());
+                  // The open tickets' targets follow a new tier or key-account flag.
+                  openTickets.customerChanged(
+                      updated.customerId(), tierOf(updated.tier()), updated.keyAccount(), eventId);
+                });
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS)
   void on(ConsumerRecord<String, String> record) {
-    // Every effect is guarded by the customer's revision: a redelivery changes nothing.
-    consumer.handleKeyed(
-        CONSUMER,
-        record,
-        event -> {
-          switch (event.type()) {
-            case EventTypes.CUSTOMER_REGISTERED -> {
-              CustomerRegistered registered = events.read(event, CustomerRegistered.class);
-              projection.remember(
-                  new KnownCustomer(
-                      registered.customerId(),
-                      tierOf(registered.tier()),
-                      registered.name(),
-                      Boolean.TRUE.equals(registered.keyAccount())));
-            }
-            case EventTypes.CUSTOMER_TIER_CHANGED -> {
-              CustomerTierChanged changed = events.read(event, CustomerTierChanged.class);
-              projection.tierChanged(
-                  changed.customerId(), changed.revision(), tierOf(changed.to()));
-            }
-            case EventTypes.CUSTOMER_UPDATED -> {
-              CustomerUpdated updated = events.read(event, CustomerUpdated.class);
-              projection.updated(
-                  updated.customerId(),
-                  updated.revision(),
-                  tierOf(updated.tier()),
-                  updated.name(),
-                  updated.keyAccount());
-              // The open tickets' targets follow a new tier or key-account flag.
-              openTickets.customerChanged(
-                  updated.customerId(),
-                  tierOf(updated.tier()),
-                  updated.keyAccount(),
-                  event.eventId());
-            }
-            default -> {}
-          }
-        });
+    consumer.handleKeyed(CONSUMER, record, handlers);
   }
 
   private static CustomerTier tierOf(String tier) {

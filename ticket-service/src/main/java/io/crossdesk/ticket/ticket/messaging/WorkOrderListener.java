@@ -1,12 +1,11 @@
 package io.crossdesk.ticket.ticket.messaging;
 
-import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.workorder.ComplaintResolved;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.InvalidEventException;
 import io.crossdesk.ticket.ticket.TicketRouting;
@@ -22,33 +21,21 @@ class WorkOrderListener {
   private static final String CONSUMER = "ticket-service.workorders";
 
   private final IdempotentConsumer consumer;
-  private final Events events;
-  private final TicketRouting routing;
+  private final EventHandlers handlers;
 
   WorkOrderListener(IdempotentConsumer consumer, Events events, TicketRouting routing) {
     this.consumer = consumer;
-    this.events = events;
-    this.routing = routing;
+    this.handlers =
+        EventHandlers.reading(events)
+            .on(WorkOrderRouted.class, routing::routed)
+            .on(ComplaintResolved.class, routing::complaintResolved)
+            .on(WorkOrderCompleted.class, routing::completed);
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS)
   void on(ConsumerRecord<String, String> record) {
-    consumer.handleKeyed(CONSUMER, record, this::apply);
-  }
-
-  private void apply(EventMessage event) {
     try {
-      switch (event.type()) {
-        case EventTypes.WORKORDER_ROUTED ->
-            routing.routed(event.eventId(), events.read(event, WorkOrderRouted.class));
-        case EventTypes.COMPLAINT_RESOLVED ->
-            routing.complaintResolved(event.eventId(), events.read(event, ComplaintResolved.class));
-        case EventTypes.WORKORDER_COMPLETED ->
-            routing.completed(event.eventId(), events.read(event, WorkOrderCompleted.class));
-        default -> {
-          // Other work-order events do not change the ticket.
-        }
-      }
+      consumer.handleKeyed(CONSUMER, record, handlers);
     } catch (TicketConflictException e) {
       // Retrying cannot make an illegal move legal; the dead letter keeps it for inspection.
       throw new InvalidEventException(e.getMessage(), e);
