@@ -111,12 +111,14 @@ public record SlaClock(
 
   private TargetStatus status(
       BusinessCalendar calendar, Duration target, Instant doneAt, Instant now) {
-    Instant dueAt = dueAt(calendar, target);
     if (doneAt != null) {
+      // Pauses after the target was met cannot move its due time.
+      Instant dueAt = dueAt(calendar, target, pausesBefore(doneAt));
       boolean inTime = dueAt == null || !doneAt.isAfter(dueAt);
       Duration left = target.minus(elapsed(calendar, doneAt));
       return new TargetStatus(target, dueAt, left, false, inTime, !inTime);
     }
+    Instant dueAt = dueAt(calendar, target);
     Duration left = target.minus(elapsed(calendar, now));
     boolean overdue = dueAt != null && now.isAfter(dueAt);
     return new TargetStatus(target, dueAt, left, isPaused(), false, overdue);
@@ -127,6 +129,14 @@ public record SlaClock(
    * not spent when an ongoing pause begins has no due time yet.
    */
   private Instant dueAt(BusinessCalendar calendar, Duration target) {
+    return dueAt(calendar, target, pauses);
+  }
+
+  private List<Pause> pausesBefore(Instant moment) {
+    return pauses.stream().filter(pause -> pause.from().isBefore(moment)).toList();
+  }
+
+  private Instant dueAt(BusinessCalendar calendar, Duration target, List<Pause> pauses) {
     Duration remaining = target;
     Instant cursor = startedAt;
     for (Pause pause : pauses) {

@@ -7,6 +7,7 @@ import io.crossdesk.ticket.ticket.domain.Resolution;
 import io.crossdesk.ticket.ticket.domain.Ticket;
 import io.crossdesk.ticket.ticket.domain.TimelineEntry;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -99,7 +100,7 @@ public record TicketView(
       return new TargetView(
           status.target().toString(),
           status.dueAt(),
-          status.timeLeft().toString(),
+          status.timeLeft().truncatedTo(ChronoUnit.SECONDS).toString(),
           status.paused(),
           status.met(),
           status.breached());

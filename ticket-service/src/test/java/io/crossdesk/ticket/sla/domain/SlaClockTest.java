@@ -130,6 +130,19 @@ class SlaClockTest {
   }
 
   @Test
+  void a_target_met_before_a_pause_keeps_its_due_time_while_the_pause_lasts() {
+    SlaClock answered =
+        SlaClock.start(1, MONDAY_TEN, EIGHT_HOURS)
+            .responded(MONDAY_TEN.plusSeconds(60))
+            .pause(MONDAY_TEN.plusSeconds(120), "waiting");
+
+    TargetStatus firstResponse = answered.firstResponse(ALWAYS, MONDAY_TEN.plusSeconds(600));
+
+    assertThat(firstResponse.met()).isTrue();
+    assertThat(firstResponse.dueAt()).isEqualTo(MONDAY_TEN.plus(Duration.ofHours(1)));
+  }
+
+  @Test
   void resolving_while_paused_ends_the_pause() {
     SlaClock paused = SlaClock.start(1, MONDAY_TEN, EIGHT_HOURS).pause(MONDAY_TEN, "waiting");
 
