@@ -4,7 +4,6 @@ import io.crossdesk.ticket.customer.domain.CustomerTier;
 import io.crossdesk.ticket.sla.domain.SlaClock;
 import io.crossdesk.ticket.sla.domain.SlaTargets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -159,7 +158,7 @@ public record Ticket(
                   .because(ref))
           .build();
     }
-    Change change =
+    TicketChange change =
         change()
             .department(department)
             .workOrderId(Objects.requireNonNull(workOrderId, "workOrderId"))
@@ -435,7 +434,7 @@ public record Ticket(
       return this;
     }
     duplicate.checkMergeable(this);
-    Change change = change();
+    TicketChange change = change();
     duplicate.timeline.forEach(entry -> change.entry(entry.broughtFrom(duplicate.number())));
     return change
         .entry(
@@ -493,153 +492,7 @@ public record Ticket(
     return change().version(stored).build();
   }
 
-  private Change change() {
-    return new Change(this);
-  }
-
-  /** A copy being changed; only {@link Ticket}'s own operations use it. */
-  private static final class Change {
-    private final Ticket from;
-    private Classification classification;
-    private TicketStatus status;
-    private TicketStatus resumeTo;
-    private String owner;
-    private String department;
-    private String workOrderId;
-    private SlaClock sla;
-    private int escalationLevel;
-    private int thresholdsPassed;
-    private int round;
-    private Resolution resolution;
-    private int ratedRound;
-    private CloseReason closeReason;
-    private String mergedInto;
-    private final List<TimelineEntry> timeline;
-    private long version;
-
-    private Change(Ticket from) {
-      this.from = from;
-      classification = from.classification;
-      status = from.status;
-      resumeTo = from.resumeTo;
-      owner = from.owner;
-      department = from.department;
-      workOrderId = from.workOrderId;
-      sla = from.sla;
-      escalationLevel = from.escalationLevel;
-      thresholdsPassed = from.thresholdsPassed;
-      round = from.round;
-      resolution = from.resolution;
-      ratedRound = from.ratedRound;
-      closeReason = from.closeReason;
-      mergedInto = from.mergedInto;
-      timeline = new ArrayList<>(from.timeline);
-      version = from.version;
-    }
-
-    Change version(long value) {
-      version = value;
-      return this;
-    }
-
-    Change classification(Classification value) {
-      classification = value;
-      return this;
-    }
-
-    Change status(TicketStatus value) {
-      status = value;
-      return this;
-    }
-
-    Change resumeTo(TicketStatus value) {
-      resumeTo = value;
-      return this;
-    }
-
-    Change owner(String value) {
-      owner = value;
-      return this;
-    }
-
-    Change department(String value) {
-      department = value;
-      return this;
-    }
-
-    Change workOrderId(String value) {
-      workOrderId = value;
-      return this;
-    }
-
-    Change sla(SlaClock value) {
-      sla = value;
-      return this;
-    }
-
-    Change escalation(int level, int passed) {
-      escalationLevel = level;
-      thresholdsPassed = passed;
-      return this;
-    }
-
-    Change round(int value) {
-      round = value;
-      return this;
-    }
-
-    Change resolution(Resolution value) {
-      resolution = value;
-      return this;
-    }
-
-    Change ratedRound(int value) {
-      ratedRound = value;
-      return this;
-    }
-
-    Change closeReason(CloseReason value) {
-      closeReason = value;
-      return this;
-    }
-
-    Change mergedInto(String value) {
-      mergedInto = value;
-      return this;
-    }
-
-    Change entry(TimelineEntry entry) {
-      timeline.add(entry);
-      return this;
-    }
-
-    Ticket build() {
-      return new Ticket(
-          from.id,
-          from.number,
-          from.customerId,
-          classification,
-          from.channel,
-          from.category,
-          from.title,
-          from.description,
-          status,
-          resumeTo,
-          from.origin,
-          owner,
-          department,
-          workOrderId,
-          from.openedAt,
-          sla,
-          escalationLevel,
-          thresholdsPassed,
-          round,
-          resolution,
-          ratedRound,
-          closeReason,
-          mergedInto,
-          timeline,
-          version);
-    }
+  private TicketChange change() {
+    return new TicketChange(this);
   }
 }
