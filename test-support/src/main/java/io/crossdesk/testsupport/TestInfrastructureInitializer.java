@@ -31,6 +31,8 @@ public class TestInfrastructureInitializer
                     "file:" + TestKeys.get().publicKeyFile(),
                     "crossdesk.outbox.poll-interval",
                     "100ms",
+                    "crossdesk.deadlines.poll-interval",
+                    "100ms",
                     "crossdesk.dead-letters.initial-interval",
                     "50ms")));
   }

@@ -9,6 +9,11 @@ import io.crossdesk.platform.consumer.DeferredRetries;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.consumer.ProcessedEventsProperties;
 import io.crossdesk.platform.consumer.ProcessedEventsPurge;
+import io.crossdesk.platform.deadline.DeadlineHandler;
+import io.crossdesk.platform.deadline.DeadlineMeters;
+import io.crossdesk.platform.deadline.DeadlinePoller;
+import io.crossdesk.platform.deadline.DeadlineProperties;
+import io.crossdesk.platform.deadline.Deadlines;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.health.MongoPingHealthIndicator;
 import io.crossdesk.platform.outbox.HasOutbox;
@@ -40,12 +45,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -60,7 +67,9 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Outbox relay, idempotent consumption, dead letters and topics for every service. */
+/**
+ * Outbox relay, idempotent consumption, dead letters, topics and deadline timers for every service.
+ */
 @AutoConfiguration(
     afterName = {
       "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -70,7 +79,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({
   OutboxProperties.class,
   DeadLetterProperties.class,
-  ProcessedEventsProperties.class
+  ProcessedEventsProperties.class,
+  DeadlineProperties.class
 })
 public class PlatformMessagingAutoConfiguration {
 
@@ -269,5 +279,32 @@ public class PlatformMessagingAutoConfiguration {
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   TraceparentFilter traceparentFilter() {
     return new TraceparentFilter();
+  }
+
+  /** Deadline timers, fired by whichever instance claims them first; handlers are beans. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBean(MongoTemplate.class)
+  static class DeadlineConfiguration {
+
+    @Bean
+    Deadlines deadlines(MongoTemplate mongo, Clock clock) {
+      return new Deadlines(mongo, clock);
+    }
+
+    @Bean
+    DeadlineMeters deadlineMeters(MeterRegistry meters) {
+      return new DeadlineMeters(meters);
+    }
+
+    @Bean
+    DeadlinePoller deadlinePoller(
+        MongoTemplate mongo,
+        ObjectProvider<DeadlineHandler> handlers,
+        DeadlineProperties properties,
+        Clock clock,
+        DeadlineMeters meters) {
+      return new DeadlinePoller(
+          mongo, handlers.orderedStream().toList(), properties, clock, meters);
+    }
   }
 }

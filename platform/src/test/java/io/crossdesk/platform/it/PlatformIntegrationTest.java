@@ -9,11 +9,16 @@ import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.platform.consumer.DeadLetters;
+import io.crossdesk.platform.deadline.DeadlineKey;
+import io.crossdesk.platform.deadline.Deadlines;
 import io.crossdesk.platform.events.CloudEventsBinding;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.it.PlatformTestApplication.CustomerListener;
 import io.crossdesk.platform.it.PlatformTestApplication.Parcel;
+import io.crossdesk.platform.it.PlatformTestApplication.ParcelReminders;
+import io.crossdesk.platform.it.PlatformTestApplication.StoredCalendar;
+import io.crossdesk.platform.time.CalendarSpec;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.crossdesk.testsupport.TestInfrastructure;
 import io.crossdesk.testsupport.TestTokens;
@@ -22,8 +27,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +60,8 @@ class PlatformIntegrationTest {
   @Autowired MongoTemplate mongo;
   @Autowired Events events;
   @Autowired CustomerListener listener;
+  @Autowired Deadlines deadlines;
+  @Autowired ParcelReminders reminders;
   @LocalServerPort int port;
 
   @BeforeAll
@@ -191,6 +200,38 @@ class PlatformIntegrationTest {
                     TestTokens.admin())
                 .statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void a_scheduled_deadline_fires_its_handler_bean_once_and_is_counted() throws Exception {
+    DeadlineKey key = new DeadlineKey("parcel.reminder", "p-" + UUID.randomUUID(), "pick-up");
+
+    deadlines.schedule(key, Instant.now(), Map.of("channel", "sms"));
+
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> reminders.fired.stream().anyMatch(fired -> fired.key().equals(key)));
+    assertThat(reminders.fired.stream().filter(fired -> fired.key().equals(key)))
+        .singleElement()
+        .satisfies(fired -> assertThat(fired.data("channel")).isEqualTo("sms"));
+    assertThat(deadlines.find(key)).isEmpty();
+    assertThat(get("/actuator/prometheus", null).body())
+        .contains("crossdesk_deadlines_fired_total{kind=\"parcel.reminder\"}")
+        .contains("crossdesk_deadlines_due{kind=\"parcel.reminder\"}");
+  }
+
+  @Test
+  void a_calendar_spec_is_stored_and_read_back_as_a_plain_record() {
+    CalendarSpec spec =
+        new CalendarSpec(
+            "Europe/Berlin",
+            Map.of(DayOfWeek.MONDAY, List.of("09:00-12:00", "13:00-18:00")),
+            List.of(LocalDate.parse("2026-12-24")),
+            List.of(LocalDate.parse("2026-12-27")));
+
+    mongo.save(new StoredCalendar("desk-berlin", spec));
+
+    assertThat(mongo.findById("desk-berlin", StoredCalendar.class).spec()).isEqualTo(spec);
   }
 
   @Test

@@ -3,9 +3,12 @@ package io.crossdesk.platform.it;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
+import io.crossdesk.platform.deadline.DeadlineHandler;
+import io.crossdesk.platform.deadline.FiredDeadline;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.outbox.HasOutbox;
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.time.CalendarSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -69,6 +72,25 @@ class PlatformTestApplication {
             }
             handled.add(customer);
           });
+    }
+  }
+
+  @Document("calendars")
+  record StoredCalendar(@Id String id, CalendarSpec spec) {}
+
+  /** Reminds about a parcel; records what it fired. */
+  @Component
+  static class ParcelReminders implements DeadlineHandler {
+    final List<FiredDeadline> fired = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String kind() {
+      return "parcel.reminder";
+    }
+
+    @Override
+    public void fire(FiredDeadline deadline) {
+      fired.add(deadline);
     }
   }
 
