@@ -3,9 +3,13 @@ package io.crossdesk.contracts.workorder;
 import java.time.Instant;
 
 /**
- * A work order was created for a ticket and routed to the department that must act. {@code
- * ticketOpenedAt} (optional, added within v1) lets consumers measure the wait for routing from this
- * event alone.
+ * A step of a work order became ready in the queue of the department that must act; the first ready
+ * steps of a new work order announce it. Key and subject: workOrderId. {@code ticketOpenedAt} and
+ * everything from {@code stepId} on were added within v1 and may be absent in older events.
+ *
+ * @param departmentName the department's customer-friendly name, for the customer's timeline
+ * @param expectedCompletion when the whole work order is expected to be done, as predicted now
+ * @param round 1 for the ticket's first work order, 2 after its first reopening, and so on
  */
 public record WorkOrderRouted(
     String workOrderId,
@@ -15,4 +19,40 @@ public record WorkOrderRouted(
     String department,
     String routingRule,
     Instant routedAt,
-    Instant ticketOpenedAt) {}
+    Instant ticketOpenedAt,
+    String stepId,
+    String stepName,
+    String stepKind,
+    String departmentName,
+    Instant dueAt,
+    Instant expectedCompletion,
+    Integer round) {
+
+  /** The v1 fields before steps: kept so that producers and tests written for them still build. */
+  public WorkOrderRouted(
+      String workOrderId,
+      String ticketId,
+      String customerId,
+      String category,
+      String department,
+      String routingRule,
+      Instant routedAt,
+      Instant ticketOpenedAt) {
+    this(
+        workOrderId,
+        ticketId,
+        customerId,
+        category,
+        department,
+        routingRule,
+        routedAt,
+        ticketOpenedAt,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+}

@@ -27,6 +27,9 @@ final class SampleEvents {
     if (type == boolean.class || type == Boolean.class) {
       return Boolean.TRUE;
     }
+    if (type == long.class || type == Long.class) {
+      return 3600L;
+    }
     if (type == int.class || type == Integer.class) {
       return switch (component.getName()) {
         case "score" -> 4;
@@ -37,6 +40,11 @@ final class SampleEvents {
     return switch (component.getName()) {
       case "ticketType" -> "COMPLAINT";
       case "rootCause" -> "NETWORK";
+      case "stepKind" -> "TASK";
+      case "outcome" -> "DONE";
+      case "role" -> "TEAM_LEAD";
+      case "kind" -> "ROUTING_RULE";
+      case "action" -> "UPDATED";
       case "reason" ->
           switch (event.getSimpleName()) {
             case "TicketEscalated" -> "RESOLUTION_TARGET";
