@@ -11,8 +11,15 @@ import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
 import io.crossdesk.contracts.workorder.ComplaintResolved;
+import io.crossdesk.contracts.workorder.RoutingConfigurationChanged;
+import io.crossdesk.contracts.workorder.StepResult;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
+import io.crossdesk.contracts.workorder.WorkOrderEscalated;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
+import io.crossdesk.contracts.workorder.WorkOrderStepReturned;
+import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
+import io.crossdesk.contracts.workorder.WorkOrderTransferred;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +45,23 @@ public final class EventCatalogue {
           new EventContract(
               EventTypes.WORKORDER_COMPLETED, Topics.WORKORDERS, WorkOrderCompleted.class),
           new EventContract(
-              EventTypes.COMPLAINT_RESOLVED, Topics.WORKORDERS, ComplaintResolved.class));
+              EventTypes.COMPLAINT_RESOLVED, Topics.WORKORDERS, ComplaintResolved.class),
+          new EventContract(
+              EventTypes.WORKORDER_STEP_STARTED, Topics.WORKORDERS, WorkOrderStepStarted.class),
+          new EventContract(
+              EventTypes.WORKORDER_STEP_COMPLETED, Topics.WORKORDERS, WorkOrderStepCompleted.class),
+          new EventContract(
+              EventTypes.WORKORDER_STEP_RETURNED, Topics.WORKORDERS, WorkOrderStepReturned.class),
+          new EventContract(
+              EventTypes.WORKORDER_TRANSFERRED, Topics.WORKORDERS, WorkOrderTransferred.class),
+          new EventContract(
+              EventTypes.WORKORDER_ESCALATED, Topics.WORKORDERS, WorkOrderEscalated.class),
+          new EventContract(
+              EventTypes.ROUTING_CONFIGURATION_CHANGED,
+              Topics.WORKORDERS,
+              RoutingConfigurationChanged.class),
+          new EventContract(
+              EventTypes.WORKORDER_STEP_RESULT, Topics.WORKORDER_RESULTS, StepResult.class));
 
   private EventCatalogue() {}
 

@@ -16,6 +16,16 @@ public final class EventTypes {
   public static final String WORKORDER_ROUTED = "crossdesk.workorder.routed.v1";
   public static final String WORKORDER_COMPLETED = "crossdesk.workorder.completed.v1";
   public static final String COMPLAINT_RESOLVED = "crossdesk.complaint.resolved.v1";
+  public static final String WORKORDER_STEP_STARTED = "crossdesk.workorder.step-started.v1";
+  public static final String WORKORDER_STEP_COMPLETED = "crossdesk.workorder.step-completed.v1";
+  public static final String WORKORDER_STEP_RETURNED = "crossdesk.workorder.step-returned.v1";
+  public static final String WORKORDER_TRANSFERRED = "crossdesk.workorder.transferred.v1";
+  public static final String WORKORDER_ESCALATED = "crossdesk.workorder.escalated.v1";
+  public static final String ROUTING_CONFIGURATION_CHANGED =
+      "crossdesk.routing-configuration.changed.v1";
+
+  /** Public inbound: a department system reports a step's outcome. */
+  public static final String WORKORDER_STEP_RESULT = "crossdesk.workorder.step-result.v1";
 
   private EventTypes() {}
 }

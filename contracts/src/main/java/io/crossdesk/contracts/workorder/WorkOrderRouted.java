@@ -3,10 +3,15 @@ package io.crossdesk.contracts.workorder;
 import java.time.Instant;
 
 /**
- * A work order was created for a ticket and routed to the department that must act. {@code
- * ticketOpenedAt} (optional, added within v1) lets consumers measure the wait for routing from this
- * event alone. {@code needsCustomerContact} (optional, added within v1) says whether the step needs
- * to reach the customer (an installation, a call-back); absent, consumers decide by department.
+ * A step of a work order became ready in the queue of the department that must act; the first ready
+ * steps of a new work order announce it. Key and subject: workOrderId. {@code ticketOpenedAt} and
+ * everything from {@code stepId} on were added within v1 and may be absent in older events.
+ *
+ * @param departmentName the department's customer-friendly name, for the customer's timeline
+ * @param expectedCompletion when the whole work order is expected to be done, as predicted now
+ * @param round 1 for the ticket's first work order, 2 after its first reopening, and so on
+ * @param needsCustomerContact whether the step must reach the customer (an installation, a
+ *     call-back); absent, consumers decide by department
  */
 public record WorkOrderRouted(
     String workOrderId,
@@ -17,9 +22,16 @@ public record WorkOrderRouted(
     String routingRule,
     Instant routedAt,
     Instant ticketOpenedAt,
+    String stepId,
+    String stepName,
+    String stepKind,
+    String departmentName,
+    Instant dueAt,
+    Instant expectedCompletion,
+    Integer round,
     Boolean needsCustomerContact) {
 
-  /** As producers wrote it before {@code needsCustomerContact} was added. */
+  /** The v1 fields before steps: kept so that producers and tests written for them still build. */
   public WorkOrderRouted(
       String workOrderId,
       String ticketId,
@@ -38,6 +50,13 @@ public record WorkOrderRouted(
         routingRule,
         routedAt,
         ticketOpenedAt,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 }

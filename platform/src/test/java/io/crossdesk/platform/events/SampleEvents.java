@@ -32,7 +32,7 @@ final class SampleEvents {
       return List.of("tier");
     }
     if (type == long.class || type == Long.class) {
-      return 3L;
+      return 3600L;
     }
     if (type == int.class || type == Integer.class) {
       return switch (component.getName()) {
@@ -44,6 +44,11 @@ final class SampleEvents {
     return switch (component.getName()) {
       case "ticketType" -> "COMPLAINT";
       case "rootCause" -> "NETWORK";
+      case "stepKind" -> "TASK";
+      case "outcome" -> "DONE";
+      case "role" -> "TEAM_LEAD";
+      case "kind" -> "ROUTING_RULE";
+      case "action" -> "UPDATED";
       case "reason" ->
           switch (event.getSimpleName()) {
             case "TicketEscalated" -> "RESOLUTION_TARGET";

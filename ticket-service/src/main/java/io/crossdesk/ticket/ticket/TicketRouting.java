@@ -3,11 +3,17 @@ package io.crossdesk.ticket.ticket;
 import io.crossdesk.contracts.workorder.ComplaintResolved;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
+import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
 import io.crossdesk.ticket.ticket.TicketChanges.Outcome;
 import io.crossdesk.ticket.ticket.domain.Resolution;
 import io.crossdesk.ticket.ticket.domain.Ticket;
+import io.crossdesk.ticket.ticket.domain.TimelineEntryType;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,8 +47,70 @@ public class TicketRouting {
                     || ticket.isRoutedTo(routed.workOrderId(), routed.department())
                 ? TicketChanges.unchanged(ticket)
                 : Outcome.of(
-                    ticket.routeTo(
-                        routed.workOrderId(), routed.department(), null, now(), eventId)));
+                    expecting(
+                        ticket.routeTo(
+                            routed.workOrderId(),
+                            routed.department(),
+                            routed.departmentName(),
+                            now(),
+                            eventId),
+                        routed.expectedCompletion())));
+  }
+
+  /** A department started its step: the customer sees work has begun. */
+  public void stepStarted(String eventId, WorkOrderStepStarted started) {
+    changes.apply(
+        started.ticketId(),
+        ticket -> {
+          if (ticket.hasRecorded(eventId) || !started.workOrderId().equals(ticket.workOrderId())) {
+            return TicketChanges.unchanged(ticket);
+          }
+          Ticket changed =
+              ticket.startWork(
+                  "Work started: " + started.stepName(), started.department(), now(), eventId);
+          return Outcome.of(expecting(changed, started.expectedCompletion()));
+        });
+  }
+
+  /** A department finished its step. */
+  public void stepCompleted(String eventId, WorkOrderStepCompleted completed) {
+    changes.apply(
+        completed.ticketId(),
+        ticket -> {
+          if (ticket.hasRecorded(eventId)
+              || !completed.workOrderId().equals(ticket.workOrderId())
+              || !"DONE".equals(completed.outcome())) {
+            return TicketChanges.unchanged(ticket);
+          }
+          Ticket changed =
+              ticket.inform(
+                  TimelineEntryType.STEP_FINISHED,
+                  "Done: " + completed.stepName(),
+                  completed.department(),
+                  now(),
+                  eventId);
+          return Outcome.of(expecting(changed, completed.expectedCompletion()));
+        });
+  }
+
+  /**
+   * Shows the customer when the work is now expected to be done, each new prediction once, in words
+   * rather than as a bare timestamp.
+   */
+  private Ticket expecting(Ticket ticket, Instant expectedCompletion) {
+    if (expectedCompletion == null || !ticket.status().isOpen()) {
+      return ticket;
+    }
+    String ref = "expected-completion:" + expectedCompletion;
+    if (ticket.hasRecorded(ref)) {
+      return ticket;
+    }
+    return ticket.inform(
+        TimelineEntryType.EXPECTED_COMPLETION,
+        "We expect to complete your request by " + EXPECTED.format(expectedCompletion),
+        "crossdesk",
+        now(),
+        ref);
   }
 
   /** The responsible department resolved a complaint: the customer is asked to confirm. */
@@ -91,6 +159,10 @@ public class TicketRouting {
           return Outcome.of(resolved, events.resolved(resolved));
         });
   }
+
+  private static final DateTimeFormatter EXPECTED =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private Instant now() {
     return clocks.now().truncatedTo(ChronoUnit.MILLIS);

@@ -263,6 +263,44 @@ class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void the_customer_follows_each_department_and_the_predicted_finish_in_plain_words() {
+    String customerId = customer("B");
+    String ticketId = open(customerId, "\"category\":\"NETWORK\"");
+    String workOrderId = unique("wo");
+    String expected = "2026-12-03T15:00:00Z";
+    publish(
+        Topics.WORKORDERS,
+        workOrderId,
+        EventTypes.WORKORDER_ROUTED,
+        """
+        {"workOrderId":"%s","ticketId":"%s","customerId":"%s","category":"NETWORK",
+         "department":"field-service","routingRule":"network-faults","routedAt":"%s",
+         "stepId":"repair","stepName":"Repair on site","stepKind":"TASK",
+         "departmentName":"our field engineers","expectedCompletion":"%s","round":1}"""
+            .formatted(workOrderId, ticketId, customerId, Instant.now(), expected));
+    publish(
+        Topics.WORKORDERS,
+        workOrderId,
+        EventTypes.WORKORDER_STEP_STARTED,
+        """
+        {"workOrderId":"%s","ticketId":"%s","stepId":"repair","stepName":"Repair on site",
+         "department":"field-service","startedBy":"fs-3","startedAt":"%s","readyAt":"%s",
+         "dueAt":"%s","waitedSeconds":60,"expectedCompletion":"%s","round":1}"""
+            .formatted(workOrderId, ticketId, Instant.now(), Instant.now(), expected, expected));
+
+    Awaitility.await()
+        .atMost(ASYNC)
+        .until(() -> "IN_PROGRESS".equals(ticket(ticketId, AGENT).path("status").asString()));
+    String timeline = ticket(ticketId, TestTokens.customer(customerId)).path("timeline").toString();
+    assertThat(timeline)
+        .contains("Your request was passed to our field engineers")
+        .contains("Work started: Repair on site")
+        .contains("We expect to complete your request by Thursday 3 December 2026, 15:00 UTC");
+    // The same prediction again is not repeated.
+    assertThat(timeline.split("We expect to complete", -1)).hasSize(2);
+  }
+
+  @Test
   void ownership_moves_only_by_an_explicit_transfer_with_a_reason() {
     String ticketId = open(customer("B"), "\"category\":\"NETWORK\"");
 

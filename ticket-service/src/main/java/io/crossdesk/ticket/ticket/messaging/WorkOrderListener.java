@@ -4,6 +4,8 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.workorder.ComplaintResolved;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
+import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.events.Events;
@@ -29,7 +31,9 @@ class WorkOrderListener {
         EventHandlers.reading(events)
             .on(WorkOrderRouted.class, routing::routed)
             .on(ComplaintResolved.class, routing::complaintResolved)
-            .on(WorkOrderCompleted.class, routing::completed);
+            .on(WorkOrderCompleted.class, routing::completed)
+            .on(WorkOrderStepStarted.class, routing::stepStarted)
+            .on(WorkOrderStepCompleted.class, routing::stepCompleted);
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS)

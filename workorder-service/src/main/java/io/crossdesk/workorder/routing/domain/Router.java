@@ -4,10 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/**
- * Chooses the lead department of a request by its category: the first rule by order that names the
- * category, otherwise the default rule.
- */
+/** Picks the flow of a ticket: the first rule by order whose conditions match, else the default. */
 public final class Router {
 
   private final List<RoutingRule> rules;
@@ -27,7 +24,13 @@ public final class Router {
             .orElse(StandardRoutingRules.DEFAULT);
   }
 
-  public RoutingRule route(String category) {
-    return rules.stream().filter(rule -> rule.matches(category)).findFirst().orElse(defaultRule);
+  public RoutingDecision route(RoutingRequest ticket) {
+    RoutingRule rule =
+        rules.stream()
+            .filter(candidate -> candidate.matches(ticket))
+            .findFirst()
+            .orElse(defaultRule);
+    Priority priority = ticket.priority() == null ? Priority.NORMAL : ticket.priority();
+    return new RoutingDecision(rule, rule.template(), rule.priorityFor(priority));
   }
 }

@@ -1,18 +1,21 @@
 package io.crossdesk.workorder.routing.domain;
 
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Sends requests of the given categories to a department. Rules are tried by ascending {@code
- * order}; categories are compared in upper case so that "network" and "NETWORK" route alike.
+ * Sends the tickets that match its conditions into a flow, optionally changing their priority.
+ * Rules are tried by ascending {@code order}; the {@code default} rule comes last and takes every
+ * ticket.
+ *
+ * @param priorityChange null to leave the priority as it is
  */
 public record RoutingRule(
-    String id, Set<String> categories, Department department, int order, String description) {
+    String id,
+    int order,
+    RoutingConditions conditions,
+    String template,
+    PriorityChange priorityChange,
+    String description) {
 
   public static final String DEFAULT_ID = "default";
 
@@ -20,26 +23,20 @@ public record RoutingRule(
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("a routing rule needs an id");
     }
-    Objects.requireNonNull(department, "department");
-    categories = normalized(categories == null ? Set.of() : categories);
+    Objects.requireNonNull(template, "template");
+    conditions = conditions == null ? RoutingConditions.ANY : conditions;
     description = description == null ? "" : description;
   }
 
-  public boolean matches(String category) {
-    return category != null && categories.contains(normalize(category));
+  public boolean matches(RoutingRequest ticket) {
+    return isDefault() || conditions.matches(ticket);
   }
 
   public boolean isDefault() {
     return DEFAULT_ID.equals(id);
   }
 
-  public static String normalize(String category) {
-    return category.trim().toUpperCase(Locale.ROOT);
-  }
-
-  private static Set<String> normalized(Collection<String> categories) {
-    Set<String> upperCase = new TreeSet<>();
-    categories.forEach(category -> upperCase.add(normalize(category)));
-    return Collections.unmodifiableSet(upperCase);
+  public Priority priorityFor(Priority priority) {
+    return priorityChange == null ? priority : priorityChange.applyTo(priority);
   }
 }

@@ -1,0 +1,151 @@
+package io.crossdesk.workorder.order.domain;
+
+import io.crossdesk.workorder.department.domain.Calendars;
+import io.crossdesk.workorder.order.domain.WorkOrderFact.Completed;
+import io.crossdesk.workorder.order.domain.WorkOrderFact.StepReady;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A work order being changed by one transition; {@link WorkOrder} builds the result with it. */
+final class WorkOrderDraft {
+
+  private final WorkOrder before;
+  private final Instant now;
+  private final Calendars calendars;
+  private final List<Step> steps;
+  private final List<HistoryEntry> history;
+  private final List<WorkOrderFact> facts = new ArrayList<>();
+  private String resolution;
+  private String resolvingDepartment;
+  private int routingErrors;
+  private WorkOrderStatus status;
+  private Instant completedAt;
+
+  WorkOrderDraft(WorkOrder before, Instant now, Calendars calendars) {
+    this.before = before;
+    this.now = now;
+    this.calendars = calendars;
+    this.steps = new ArrayList<>(before.steps());
+    this.history = new ArrayList<>(before.history());
+    this.resolution = before.resolution();
+    this.resolvingDepartment = before.resolvingDepartment();
+    this.routingErrors = before.routingErrors();
+    this.status = before.status();
+    this.completedAt = before.completedAt();
+  }
+
+  void replace(Step step) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).id().equals(step.id())) {
+        steps.set(i, step);
+        return;
+      }
+    }
+    throw new IllegalArgumentException("no step " + step.id());
+  }
+
+  void record(String actor, String action, Step step, String detail, String ref) {
+    record(actor, action, step.id(), step.department(), detail, ref);
+  }
+
+  void record(
+      String actor, String action, String stepId, String department, String detail, String ref) {
+    history.add(new HistoryEntry(now, actor, action, stepId, department, detail, ref));
+  }
+
+  void announce(WorkOrderFact fact) {
+    facts.add(fact);
+  }
+
+  void announceReady(Step step) {
+    facts.add(new StepReady(step));
+    record("flow", "ready", step, "due " + step.dueAt(), null);
+  }
+
+  void resolvedBy(String summary, String department) {
+    resolution = summary;
+    resolvingDepartment = department;
+  }
+
+  void routingError() {
+    routingErrors++;
+  }
+
+  /**
+   * Makes ready every step whose predecessors are all finished, skipping conditional steps whose
+   * condition did not come true (which may finish further steps), and completes the work order when
+   * nothing is left.
+   */
+  WorkOrderChange settle() {
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (Step step : List.copyOf(steps)) {
+        if ((step.status() == StepStatus.WAITING || step.status() == StepStatus.RETURNED)
+            && predecessorsFinished(step)) {
+          if (step.definition().isConditional() && !conditionCameTrue(step)) {
+            replace(step.skipped(now));
+            record("flow", "skipped", step, "no " + step.definition().onlyIfOutcome(), null);
+          } else {
+            Step ready = step.readyIn(step.department(), now, calendars, step.transfers());
+            replace(ready);
+            announceReady(ready);
+          }
+          moved = true;
+        }
+      }
+    }
+    if (status == WorkOrderStatus.OPEN && steps.stream().allMatch(s -> s.status().isFinished())) {
+      status = WorkOrderStatus.COMPLETED;
+      completedAt = now;
+      record("flow", "completed", null, resolvingDepartment, resolution, null);
+      facts.add(new Completed(resolution, resolvingDepartment));
+    }
+    return done();
+  }
+
+  WorkOrderChange done() {
+    WorkOrder after =
+        new WorkOrder(
+            before.id(),
+            before.ticket(),
+            before.round(),
+            before.repeat(),
+            before.routingRule(),
+            before.templateId(),
+            before.templateVersion(),
+            before.priority(),
+            before.escalationLevel(),
+            status,
+            steps,
+            before.createdAt(),
+            ExpectedCompletion.of(steps, calendars, now),
+            completedAt,
+            resolution,
+            resolvingDepartment,
+            routingErrors,
+            history);
+    return new WorkOrderChange(after, facts);
+  }
+
+  private boolean predecessorsFinished(Step step) {
+    return step.definition().after().stream().allMatch(id -> find(id).status().isFinished());
+  }
+
+  private boolean conditionCameTrue(Step step) {
+    return step.definition().after().stream()
+        .map(this::find)
+        .anyMatch(
+            previous ->
+                previous.status() == StepStatus.DONE
+                    && step.definition().onlyIfOutcome().equals(previous.outcome()));
+  }
+
+  private Step find(String id) {
+    return steps.stream()
+        .filter(step -> step.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no step " + id));
+  }
+}

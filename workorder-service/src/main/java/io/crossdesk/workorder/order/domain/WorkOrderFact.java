@@ -1,0 +1,24 @@
+package io.crossdesk.workorder.order.domain;
+
+/** What a change of a work order announces; the service turns each into an event. */
+public sealed interface WorkOrderFact {
+
+  /** A step entered its department's queue. */
+  record StepReady(Step step) implements WorkOrderFact {}
+
+  record StepStarted(Step step, String by) implements WorkOrderFact {}
+
+  record StepDone(Step step, String by) implements WorkOrderFact {}
+
+  record ComplaintSettled(Step step, String resolution, RootCause rootCause, String by)
+      implements WorkOrderFact {}
+
+  record StepReturned(Step step, Step to, String reason, String by) implements WorkOrderFact {}
+
+  record StepTransferred(Step step, String from, String reason, String by)
+      implements WorkOrderFact {}
+
+  record StepEscalated(Step step, int level, int thresholdPercent) implements WorkOrderFact {}
+
+  record Completed(String resolution, String department) implements WorkOrderFact {}
+}

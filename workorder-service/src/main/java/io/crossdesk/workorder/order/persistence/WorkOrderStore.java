@@ -1,0 +1,172 @@
+package io.crossdesk.workorder.order.persistence;
+
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.outbox.OutboxStore;
+import io.crossdesk.workorder.order.domain.Step;
+import io.crossdesk.workorder.order.domain.TicketFacts;
+import io.crossdesk.workorder.order.domain.WorkOrder;
+import io.crossdesk.workorder.routing.domain.Priority;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** The work orders in MongoDB, one per ticket and round, their steps inside. */
+@Component
+public class WorkOrderStore implements InitializingBean {
+
+  private final MongoTemplate mongo;
+  private final OutboxStore outbox;
+
+  WorkOrderStore(MongoTemplate mongo, OutboxStore outbox) {
+    this.mongo = mongo;
+    this.outbox = outbox;
+  }
+
+  /**
+   * The unique ticket-and-round index is what makes "one work order per round" hold across
+   * redeliveries, crashes and instances, so it is created here, before the Kafka listeners start.
+   * The queue indexes serve the department queues on MongoDB: steps by department, status and due
+   * time, and by assignee.
+   */
+  @Override
+  public void afterPropertiesSet() {
+    IndexOperations indexes = mongo.indexOps(WorkOrderDocument.class);
+    // One work order per ticket became one per ticket and round.
+    for (IndexInfo index : indexes.getIndexInfo()) {
+      if (index.getName().equals("one_per_ticket")) {
+        indexes.dropIndex("one_per_ticket");
+      }
+    }
+    indexes.createIndex(
+        new Index().on("ticketRound", Sort.Direction.ASC).unique().named("one_per_ticket_round"));
+    indexes.createIndex(new Index().on("ticketId", Sort.Direction.ASC).named("by_ticket"));
+    indexes.createIndex(
+        new Index()
+            .on("steps.department", Sort.Direction.ASC)
+            .on("steps.status", Sort.Direction.ASC)
+            .on("steps.dueAt", Sort.Direction.ASC)
+            .named("department_queue"));
+    indexes.createIndex(
+        new Index()
+            .on("steps.assignee", Sort.Direction.ASC)
+            .on("steps.status", Sort.Direction.ASC)
+            .named("assignee_queue"));
+  }
+
+  /**
+   * Stores a new work order together with the events it caused, in one write.
+   *
+   * @return false when the ticket has a work order for that round already; nothing is written then
+   */
+  public boolean insertIfNew(WorkOrder order, List<EventMessage> events) {
+    try {
+      mongo.insert(WorkOrderDocument.of(order, null, events));
+      return true;
+    } catch (DuplicateKeyException roundHasOne) {
+      return false;
+    }
+  }
+
+  public Optional<StoredWorkOrder> find(String id) {
+    return Optional.ofNullable(mongo.findById(id, WorkOrderDocument.class))
+        .map(stored -> new StoredWorkOrder(stored.toWorkOrder(), stored.version()));
+  }
+
+  /**
+   * Writes a changed work order and appends its events to the outbox, if nobody changed it since it
+   * was read.
+   *
+   * @throws org.springframework.dao.OptimisticLockingFailureException when somebody did
+   */
+  public void update(StoredWorkOrder read, WorkOrder changed, List<EventMessage> events) {
+    outbox.update(
+        changed.id(),
+        read.version(),
+        WorkOrderDocument.of(changed, read.version(), List.of()),
+        events);
+  }
+
+  /** The work orders of a ticket, one per round, oldest round first. */
+  public List<WorkOrder> ofTicket(String ticketId) {
+    Query query = Query.query(Criteria.where("ticketId").is(ticketId)).with(Sort.by("round"));
+    return mongo.find(query, WorkOrderDocument.class).stream()
+        .map(WorkOrderDocument::toWorkOrder)
+        .toList();
+  }
+
+  /**
+   * One page of steps that match, soonest due first, with one entry more than the page holds when
+   * there is a next page. On MongoDB the first stage is served by the queue indexes; the sort then
+   * covers only the matching steps.
+   */
+  public List<QueueEntry> queue(QueueFilter filter, int page, int size) {
+    Criteria step = stepCriteria(filter, "");
+    Criteria unwound = stepCriteria(filter, "steps.");
+    List<AggregationOperation> stages = new ArrayList<>();
+    Criteria first = Criteria.where("steps").elemMatch(step);
+    if (filter.ticketId() != null) {
+      first = first.and("ticketId").is(filter.ticketId());
+    }
+    stages.add(Aggregation.match(first));
+    stages.add(Aggregation.unwind("steps"));
+    stages.add(Aggregation.match(unwound));
+    stages.add(Aggregation.sort(Sort.by(Sort.Order.asc("steps.dueAt"), Sort.Order.asc("_id"))));
+    stages.add(Aggregation.skip((long) page * size));
+    stages.add(Aggregation.limit(size + 1L));
+    List<QueueEntry> entries = new ArrayList<>();
+    for (Document row :
+        mongo
+            .aggregate(
+                Aggregation.newAggregation(stages), WorkOrderDocument.COLLECTION, Document.class)
+            .getMappedResults()) {
+      entries.add(
+          new QueueEntry(
+              row.getString("_id"),
+              mongo.getConverter().read(TicketFacts.class, row.get("ticket", Document.class)),
+              row.getInteger("round", 1),
+              Priority.valueOf(row.getString("priority")),
+              Optional.ofNullable(row.getDate("expectedCompletion"))
+                  .map(Date::toInstant)
+                  .orElse(null),
+              mongo.getConverter().read(Step.class, row.get("steps", Document.class))));
+    }
+    return entries;
+  }
+
+  private static Criteria stepCriteria(QueueFilter filter, String prefix) {
+    List<Criteria> all = new ArrayList<>();
+    if (filter.department() != null) {
+      all.add(Criteria.where(prefix + "department").is(filter.department()));
+    }
+    if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+      all.add(
+          Criteria.where(prefix + "status")
+              .in(filter.statuses().stream().map(Enum::name).toList()));
+    }
+    if (filter.assignee() != null) {
+      all.add(Criteria.where(prefix + "assignee").is(filter.assignee()));
+    }
+    if (Boolean.TRUE.equals(filter.overdue())) {
+      all.add(Criteria.where(prefix + "dueAt").lt(filter.now()));
+    } else if (Boolean.FALSE.equals(filter.overdue())) {
+      all.add(Criteria.where(prefix + "dueAt").gte(filter.now()));
+    }
+    return all.isEmpty()
+        ? Criteria.where(prefix + "status").exists(true)
+        : new Criteria().andOperator(all);
+  }
+}

@@ -1,0 +1,87 @@
+package io.crossdesk.workorder.order.web;
+
+import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Role;
+import io.crossdesk.platform.web.NotFoundException;
+import io.crossdesk.workorder.department.domain.DepartmentDirectory;
+import io.crossdesk.workorder.order.domain.Performer;
+import io.crossdesk.workorder.order.domain.Step;
+import io.crossdesk.workorder.order.domain.WorkOrder;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Which steps a caller may see and move. The desk, supervisors, administrators and other systems
+ * see every queue; department staff see only the steps of the department their token names, and
+ * another department's step is "not found" to them, so its existence is not revealed. Steps are
+ * moved by department staff (their own department's) and supervisors (any).
+ *
+ * @param ownDepartment the only department whose steps the caller sees, or null for all
+ */
+record StepAccess(Caller caller, String ownDepartment) {
+
+  private static final Set<Role> SEE_ALL_QUEUES =
+      EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.SYSTEM);
+
+  static StepAccess of(Caller caller, DepartmentDirectory departments) {
+    if (caller.roles().stream().anyMatch(SEE_ALL_QUEUES::contains)) {
+      return new StepAccess(caller, null);
+    }
+    if (!caller.has(Role.DEPARTMENT)) {
+      throw new AccessDeniedException("no role that may see work orders");
+    }
+    if (!departments.contains(caller.department())) {
+      throw new AccessDeniedException("the token names no known department");
+    }
+    return new StepAccess(caller, caller.department());
+  }
+
+  boolean canSee(WorkOrder order) {
+    return ownDepartment == null || order.steps().stream().anyMatch(this::canSee);
+  }
+
+  boolean canSee(Step step) {
+    return ownDepartment == null || ownDepartment.equals(step.department());
+  }
+
+  /**
+   * Narrows a queue to what the caller may see. Asking for another department's queue is refused
+   * outright rather than answered with an empty list, so a wrong filter does not look like an empty
+   * queue.
+   */
+  String restrictDepartment(String department) {
+    if (ownDepartment == null) {
+      return department;
+    }
+    if (department != null && !department.equals(ownDepartment)) {
+      throw new AccessDeniedException("department staff see only their own queue");
+    }
+    return ownDepartment;
+  }
+
+  /** Checked inside the move, against the step as it is when the move is decided. */
+  void requireMayMove(WorkOrder order, String stepId) {
+    if (!caller.has(Role.SUPERVISOR) && !caller.has(Role.DEPARTMENT)) {
+      throw new AccessDeniedException("only department staff and supervisors move steps");
+    }
+    Step step =
+        order
+            .step(stepId)
+            .filter(this::canMove)
+            .orElseThrow(() -> new NotFoundException("No step " + stepId + " of " + order.id()));
+    if (!canSee(step)) {
+      throw new NotFoundException("No step " + stepId + " of " + order.id());
+    }
+  }
+
+  Performer performer() {
+    return caller.has(Role.SUPERVISOR)
+        ? Performer.supervisorNamed(caller.subject())
+        : Performer.person(caller.subject());
+  }
+
+  private boolean canMove(Step step) {
+    return caller.has(Role.SUPERVISOR) || step.department().equals(caller.department());
+  }
+}
