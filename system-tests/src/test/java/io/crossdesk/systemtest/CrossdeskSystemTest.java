@@ -108,15 +108,17 @@ class CrossdeskSystemTest {
         .isEqualTo(openedAt.plus(Duration.ofHours(8)));
 
     JsonNode routed = awaitRouted(ticketId, agent);
-    assertThat(routed.get("department").asString()).isEqualTo("network-ops");
+    // The fault-repair flow starts with field service.
+    assertThat(routed.get("department").asString()).isEqualTo("field-service");
     assertThat(routed.get("workOrderId").asString()).isNotBlank();
     assertThat(routed.get("timeline").size()).isGreaterThanOrEqualTo(2);
 
-    String netOps =
+    String fieldService =
         gateway.token(
-            "{\"sub\":\"net-1\",\"roles\":[\"DEPARTMENT\"],\"department\":\"network-ops\"}");
-    JsonNode queue = gateway.get("/api/workorders?department=network-ops", netOps).json();
-    assertThat(queue.findValuesAsString("id")).contains(routed.get("workOrderId").asString());
+            "{\"sub\":\"fs-1\",\"roles\":[\"DEPARTMENT\"],\"department\":\"field-service\"}");
+    JsonNode queue = gateway.get("/api/workorders?department=field-service", fieldService).json();
+    assertThat(queue.path("items").findValuesAsString("workOrderId"))
+        .contains(routed.get("workOrderId").asString());
 
     String own = gateway.token(customerToken(customerId));
     assertThat(gateway.get("/api/tickets/" + ticketId, own).status()).isEqualTo(200);
@@ -271,11 +273,13 @@ class CrossdeskSystemTest {
       JsonNode ticket = awaitRouted(ticketId, agent);
       assertThat(ticket.get("timeline").findValuesAsString("type"))
           .as("timeline of %s", ticketId)
-          .containsExactly("OPENED", "ROUTED");
-      JsonNode workOrders = gateway.get("/api/workorders?ticketId=" + ticketId, agent).json();
-      assertThat(workOrders.size()).as("work orders for ticket %s", ticketId).isEqualTo(1);
-      assertThat(workOrders.get(0).get("id").asString())
-          .isEqualTo(ticket.get("workOrderId").asString());
+          .containsOnlyOnce("OPENED", "ROUTED")
+          .doesNotHaveDuplicates();
+      JsonNode steps =
+          gateway.get("/api/workorders?ticketId=" + ticketId, agent).json().path("items");
+      assertThat(steps.findValuesAsString("workOrderId"))
+          .as("work orders for ticket %s", ticketId)
+          .containsOnly(ticket.get("workOrderId").asString());
     }
     try (TopicRecorder recorder =
         new TopicRecorder(system.kafkaBootstrapServers(), Topics.TICKETS, Topics.WORKORDERS)) {
