@@ -474,6 +474,36 @@ class CrossdeskSystemTest {
                             .asString()));
   }
 
+  @Test
+  @Order(11)
+  void a_rejected_resolution_is_routed_again_one_escalation_level_higher() {
+    String customerId = registerCustomer("Wang Fang", "INDIVIDUAL", "B");
+    String ticketId =
+        openTicket(customerId, "NETWORK", "Line drops every evening", null).get("id").asString();
+    String firstWorkOrder = awaitRouted(ticketId, agent).get("workOrderId").asString();
+    act(ticketId, "resolve", "{\"resolution\":\"Reset the port\"}", agent);
+
+    JsonNode reopened =
+        act(
+            ticketId,
+            "reject",
+            "{\"reason\":\"It dropped again\"}",
+            gateway.token(customerToken(customerId)));
+    assertThat(reopened.get("status").asString()).isEqualTo("REOPENED");
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              JsonNode ticket = gateway.get("/api/tickets/" + ticketId, agent).json();
+              return "ROUTED".equals(ticket.get("status").asString())
+                  && !firstWorkOrder.equals(ticket.path("workOrderId").asString());
+            });
+    JsonNode ticket = gateway.get("/api/tickets/" + ticketId, agent).json();
+    assertThat(ticket.get("escalationLevel").asInt()).isEqualTo(1);
+    assertThat(ticket.get("round").asInt()).isEqualTo(2);
+  }
+
   private static JsonNode openTicket(
       String customerId, String category, String title, String resolution) {
     Response opened =
