@@ -71,6 +71,7 @@ public final class MarkdownReport {
 
   private String options() {
     return result.options().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
         .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", "));
   }
@@ -185,6 +186,7 @@ public final class MarkdownReport {
       return "0";
     }
     return counts.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
         .map(e -> e.getKey() + ": " + count(e.getValue()))
         .collect(Collectors.joining(", "));
   }

@@ -8,6 +8,7 @@ import io.crossdesk.benchmark.result.StoreBaselineResult;
 import io.crossdesk.benchmark.result.StoreBaselineResult.RawLeg;
 import io.crossdesk.benchmark.result.StoreComparison;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The store alone, and every phase end to end against it. */
@@ -26,6 +27,7 @@ final class StoreTables {
     out.append(" batching and ").append(threads).append(" client threads (");
     out.append(
         store.threadsByStage().entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
             .map(e -> e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", ")));
     out.append("), at most ").append(store.window()).append(" tickets on their way; measured");
@@ -45,11 +47,13 @@ final class StoreTables {
             .row(
                 "documents per batched command",
                 store.meanBatch().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + " " + of(e.getValue()))
                     .collect(Collectors.joining(", ")))
             .row(
                 "document sizes, bytes",
                 store.documentBytes().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", ")))
             .render());
@@ -91,6 +95,10 @@ final class StoreTables {
   private static String commands(StoreBaselineResult store) {
     return store.commandsPerTicket().entrySet().stream()
         .filter(e -> !e.getKey().equals("total"))
+        .sorted(
+            Map.Entry.<String, Double>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .map(e -> e.getKey() + " " + of(e.getValue()))
         .collect(Collectors.joining(", "));
   }

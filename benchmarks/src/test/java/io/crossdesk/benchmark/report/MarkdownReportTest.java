@@ -104,7 +104,7 @@ class MarkdownReportTest {
     String markdown = MarkdownReport.render(storeOnly);
 
     assertThat(markdown)
-        .contains("## The store alone", "| MongoDB commands per ticket | 15 (find 6, insert 9) |")
+        .contains("## The store alone", "| MongoDB commands per ticket | 15 (insert 9, find 6) |")
         .doesNotContain("Stopped before the end", "## Targets", "## End to end against");
   }
 
