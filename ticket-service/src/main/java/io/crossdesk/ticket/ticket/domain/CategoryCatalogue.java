@@ -31,6 +31,12 @@ public final class CategoryCatalogue {
         new Category(
             "SERVICE_QUALITY", "服务质量", "Service quality", TicketType.COMPLAINT, Priority.HIGH),
         new Category("ACCOUNT", "账户管理", "Account", TicketType.SERVICE_REQUEST, Priority.NORMAL),
+        new Category(
+            "ENTERPRISE_LINE",
+            "企业专线",
+            "Enterprise line",
+            TicketType.SERVICE_REQUEST,
+            Priority.HIGH),
         new Category("OTHER", "其他", "Other", TicketType.CONSULTATION, Priority.NORMAL));
   }
 

@@ -30,7 +30,8 @@ class PriorityDefaultsTest {
   void an_unknown_category_names_the_valid_ones() {
     assertThatThrownBy(() -> catalogue.require("WEATHER"))
         .isInstanceOf(InvalidTicketException.class)
-        .hasMessageContaining("ACCOUNT, BILLING, INSTALLATION, NETWORK, OTHER, PROMOTION");
+        .hasMessageContaining(
+            "ACCOUNT, BILLING, ENTERPRISE_LINE, INSTALLATION, NETWORK, OTHER, PROMOTION");
   }
 
   @Test
