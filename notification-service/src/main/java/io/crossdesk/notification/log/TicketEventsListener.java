@@ -1,8 +1,8 @@
 package io.crossdesk.notification.log;
 
-import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.events.Events;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,26 +16,18 @@ class TicketEventsListener {
   static final String CONSUMER = "notification-service.tickets";
 
   private final IdempotentConsumer consumer;
-  private final Events events;
-  private final TicketAcknowledgements acknowledgements;
+  private final EventHandlers handlers;
 
   TicketEventsListener(
       IdempotentConsumer consumer, Events events, TicketAcknowledgements acknowledgements) {
     this.consumer = consumer;
-    this.events = events;
-    this.acknowledgements = acknowledgements;
+    this.handlers =
+        EventHandlers.reading(events).on(TicketOpened.class, acknowledgements::acknowledge);
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
   void on(ConsumerRecord<String, String> record) {
     // One notification per event id (a unique index): a redelivery changes nothing.
-    consumer.handleKeyed(
-        CONSUMER,
-        record,
-        event -> {
-          if (EventTypes.TICKET_OPENED.equals(event.type())) {
-            acknowledgements.acknowledge(event.eventId(), events.read(event, TicketOpened.class));
-          }
-        });
+    consumer.handleKeyed(CONSUMER, record, handlers);
   }
 }
