@@ -25,13 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -40,52 +38,40 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** The walking skeleton, end to end through the gateway, as a user and another system see it. */
+@ExtendWith(SharedSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrossdeskSystemTest {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration TIMEOUT = Desk.TIMEOUT;
 
   private static RunningSystem system;
   private static GatewayClient gateway;
   private static KafkaProducer<String, String> intake;
+  private static Desk desk;
   private static String agent;
 
   @BeforeAll
-  static void startSystem() {
-    system = new RunningSystem().start();
-    gateway = new GatewayClient(system.gatewayUrl());
-    intake =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", system.kafkaBootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer());
-    agent = gateway.token("{\"sub\":\"agent-7\",\"roles\":[\"AGENT\"]}");
-  }
-
-  @AfterAll
-  static void stopSystem() {
-    if (intake != null) {
-      intake.close();
-    }
-    if (system != null) {
-      system.close();
-    }
+  static void findSystem() {
+    system = SharedSystem.system();
+    gateway = SharedSystem.gateway();
+    intake = SharedSystem.producer();
+    desk = new Desk(gateway);
+    agent = desk.agent();
   }
 
   @Test
   @Order(1)
   void an_agent_registers_a_customer_whose_network_fault_is_routed_to_network_operations() {
-    String customerId = registerCustomer("Northwind Logistics", "ENTERPRISE", "A");
+    String customerId = desk.registerCustomer("Northwind Logistics", "ENTERPRISE", "A");
     Response customer = gateway.get("/api/customers/" + customerId, agent);
     assertThat(customer.status()).isEqualTo(200);
     assertThat(customer.json().get("tier").asString()).isEqualTo("A");
@@ -107,7 +93,7 @@ class CrossdeskSystemTest {
         .as("tier A, priority HIGH resolves within 8 hours")
         .isEqualTo(openedAt.plus(Duration.ofHours(8)));
 
-    JsonNode routed = awaitRouted(ticketId, agent);
+    JsonNode routed = desk.awaitRouted(ticketId, agent);
     // The fault-repair flow starts with field service.
     assertThat(routed.get("department").asString()).isEqualTo("field-service");
     assertThat(routed.get("workOrderId").asString()).isNotBlank();
@@ -120,9 +106,9 @@ class CrossdeskSystemTest {
     assertThat(queue.path("items").findValuesAsString("workOrderId"))
         .contains(routed.get("workOrderId").asString());
 
-    String own = gateway.token(customerToken(customerId));
+    String own = desk.customer(customerId);
     assertThat(gateway.get("/api/tickets/" + ticketId, own).status()).isEqualTo(200);
-    String stranger = gateway.token(customerToken("someone-else"));
+    String stranger = desk.customer("someone-else");
     assertThat(gateway.get("/api/tickets/" + ticketId, stranger).status()).isEqualTo(404);
 
     await()
@@ -156,7 +142,7 @@ class CrossdeskSystemTest {
   @Test
   @Order(3)
   void another_system_opens_exactly_one_ticket_however_often_its_request_is_delivered() {
-    String customerId = registerCustomer("Ada Byron", "INDIVIDUAL", "B");
+    String customerId = desk.registerCustomer("Ada Byron", "INDIVIDUAL", "B");
     awaitCustomerKnownToTickets(customerId);
     String externalId = "CRM-" + UUID.randomUUID();
     String data = ticketRequested(externalId, customerId, "BILLING");
@@ -176,14 +162,14 @@ class CrossdeskSystemTest {
     await().atMost(TIMEOUT).until(() -> findByExternalId(markerId).size() == 1);
     JsonNode tickets = findByExternalId(externalId);
     assertThat(tickets.size()).isEqualTo(1);
-    JsonNode routed = awaitRouted(tickets.get(0).get("id").asString(), agent);
+    JsonNode routed = desk.awaitRouted(tickets.get(0).get("id").asString(), agent);
     assertThat(routed.get("department").asString()).isEqualTo("billing");
   }
 
   @Test
   @Order(4)
   void malformed_intake_events_are_dead_lettered_and_the_events_behind_them_still_processed() {
-    String customerId = registerCustomer("Grace Hopper", "INDIVIDUAL", "C");
+    String customerId = desk.registerCustomer("Grace Hopper", "INDIVIDUAL", "C");
     awaitCustomerKnownToTickets(customerId);
     String key = "partition-" + UUID.randomUUID();
     List<ProducerRecord<String, String>> malformed =
@@ -221,7 +207,7 @@ class CrossdeskSystemTest {
   @Order(5)
   void every_request_becomes_one_ticket_routed_once_when_the_producer_and_the_router_are_killed()
       throws Exception {
-    String customerId = registerCustomer("Contoso Retail", "ENTERPRISE", "B");
+    String customerId = desk.registerCustomer("Contoso Retail", "ENTERPRISE", "B");
     awaitCustomerKnownToTickets(customerId);
     int requests = 90;
     List<String> externalIds = new ArrayList<>();
@@ -270,7 +256,7 @@ class CrossdeskSystemTest {
       ticketIds.add(tickets.get(0).get("id").asString());
     }
     for (String ticketId : ticketIds) {
-      JsonNode ticket = awaitRouted(ticketId, agent);
+      JsonNode ticket = desk.awaitRouted(ticketId, agent);
       assertThat(ticket.get("timeline").findValuesAsString("type"))
           .as("timeline of %s", ticketId)
           .containsOnlyOnce("OPENED", "ROUTED")
@@ -320,7 +306,7 @@ class CrossdeskSystemTest {
   @Test
   @Order(6)
   void every_event_the_services_published_satisfies_its_json_schema() {
-    String customerId = registerCustomer("Fabrikam Telecom", "ENTERPRISE", "A");
+    String customerId = desk.registerCustomer("Fabrikam Telecom", "ENTERPRISE", "A");
     Response opened =
         gateway.post(
             "/api/tickets",
@@ -331,7 +317,7 @@ class CrossdeskSystemTest {
                 .formatted(customerId),
             agent);
     assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    awaitRouted(opened.json().get("id").asString(), agent);
+    desk.awaitRouted(opened.json().get("id").asString(), agent);
     try (TopicRecorder recorder =
         new TopicRecorder(
             system.kafkaBootstrapServers(), Topics.CUSTOMERS, Topics.TICKETS, Topics.WORKORDERS)) {
@@ -375,11 +361,11 @@ class CrossdeskSystemTest {
   @Test
   @Order(8)
   void the_desk_sets_deadlines_by_tier_pauses_them_and_keeps_internal_notes_from_customers() {
-    String tierA = registerCustomer("Harbour Bank", "ENTERPRISE", "A");
-    String tierC = registerCustomer("Li Wei", "INDIVIDUAL", "C");
+    String tierA = desk.registerCustomer("Harbour Bank", "ENTERPRISE", "A");
+    String tierC = desk.registerCustomer("Li Wei", "INDIVIDUAL", "C");
 
-    JsonNode complaintA = openTicket(tierA, "BILLING", "Charged twice", null);
-    JsonNode complaintC = openTicket(tierC, "BILLING", "Charged twice", null);
+    JsonNode complaintA = desk.openTicket(tierA, "BILLING", "Charged twice", null);
+    JsonNode complaintC = desk.openTicket(tierC, "BILLING", "Charged twice", null);
     assertThat(complaintA.get("type").asString()).isEqualTo("COMPLAINT");
     assertThat(dueIn(complaintA)).isEqualTo(Duration.ofHours(24));
     assertThat(dueIn(complaintC)).isEqualTo(Duration.ofHours(72));
@@ -387,52 +373,52 @@ class CrossdeskSystemTest {
     String ticketId = complaintA.get("id").asString();
     Instant dueBefore = Instant.parse(complaintA.get("resolveBy").asString());
     JsonNode waiting =
-        act(ticketId, "wait-for-customer", "{\"reason\":\"statement needed\"}", agent);
+        desk.act(ticketId, "wait-for-customer", "{\"reason\":\"statement needed\"}", agent);
     assertThat(waiting.get("sla").get("paused").asBoolean()).isTrue();
     await()
         .atMost(TIMEOUT)
         .until(
             () -> Instant.now().isAfter(timeOf(waiting, "WAITING_FOR_CUSTOMER").plusMillis(500)));
-    JsonNode resumed = act(ticketId, "resume", "{}", agent);
+    JsonNode resumed = desk.act(ticketId, "resume", "{}", agent);
     Duration paused =
         Duration.between(timeOf(resumed, "WAITING_FOR_CUSTOMER"), timeOf(resumed, "RESUMED"));
     assertThat(paused).isGreaterThanOrEqualTo(Duration.ofMillis(500));
     assertThat(Instant.parse(resumed.get("resolveBy").asString()))
         .isEqualTo(dueBefore.plus(paused));
 
-    act(ticketId, "comments", "{\"text\":\"Refund approved\"}", agent);
-    act(
+    desk.act(ticketId, "comments", "{\"text\":\"Refund approved\"}", agent);
+    desk.act(
         ticketId,
         "comments",
         "{\"text\":\"VIP, handle first\",\"visibility\":\"INTERNAL\"}",
         agent);
-    String own = gateway.token(customerToken(tierA));
+    String own = desk.customer(tierA);
     String timeline =
         gateway.get("/api/tickets/" + ticketId, own).json().get("timeline").toString();
     assertThat(timeline).contains("Refund approved").doesNotContain("VIP, handle first");
-    assertThat(
-            gateway.get("/api/tickets/" + ticketId, gateway.token(customerToken(tierC))).status())
+    assertThat(gateway.get("/api/tickets/" + ticketId, desk.customer(tierC)).status())
         .isEqualTo(404);
   }
 
   @Test
   @Order(9)
   void a_consultation_is_resolved_at_first_contact_and_a_confirmed_resolution_closes() {
-    String customerId = registerCustomer("Zhang Min", "INDIVIDUAL", "B");
+    String customerId = desk.registerCustomer("Zhang Min", "INDIVIDUAL", "B");
     JsonNode answered =
-        openTicket(customerId, "TARIFF", "Weekend rates", "Explained the weekend tariff");
+        desk.openTicket(customerId, "TARIFF", "Weekend rates", "Explained the weekend tariff");
     assertThat(answered.get("status").asString()).isEqualTo("RESOLVED");
     assertThat(answered.get("resolution").get("firstContact").asBoolean()).isTrue();
 
-    String own = gateway.token(customerToken(customerId));
-    JsonNode closed = act(answered.get("id").asString(), "confirm", "{}", own);
+    String own = desk.customer(customerId);
+    JsonNode closed = desk.act(answered.get("id").asString(), "confirm", "{}", own);
     assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
     assertThat(closed.get("closeReason").asString()).isEqualTo("CONFIRMED");
 
-    String survivor = openTicket(customerId, "NETWORK", "No signal", null).get("id").asString();
+    String survivor =
+        desk.openTicket(customerId, "NETWORK", "No signal", null).get("id").asString();
     String duplicate =
-        openTicket(customerId, "NETWORK", "Still no signal", null).get("id").asString();
-    JsonNode merged = act(duplicate, "merge", "{\"into\":\"" + survivor + "\"}", agent);
+        desk.openTicket(customerId, "NETWORK", "Still no signal", null).get("id").asString();
+    JsonNode merged = desk.act(duplicate, "merge", "{\"into\":\"" + survivor + "\"}", agent);
     assertThat(merged.get("closeReason").asString()).isEqualTo("MERGED");
     assertThat(gateway.get("/api/tickets/" + survivor, own).json().get("timeline").toString())
         .contains("Still no signal");
@@ -457,9 +443,10 @@ class CrossdeskSystemTest {
             admin);
     assertThat(edited.status()).as(edited.body()).isEqualTo(200);
 
-    String customerId = registerCustomer("Chen Jie", "INDIVIDUAL", "C");
-    String ticketId = openTicket(customerId, "TARIFF", "Roaming rates", null).get("id").asString();
-    act(ticketId, "resolve", "{\"resolution\":\"Sent the roaming price list\"}", agent);
+    String customerId = desk.registerCustomer("Chen Jie", "INDIVIDUAL", "C");
+    String ticketId =
+        desk.openTicket(customerId, "TARIFF", "Roaming rates", null).get("id").asString();
+    desk.act(ticketId, "resolve", "{\"resolution\":\"Sent the roaming price list\"}", agent);
 
     await()
         .atMost(TIMEOUT)
@@ -477,18 +464,17 @@ class CrossdeskSystemTest {
   @Test
   @Order(11)
   void a_rejected_resolution_is_routed_again_one_escalation_level_higher() {
-    String customerId = registerCustomer("Wang Fang", "INDIVIDUAL", "B");
+    String customerId = desk.registerCustomer("Wang Fang", "INDIVIDUAL", "B");
     String ticketId =
-        openTicket(customerId, "NETWORK", "Line drops every evening", null).get("id").asString();
-    String firstWorkOrder = awaitRouted(ticketId, agent).get("workOrderId").asString();
-    act(ticketId, "resolve", "{\"resolution\":\"Reset the port\"}", agent);
+        desk.openTicket(customerId, "NETWORK", "Line drops every evening", null)
+            .get("id")
+            .asString();
+    String firstWorkOrder = desk.awaitRouted(ticketId, agent).get("workOrderId").asString();
+    desk.act(ticketId, "resolve", "{\"resolution\":\"Reset the port\"}", agent);
 
     JsonNode reopened =
-        act(
-            ticketId,
-            "reject",
-            "{\"reason\":\"It dropped again\"}",
-            gateway.token(customerToken(customerId)));
+        desk.act(
+            ticketId, "reject", "{\"reason\":\"It dropped again\"}", desk.customer(customerId));
     assertThat(reopened.get("status").asString()).isEqualTo("REOPENED");
 
     await()
@@ -502,31 +488,6 @@ class CrossdeskSystemTest {
     JsonNode ticket = gateway.get("/api/tickets/" + ticketId, agent).json();
     assertThat(ticket.get("escalationLevel").asInt()).isEqualTo(1);
     assertThat(ticket.get("round").asInt()).isEqualTo(2);
-  }
-
-  private static JsonNode openTicket(
-      String customerId, String category, String title, String resolution) {
-    Response opened =
-        gateway.post(
-            "/api/tickets",
-            """
-            {"customerId":"%s","channel":"HOTLINE","category":"%s","title":"%s",
-             "description":"%s"%s}"""
-                .formatted(
-                    customerId,
-                    category,
-                    title,
-                    title,
-                    resolution == null ? "" : ",\"resolution\":\"" + resolution + "\""),
-            agent);
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    return opened.json();
-  }
-
-  private static JsonNode act(String ticketId, String action, String body, String token) {
-    Response answer = gateway.post("/api/tickets/" + ticketId + "/" + action, body, token);
-    assertThat(answer.status()).as(action + ": " + answer.body()).isEqualTo(200);
-    return answer.json();
   }
 
   private static Duration dueIn(JsonNode ticket) {
@@ -544,25 +505,6 @@ class CrossdeskSystemTest {
     throw new AssertionError("no " + entryType + " entry: " + ticket);
   }
 
-  private static String registerCustomer(String name, String type, String tier) {
-    Response registered =
-        gateway.post(
-            "/api/customers",
-            """
-            {"name":"%s","type":"%s","tier":"%s","phone":"+86 21 %08d",
-             "email":"service-%s@example.com"}
-            """
-                .formatted(
-                    name,
-                    type,
-                    tier,
-                    ThreadLocalRandom.current().nextInt(100_000_000),
-                    UUID.randomUUID()),
-            agent);
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    return registered.json().get("id").asString();
-  }
-
   /** Intake has no user token to look a customer up with, so it relies on the projection. */
   private static void awaitCustomerKnownToTickets(String customerId) {
     String probeId = "probe-" + UUID.randomUUID();
@@ -570,21 +512,6 @@ class CrossdeskSystemTest {
         intakeEvent(
             probeId, EventTypes.TICKET_REQUESTED, ticketRequested(probeId, customerId, "TARIFF")));
     await().atMost(TIMEOUT).until(() -> findByExternalId(probeId).size() == 1);
-  }
-
-  private static JsonNode awaitRouted(String ticketId, String token) {
-    await()
-        .atMost(TIMEOUT)
-        .until(
-            () ->
-                "ROUTED"
-                    .equals(
-                        gateway
-                            .get("/api/tickets/" + ticketId, token)
-                            .json()
-                            .get("status")
-                            .asString()));
-    return gateway.get("/api/tickets/" + ticketId, token).json();
   }
 
   private static JsonNode findByExternalId(String externalId) {
@@ -619,11 +546,6 @@ class CrossdeskSystemTest {
         "--services=" + services,
         "--pids=" + pids,
         "--results=target/benchmark-results");
-  }
-
-  private static String customerToken(String customerId) {
-    return "{\"sub\":\"c-%s\",\"roles\":[\"CUSTOMER\"],\"customerId\":\"%s\"}"
-        .formatted(customerId, customerId);
   }
 
   private static String ticketRequested(String externalId, String customerId, String category) {

@@ -72,14 +72,15 @@ public class TicketRouting {
         });
   }
 
-  /** A department finished its step. */
+  /**
+   * A department finished its step, whatever its outcome (a step sent back is a different event).
+   */
   public void stepCompleted(String eventId, WorkOrderStepCompleted completed) {
     changes.apply(
         completed.ticketId(),
         ticket -> {
           if (ticket.hasRecorded(eventId)
-              || !completed.workOrderId().equals(ticket.workOrderId())
-              || !"DONE".equals(completed.outcome())) {
+              || !completed.workOrderId().equals(ticket.workOrderId())) {
             return TicketChanges.unchanged(ticket);
           }
           Ticket changed =

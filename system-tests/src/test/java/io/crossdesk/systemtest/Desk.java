@@ -1,0 +1,98 @@
+package io.crossdesk.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.crossdesk.systemtest.GatewayClient.Response;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.JsonNode;
+
+/** What the service desk does through the gateway, as an agent, in the steps the tests repeat. */
+final class Desk {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final GatewayClient gateway;
+  private final String agent;
+
+  Desk(GatewayClient gateway) {
+    this.gateway = gateway;
+    this.agent = gateway.token("{\"sub\":\"agent-7\",\"roles\":[\"AGENT\"]}");
+  }
+
+  /** The agent's bearer token. */
+  String agent() {
+    return agent;
+  }
+
+  /** A bearer token for the customer, who sees only their own tickets. */
+  String customer(String customerId) {
+    return gateway.token(customerClaims(customerId));
+  }
+
+  static String customerClaims(String customerId) {
+    return "{\"sub\":\"c-%s\",\"roles\":[\"CUSTOMER\"],\"customerId\":\"%s\"}"
+        .formatted(customerId, customerId);
+  }
+
+  String registerCustomer(String name, String type, String tier) {
+    Response registered =
+        gateway.post(
+            "/api/customers",
+            """
+            {"name":"%s","type":"%s","tier":"%s","phone":"+86 21 %08d",
+             "email":"service-%s@example.com"}
+            """
+                .formatted(
+                    name,
+                    type,
+                    tier,
+                    ThreadLocalRandom.current().nextInt(100_000_000),
+                    UUID.randomUUID()),
+            agent);
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    return registered.json().get("id").asString();
+  }
+
+  /**
+   * @param resolution given when the agent resolves it at first contact, else null
+   */
+  JsonNode openTicket(String customerId, String category, String title, String resolution) {
+    Response opened =
+        gateway.post(
+            "/api/tickets",
+            """
+            {"customerId":"%s","channel":"HOTLINE","category":"%s","title":"%s",
+             "description":"%s"%s}"""
+                .formatted(
+                    customerId,
+                    category,
+                    title,
+                    title,
+                    resolution == null ? "" : ",\"resolution\":\"" + resolution + "\""),
+            agent);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    return opened.json();
+  }
+
+  JsonNode ticket(String ticketId, String token) {
+    Response ticket = gateway.get("/api/tickets/" + ticketId, token);
+    assertThat(ticket.status()).as(ticket.body()).isEqualTo(200);
+    return ticket.json();
+  }
+
+  JsonNode act(String ticketId, String action, String body, String token) {
+    Response answer = gateway.post("/api/tickets/" + ticketId + "/" + action, body, token);
+    assertThat(answer.status()).as(action + ": " + answer.body()).isEqualTo(200);
+    return answer.json();
+  }
+
+  JsonNode awaitRouted(String ticketId, String token) {
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> "ROUTED".equals(ticket(ticketId, token).get("status").asString()));
+    return ticket(ticketId, token);
+  }
+}
