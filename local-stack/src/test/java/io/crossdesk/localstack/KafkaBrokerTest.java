@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -62,22 +63,34 @@ class KafkaBrokerTest {
     }
   }
 
+  /**
+   * Every record on the topic: reads from the beginning until the position of each partition
+   * reaches its end offset, so a duplicate behind the first record cannot go unseen.
+   */
   private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
     Map<String, Object> config =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG, "local-stack-test",
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            "false");
     List<ConsumerRecord<String, String>> received = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of(topic));
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(partition -> new TopicPartition(topic, partition.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
       await()
           .atMost(Duration.ofSeconds(30))
           .until(
               () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(received::add);
-                return !received.isEmpty();
+                return ends.entrySet().stream()
+                    .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
               });
     }
     return received;

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -69,13 +70,36 @@ public final class TestInfrastructure {
         System.getProperty(
             "crossdesk.test.backend",
             System.getenv().getOrDefault("CROSSDESK_TEST_BACKEND", "auto"));
-    return switch (choice.toLowerCase(Locale.ROOT)) {
-      case "containers" -> Backend.CONTAINERS;
+    return choose(choice, () -> DockerClientFactory.instance().isDockerAvailable());
+  }
+
+  /**
+   * The backend a choice means. {@code containers} insists on them: without a Docker engine it
+   * fails at once rather than quietly testing against something else; {@code auto} takes containers
+   * when an engine answers and says so when it falls back.
+   *
+   * @param dockerAvailable asked only when the choice depends on it
+   */
+  static Backend choose(String choice, BooleanSupplier dockerAvailable) {
+    return switch (choice.trim().toLowerCase(Locale.ROOT)) {
+      case "containers" -> {
+        if (!dockerAvailable.getAsBoolean()) {
+          throw new IllegalStateException(
+              "crossdesk.test.backend is containers, but no Docker engine answers: start one, or"
+                  + " choose embedded or auto");
+        }
+        yield Backend.CONTAINERS;
+      }
       case "embedded" -> Backend.EMBEDDED;
-      case "auto" ->
-          DockerClientFactory.instance().isDockerAvailable()
-              ? Backend.CONTAINERS
-              : Backend.EMBEDDED;
+      case "auto" -> {
+        if (dockerAvailable.getAsBoolean()) {
+          yield Backend.CONTAINERS;
+        }
+        log.warn(
+            "No Docker engine answers: testing against the embedded servers. Set"
+                + " crossdesk.test.backend=containers where containers are expected.");
+        yield Backend.EMBEDDED;
+      }
       default ->
           throw new IllegalArgumentException(
               "crossdesk.test.backend must be auto, containers or embedded, not " + choice);
