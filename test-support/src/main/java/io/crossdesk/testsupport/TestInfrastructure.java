@@ -151,13 +151,9 @@ public final class TestInfrastructure {
     MongoServer mongo = new MongoServer(new MemoryBackend());
     mongo.bind("127.0.0.1", 0);
     InetSocketAddress address = mongo.getLocalAddress();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  mongo.shutdownNow();
-                  kafka.destroy();
-                }));
+    // Nothing stops the broker at exit: the services under test close their clients in shutdown
+    // hooks of their own, which run at the same time, and a broker going away under them makes
+    // each wait out its timeouts. Its log directories are temporary and deleted at exit.
     return new TestInfrastructure(
         Backend.EMBEDDED, kafka.getBrokersAsString(), "127.0.0.1:" + address.getPort());
   }
