@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param round 1 for the ticket's first work order, one more after each reopening
  * @param repeat whether the customer came back with the same request (a reopened ticket)
  * @param escalationLevel the level the work order started at, carried over from earlier rounds
+ * @param closeReason why it was cancelled or superseded, for a work order that ended so
  * @param routingErrors how often a step was transferred because it was routed wrongly
  */
 public record WorkOrder(
@@ -43,6 +44,7 @@ public record WorkOrder(
     Instant completedAt,
     String resolution,
     String resolvingDepartment,
+    String closeReason,
     int routingErrors,
     List<HistoryEntry> history) {
 
@@ -78,6 +80,7 @@ public record WorkOrder(
             WorkOrderStatus.OPEN,
             flow.steps().stream().map(step -> Step.waiting(step, escalationLevel)).toList(),
             now,
+            null,
             null,
             null,
             null,

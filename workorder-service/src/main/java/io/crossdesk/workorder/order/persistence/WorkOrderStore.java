@@ -86,6 +86,34 @@ public class WorkOrderStore implements InitializingBean {
         .map(stored -> new StoredWorkOrder(stored.toWorkOrder(), stored.version()));
   }
 
+  /** The work order of one round of a ticket, found by the unique {@code ticketRound}. */
+  public Optional<StoredWorkOrder> findRound(String ticketId, int round) {
+    Query query =
+        Query.query(
+            Criteria.where("ticketRound").is(WorkOrderDocument.ticketRound(ticketId, round)));
+    return Optional.ofNullable(mongo.findOne(query, WorkOrderDocument.class))
+        .map(stored -> new StoredWorkOrder(stored.toWorkOrder(), stored.version()));
+  }
+
+  /**
+   * The work order of the ticket's latest round, found round by round through the unique {@code
+   * ticketRound} rather than by {@code ticketId}, which the embedded server would scan for. Rounds
+   * follow each other without gaps, except that round 1 has none when the ticket was resolved at
+   * first contact.
+   */
+  public Optional<StoredWorkOrder> findLatestRound(String ticketId) {
+    Optional<StoredWorkOrder> latest = Optional.empty();
+    for (int round = 1; ; round++) {
+      Optional<StoredWorkOrder> found = findRound(ticketId, round);
+      if (found.isEmpty() && round > 1) {
+        return latest;
+      }
+      if (found.isPresent()) {
+        latest = found;
+      }
+    }
+  }
+
   /**
    * Writes a changed work order and appends its events to the outbox, if nobody changed it since it
    * was read.
