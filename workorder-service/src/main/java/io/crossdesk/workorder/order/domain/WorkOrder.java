@@ -1,6 +1,7 @@
 package io.crossdesk.workorder.order.domain;
 
 import io.crossdesk.workorder.department.domain.Calendars;
+import io.crossdesk.workorder.department.domain.WorkIntake;
 import io.crossdesk.workorder.flow.domain.FlowTemplate;
 import io.crossdesk.workorder.flow.domain.StepKind;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.ComplaintSettled;
@@ -120,6 +121,20 @@ public record WorkOrder(
     WorkOrderDraft draft = new WorkOrderDraft(this, now, calendars);
     draft.replace(step.claimedBy(by.id()));
     draft.record(by.id(), "claimed", step, null, by.ref());
+    return draft.done();
+  }
+
+  /** Gives a ready step to a member of its department, as the department's intake chose. */
+  public WorkOrderChange assign(
+      String stepId, String member, WorkIntake rule, Instant now, Calendars calendars) {
+    Step step = open(stepId);
+    if (step.status() != StepStatus.READY) {
+      throw new StepConflictException("step " + stepId + " is " + step.status() + ", not READY");
+    }
+    WorkOrderDraft draft = new WorkOrderDraft(this, now, calendars);
+    draft.replace(step.claimedBy(member));
+    draft.record(
+        "assignment", "assigned", step, "automatically by " + rule + " to " + member, null);
     return draft.done();
   }
 
