@@ -8,6 +8,7 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.ConsumerGroups;
+import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.crossdesk.testsupport.OffsetClock;
 import io.crossdesk.testsupport.TestInfrastructure;
 import io.crossdesk.testsupport.TestKeys;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +46,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Two workorder-service instances on one store and one broker, as production scales out: each
  * escalation level of each step is announced once, whichever instance's timer fires, and each step
  * result is applied once however often it is delivered.
+ *
+ * <p>The class has a test context of its own, one that consumes nothing: switching to it pauses the
+ * cached context of the class before, which is in the same consumer groups and would otherwise take
+ * some of the ticket events and step results.
  */
+@CrossdeskIntegrationTest
+@TestPropertySource(properties = "spring.kafka.listener.auto-startup=false")
 class TwoInstancesIntegrationTest {
 
   private static final OffsetClock CLOCK = new OffsetClock();
