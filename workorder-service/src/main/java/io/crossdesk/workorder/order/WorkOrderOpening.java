@@ -69,7 +69,7 @@ public class WorkOrderOpening {
             ticket.category(),
             ticket.title(),
             ticket.description(),
-            null,
+            ticket.region(),
             ticket.openedAt(),
             ticket.resolveBy());
     open(facts, 1, 0, Priority.parse(ticket.priority()));
@@ -88,7 +88,7 @@ public class WorkOrderOpening {
             ticket.category(),
             ticket.title(),
             ticket.description(),
-            null,
+            ticket.region(),
             ticket.reopenedAt(),
             ticket.resolveBy());
     open(facts, ticket.round(), ticket.escalationLevel(), Priority.parse(ticket.priority()));

@@ -223,6 +223,60 @@ class WorkOrderRoutingIntegrationTest {
   }
 
   @Test
+  void routes_by_the_region_a_ticket_carries_and_routes_its_reopening_the_same() throws Exception {
+    it.ok(
+        it.put(
+            "/api/routing-rules/shanghai-signal",
+            TestTokens.admin(),
+            "{\"order\":5,\"conditions\":{\"categories\":[\"SIGNAL\"],\"regions\":[\"CN-SH\"]},"
+                + "\"template\":\"field-visit\",\"description\":\"Shanghai signal faults\"}"));
+    TicketOpened ticket =
+        WorkOrderIntegrationSupport.inRegion(
+            ticket("FAULT", "SIGNAL", "Weak signal", "B"), "CN-SH");
+    TicketOpened elsewhere = ticket("FAULT", "SIGNAL", "Weak signal", "B");
+
+    JsonNode routed = it.routeAndAwait(ticket);
+    JsonNode routedElsewhere = it.routeAndAwait(elsewhere);
+    TicketReopened reopened =
+        new TicketReopened(
+            ticket.ticketId(),
+            ticket.ticketNumber(),
+            ticket.customerId(),
+            "B",
+            "FAULT",
+            "HOTLINE",
+            "SIGNAL",
+            "HIGH",
+            ticket.title(),
+            null,
+            "still weak",
+            1,
+            2,
+            "customer",
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            ticket.resolveBy(),
+            "CN-SH");
+    producer.publish(
+        Topics.TICKETS, ticket.ticketId(), EventTypes.TICKET_REOPENED, it.data(reopened));
+    JsonNode second =
+        json.readTree(
+            recorder
+                .await(
+                    record ->
+                        it.routedOfTicket(ticket.ticketId()).test(record)
+                            && json.readTree(record.value()).get("round").asInt() == 2,
+                    PATIENCE)
+                .value());
+    assertThat(it.delete("/api/routing-rules/shanghai-signal", TestTokens.admin()).statusCode())
+        .isEqualTo(204);
+
+    assertThat(routed.get("routingRule").asString()).isEqualTo("shanghai-signal");
+    assertThat(routed.get("stepId").asString()).isEqualTo("visit");
+    assertThat(routedElsewhere.get("routingRule").asString()).isEqualTo("network-faults");
+    assertThat(second.get("routingRule").asString()).isEqualTo("shanghai-signal");
+  }
+
+  @Test
   void sends_a_ticket_that_violates_its_schema_to_the_dead_letter_topic_and_goes_on()
       throws Exception {
     String key = "T-" + UUID.randomUUID();
