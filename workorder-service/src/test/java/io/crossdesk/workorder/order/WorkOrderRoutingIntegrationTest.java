@@ -277,6 +277,48 @@ class WorkOrderRoutingIntegrationTest {
   }
 
   @Test
+  void supervisors_and_administrators_read_the_audit_trail_newest_first_and_paged()
+      throws Exception {
+    String rule = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+    String path = "/api/routing-rules/" + rule;
+    String body =
+        "{\"order\":%d,\"conditions\":{\"categories\":[\"AUDIT_TEST\"]},"
+            + "\"template\":\"field-visit\",\"description\":\"Audited\"}";
+    it.ok(it.put(path, TestTokens.admin(), body.formatted(600)));
+    it.ok(it.put(path, TestTokens.admin(), body.formatted(601)));
+    assertThat(it.delete(path, TestTokens.admin()).statusCode()).isEqualTo(204);
+    String changes = "/api/routing-configuration/changes?kind=ROUTING_RULE&itemId=" + rule;
+
+    JsonNode trail = it.ok(it.get(changes, TestTokens.supervisor()));
+    JsonNode firstPage = it.ok(it.get(changes + "&size=2", TestTokens.admin()));
+    JsonNode lastPage = it.ok(it.get(changes + "&size=2&page=1", TestTokens.admin()));
+
+    assertThat(trail.get("items").findValuesAsString("action"))
+        .containsExactly("DELETED", "UPDATED", "CREATED");
+    assertThat(trail.get("items").get(1).get("changedBy").asString()).isEqualTo("admin-1");
+    assertThat(trail.get("items").get(1).get("content").get("order").asInt()).isEqualTo(601);
+    assertThat(firstPage.get("items")).hasSize(2);
+    assertThat(firstPage.get("hasNext").asBoolean()).isTrue();
+    assertThat(lastPage.get("items").findValuesAsString("action")).containsExactly("CREATED");
+    assertThat(lastPage.get("hasNext").asBoolean()).isFalse();
+    assertThat(
+            it.ok(it.get("/api/routing-configuration/changes", TestTokens.admin()))
+                .get("items")
+                .get(0)
+                .get("itemId")
+                .asString())
+        .isEqualTo(rule);
+    JsonNode refused =
+        it.assertProblem(
+            it.get("/api/routing-configuration/changes?kind=WEATHER&size=0", TestTokens.admin()),
+            400);
+    assertThat(refused.get("errors").findValuesAsString("field"))
+        .containsExactlyInAnyOrder("kind", "size");
+    it.assertProblem(it.get(changes, TestTokens.agent()), 403);
+    it.assertProblem(it.get(changes, TestTokens.department("billing")), 403);
+  }
+
+  @Test
   void sends_a_ticket_that_violates_its_schema_to_the_dead_letter_topic_and_goes_on()
       throws Exception {
     String key = "T-" + UUID.randomUUID();
