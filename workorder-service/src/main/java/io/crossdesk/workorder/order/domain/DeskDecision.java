@@ -53,7 +53,7 @@ public record DeskDecision(
     }
     return switch (kind) {
       case RESOLVED ->
-          resolvedElsewhere(order)
+          resolvedByItsOwnStep(order)
               ? WorkOrderChange.none(order)
               : keepFollowUp(order, now, calendars);
       case CLOSED -> keepFollowUp(order, now, calendars);
@@ -66,7 +66,7 @@ public record DeskDecision(
    * A work order whose resolving step is done resolved the ticket itself (ComplaintResolved): the
    * ticket's resolution is the work order's own, and what follows the resolving step goes on.
    */
-  private static boolean resolvedElsewhere(WorkOrder order) {
+  private static boolean resolvedByItsOwnStep(WorkOrder order) {
     return order.steps().stream()
         .anyMatch(step -> step.definition().isResolving() && step.status() == StepStatus.DONE);
   }

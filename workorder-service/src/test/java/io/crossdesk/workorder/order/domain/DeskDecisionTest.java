@@ -11,6 +11,7 @@ import io.crossdesk.workorder.order.domain.WorkOrderFact.Closed;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.StepReady;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.StepWithdrawn;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeskDecisionTest {
@@ -74,7 +75,7 @@ class DeskDecisionTest {
   void an_eight_step_flow_resolved_through_its_complaint_step_still_settles_the_bill() {
     WorkOrder order = open(standard(StandardFlows.ENTERPRISE_LINE), "SERVICE_REQUEST", "B").order();
     for (String step :
-        java.util.List.of("requirements", "resources", "contract", "installation", "activation")) {
+        List.of("requirements", "resources", "contract", "installation", "activation")) {
       order = WorkOrders.finish(order, step, null, 1).order();
     }
     order = WorkOrders.finish(order, "acceptance", "COMPLAINT", 2).order();
