@@ -13,12 +13,14 @@ import io.crossdesk.contracts.ticket.TicketResolved;
 import io.crossdesk.contracts.workorder.ComplaintResolved;
 import io.crossdesk.contracts.workorder.RoutingConfigurationChanged;
 import io.crossdesk.contracts.workorder.StepResult;
+import io.crossdesk.contracts.workorder.WorkOrderClosed;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderStepReturned;
 import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
+import io.crossdesk.contracts.workorder.WorkOrderStepWithdrawn;
 import io.crossdesk.contracts.workorder.WorkOrderTransferred;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +58,9 @@ public final class EventCatalogue {
               EventTypes.WORKORDER_TRANSFERRED, Topics.WORKORDERS, WorkOrderTransferred.class),
           new EventContract(
               EventTypes.WORKORDER_ESCALATED, Topics.WORKORDERS, WorkOrderEscalated.class),
+          new EventContract(
+              EventTypes.WORKORDER_STEP_WITHDRAWN, Topics.WORKORDERS, WorkOrderStepWithdrawn.class),
+          new EventContract(EventTypes.WORKORDER_CLOSED, Topics.WORKORDERS, WorkOrderClosed.class),
           new EventContract(
               EventTypes.ROUTING_CONFIGURATION_CHANGED,
               Topics.WORKORDERS,

@@ -21,6 +21,8 @@ public final class EventTypes {
   public static final String WORKORDER_STEP_RETURNED = "crossdesk.workorder.step-returned.v1";
   public static final String WORKORDER_TRANSFERRED = "crossdesk.workorder.transferred.v1";
   public static final String WORKORDER_ESCALATED = "crossdesk.workorder.escalated.v1";
+  public static final String WORKORDER_STEP_WITHDRAWN = "crossdesk.workorder.step-withdrawn.v1";
+  public static final String WORKORDER_CLOSED = "crossdesk.workorder.closed.v1";
   public static final String ROUTING_CONFIGURATION_CHANGED =
       "crossdesk.routing-configuration.changed.v1";
 

@@ -4,8 +4,11 @@ import java.time.Instant;
 
 /**
  * A ticket was opened. Key and subject: ticketId. {@code ticketNumber}, {@code ticketType}, {@code
- * owner} and {@code resolvedAtFirstContact} were added within v1 and may be absent in older events;
- * a ticket resolved at first contact gets no work order.
+ * owner}, {@code resolvedAtFirstContact} and {@code region} were added within v1 and may be absent
+ * in older events; a ticket resolved at first contact gets no work order.
+ *
+ * @param region where the customer's request is, e.g. {@code CN-SH}: given when the ticket was
+ *     opened, else the customer's region as ticket-service knows it, else null
  */
 public record TicketOpened(
     String ticketId,
@@ -24,4 +27,46 @@ public record TicketOpened(
     String ticketNumber,
     String ticketType,
     String owner,
-    Boolean resolvedAtFirstContact) {}
+    Boolean resolvedAtFirstContact,
+    String region) {
+
+  /** A ticket opened without a region, as before {@code region} was added. */
+  public TicketOpened(
+      String ticketId,
+      String customerId,
+      String customerTier,
+      String channel,
+      String category,
+      String priority,
+      String title,
+      String description,
+      String openedBy,
+      String sourceSystem,
+      String externalId,
+      Instant openedAt,
+      Instant resolveBy,
+      String ticketNumber,
+      String ticketType,
+      String owner,
+      Boolean resolvedAtFirstContact) {
+    this(
+        ticketId,
+        customerId,
+        customerTier,
+        channel,
+        category,
+        priority,
+        title,
+        description,
+        openedBy,
+        sourceSystem,
+        externalId,
+        openedAt,
+        resolveBy,
+        ticketNumber,
+        ticketType,
+        owner,
+        resolvedAtFirstContact,
+        null);
+  }
+}

@@ -7,6 +7,8 @@ import java.time.Instant;
  * and subject: ticketId.
  *
  * @param round 2 after the first reopening, and so on
+ * @param region the ticket's region as it was opened, so the next round routes the same; added
+ *     within v1, absent in older events
  */
 public record TicketReopened(
     String ticketId,
@@ -24,4 +26,44 @@ public record TicketReopened(
     int round,
     String reopenedBy,
     Instant reopenedAt,
-    Instant resolveBy) {}
+    Instant resolveBy,
+    String region) {
+
+  /** A reopening without a region, as before {@code region} was added. */
+  public TicketReopened(
+      String ticketId,
+      String ticketNumber,
+      String customerId,
+      String customerTier,
+      String ticketType,
+      String channel,
+      String category,
+      String priority,
+      String title,
+      String description,
+      String reason,
+      int escalationLevel,
+      int round,
+      String reopenedBy,
+      Instant reopenedAt,
+      Instant resolveBy) {
+    this(
+        ticketId,
+        ticketNumber,
+        customerId,
+        customerTier,
+        ticketType,
+        channel,
+        category,
+        priority,
+        title,
+        description,
+        reason,
+        escalationLevel,
+        round,
+        reopenedBy,
+        reopenedAt,
+        resolveBy,
+        null);
+  }
+}

@@ -1,5 +1,6 @@
 package io.crossdesk.platform.events;
 
+import io.crossdesk.contracts.workorder.WorkOrderClosed;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +59,7 @@ final class SampleEvents {
       case "tier", "customerTier", "from" -> "A";
       case "to" -> "B";
       case "basis" -> "POLICY";
-      case "status" -> "ACTIVE";
+      case "status" -> event == WorkOrderClosed.class ? "CANCELLED" : "ACTIVE";
       case "preferredChannel" -> "SMS";
       case "locale" -> "zh-CN";
       case "quietHoursFrom" -> "22:00";

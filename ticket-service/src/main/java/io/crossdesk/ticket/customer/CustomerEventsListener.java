@@ -55,7 +55,8 @@ class CustomerEventsListener {
                       updated.revision(),
                       tierOf(updated.tier()),
                       updated.name(),
-                      updated.keyAccount());
+                      updated.keyAccount(),
+                      updated.region());
                   // The open tickets' targets follow a new tier or key-account flag.
                   openTickets.customerChanged(
                       updated.customerId(), tierOf(updated.tier()), updated.keyAccount(), eventId);

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * <p>A customer is first learnt from CustomerRegistered or the fallback, which only fill in a
  * customer not known yet, so neither can bring back an older tier. Changes follow
  * CustomerTierChanged and CustomerUpdated, each applied only when its customer revision is newer
- * than the one the projection holds: the tier and the rest (name, key-account flag) have a revision
- * each, as both events of one change carry the same revision. A customer's events share its key, so
- * one consumer thread applies them in order; the guard keeps replays harmless.
+ * than the one the projection holds: the tier and the rest (name, key-account flag, region) have a
+ * revision each, as both events of one change carry the same revision. A customer's events share
+ * its key, so one consumer thread applies them in order; the guard keeps replays harmless.
  */
 @Component
 public class CustomerProjection {
@@ -44,7 +44,8 @@ public class CustomerProjection {
                     found.id(),
                     found.tier(),
                     found.name(),
-                    Boolean.TRUE.equals(found.keyAccount())));
+                    Boolean.TRUE.equals(found.keyAccount()),
+                    found.region()));
   }
 
   /** Learns a customer not known yet; a customer known already is left as it is. */
@@ -68,16 +69,28 @@ public class CustomerProjection {
     upsert(customerId, new Update().set("tier", tier).set("tierRevision", revision));
   }
 
-  /** Tier, name and key-account flag as of {@code revision}, each unless a newer one is known. */
+  /**
+   * Tier, and name, key-account flag and region, as of {@code revision}, each unless a newer one is
+   * known.
+   */
   public void updated(
-      String customerId, long revision, CustomerTier tier, String name, boolean keyAccount) {
+      String customerId,
+      long revision,
+      CustomerTier tier,
+      String name,
+      boolean keyAccount,
+      String region) {
     CustomerDocument known = mongo.findById(customerId, CustomerDocument.class);
     Update update = new Update();
     if (known == null || revisionOf(known.tierRevision()) < revision) {
       update.set("tier", tier).set("tierRevision", revision);
     }
     if (known == null || revisionOf(known.profileRevision()) < revision) {
-      update.set("name", name).set("keyAccount", keyAccount).set("profileRevision", revision);
+      update
+          .set("name", name)
+          .set("keyAccount", keyAccount)
+          .set("region", region)
+          .set("profileRevision", revision);
     }
     if (!update.getUpdateObject().isEmpty()) {
       upsert(customerId, update);
@@ -104,6 +117,7 @@ public class CustomerProjection {
       CustomerTier tier,
       String name,
       Boolean keyAccount,
+      String region,
       Long tierRevision,
       Long profileRevision) {}
 }

@@ -44,7 +44,8 @@ public class TicketEvents {
             ticket.number(),
             ticket.type().name(),
             ticket.owner(),
-            ticket.resolvedAtFirstContact()));
+            ticket.resolvedAtFirstContact(),
+            ticket.region()));
   }
 
   EventMessage escalated(Ticket ticket, String reason, Integer percent, Instant at) {
@@ -122,7 +123,8 @@ public class TicketEvents {
             ticket.round(),
             by,
             at,
-            clocks.resolveBy(ticket)));
+            clocks.resolveBy(ticket),
+            ticket.region()));
   }
 
   EventMessage satisfaction(Ticket ticket, int score, String comment, String by, Instant at) {

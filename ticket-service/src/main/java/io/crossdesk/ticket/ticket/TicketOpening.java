@@ -27,8 +27,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * Opens tickets: classifies them from the catalogue, the customer's tier and the type, numbers
- * them, starts their SLA clock under the current policy and announces them with TicketOpened.
+ * Opens tickets: classifies them from the catalogue, the customer's tier and the type, places them
+ * in the region asked for or else the customer's, numbers them, starts their SLA clock under the
+ * current policy and announces them with TicketOpened.
  */
 @Service
 public class TicketOpening {
@@ -127,7 +128,7 @@ public class TicketOpening {
     return Ticket.open(
         UUID.randomUUID().toString(),
         numbers.next(),
-        draft,
+        draft.inRegionUnlessGiven(customer.region()),
         classification,
         origin,
         owner,

@@ -7,16 +7,21 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.testsupport.TestTokens;
 import io.crossdesk.testsupport.TopicRecorder;
 import io.crossdesk.ticket.IntegrationTestSupport;
+import io.crossdesk.ticket.customer.CustomerProjection;
+import io.crossdesk.ticket.customer.domain.CustomerTier;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** A ticket's life over the API and from work-order events, with what each caller sees. */
 class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
 
   private static final String AGENT = TestTokens.agent();
+
+  @Autowired CustomerProjection projection;
 
   private String open(String customerId, String fields) {
     HttpResponse<String> created =
@@ -371,6 +376,40 @@ class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
       assertThat(json.readTree(event.value()).path("escalationLevel").asInt()).isEqualTo(1);
       assertThat(ticket(ticketId, AGENT).path("escalationLevel").asInt()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void a_ticket_is_in_the_region_asked_for_else_the_customers_and_reopens_in_the_same() {
+    String customerId = customer("B");
+    projection.updated(customerId, 1, CustomerTier.B, "Customer " + customerId, false, "CN-BJ");
+
+    try (TopicRecorder tickets = TopicRecorder.of(Topics.TICKETS)) {
+      String asked = open(customerId, "\"category\":\"BILLING\",\"region\":\"CN-SH\"");
+      String customers = open(customerId, "\"category\":\"BILLING\"");
+      act(asked, "resolve", "{\"resolution\":\"Refunded the second charge\"}", AGENT);
+      act(asked, "reject", "{\"reason\":\"still charged\"}", TestTokens.customer(customerId));
+
+      assertThat(regionOf(tickets, asked, EventTypes.TICKET_OPENED)).isEqualTo("CN-SH");
+      assertThat(regionOf(tickets, customers, EventTypes.TICKET_OPENED)).isEqualTo("CN-BJ");
+      assertThat(regionOf(tickets, asked, EventTypes.TICKET_REOPENED)).isEqualTo("CN-SH");
+    }
+    HttpResponse<String> refused =
+        post(
+            "/api/tickets",
+            """
+            {"customerId":"%s","channel":"HOTLINE","category":"BILLING","title":"Twice",
+             "description":"Charged twice","region":"east of Shanghai"}"""
+                .formatted(customerId),
+            AGENT);
+    assertProblem(refused, 400);
+    assertThat(body(refused).path("errors").get(0).path("field").asString()).isEqualTo("region");
+  }
+
+  private String regionOf(TopicRecorder tickets, String ticketId, String type) {
+    var event =
+        tickets.await(r -> ticketId.equals(r.key()) && TopicRecorder.ofType(type).test(r), ASYNC);
+    assertSchemaValid(type, event.value());
+    return json.readTree(event.value()).path("region").asString();
   }
 
   @Test

@@ -1,12 +1,14 @@
 package io.crossdesk.workorder.order;
 
 import io.crossdesk.contracts.workorder.ComplaintResolved;
+import io.crossdesk.contracts.workorder.WorkOrderClosed;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderStepReturned;
 import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
+import io.crossdesk.contracts.workorder.WorkOrderStepWithdrawn;
 import io.crossdesk.contracts.workorder.WorkOrderTransferred;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
@@ -154,6 +156,29 @@ class WorkOrderAnnouncements {
           completed.department(),
           completed.resolution(),
           order.completedAt());
+    }
+    if (fact instanceof WorkOrderFact.StepWithdrawn withdrawn) {
+      Step step = withdrawn.step();
+      return new WorkOrderStepWithdrawn(
+          order.id(),
+          ticket.ticketId(),
+          step.id(),
+          step.definition().name(),
+          step.department(),
+          step.assignee(),
+          withdrawn.reason(),
+          now,
+          order.round());
+    }
+    if (fact instanceof WorkOrderFact.Closed closed) {
+      return new WorkOrderClosed(
+          order.id(),
+          ticket.ticketId(),
+          ticket.customerId(),
+          closed.status().name(),
+          closed.reason(),
+          now,
+          order.round());
     }
     throw new IllegalArgumentException("no event for " + fact);
   }

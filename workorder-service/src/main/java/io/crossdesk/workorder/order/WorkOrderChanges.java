@@ -18,9 +18,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies one move to a stored work order: read, change, write with the events it causes, and keep
- * its escalation timers. A write that loses to a concurrent one is read and decided again, so of
- * two people claiming the same step the second finds it claimed and is refused.
+ * Applies one move to a stored work order: read, change, give the steps it made ready to members
+ * where the department assigns work, write with the events it causes, and keep its escalation
+ * timers. A write that loses to a concurrent one is read and decided again, so of two people
+ * claiming the same step the second finds it claimed and is refused.
  */
 @Service
 public class WorkOrderChanges {
@@ -37,6 +38,7 @@ public class WorkOrderChanges {
   private final RoutingConfiguration configuration;
   private final WorkOrderAnnouncements announcements;
   private final StepEscalations escalations;
+  private final StepAssignment assignment;
   private final Clock clock;
 
   WorkOrderChanges(
@@ -44,11 +46,13 @@ public class WorkOrderChanges {
       RoutingConfiguration configuration,
       WorkOrderAnnouncements announcements,
       StepEscalations escalations,
+      StepAssignment assignment,
       Clock clock) {
     this.store = store;
     this.configuration = configuration;
     this.announcements = announcements;
     this.escalations = escalations;
+    this.assignment = assignment;
     this.clock = clock;
   }
 
@@ -65,10 +69,11 @@ public class WorkOrderChanges {
               .orElseThrow(() -> new NotFoundException("No work order " + workOrderId));
       ConfigurationSnapshot current = configuration.current();
       Instant now = now();
-      WorkOrderChange change = move.apply(read.order(), current, now);
-      if (!change.changed(read.order())) {
+      WorkOrderChange moved = move.apply(read.order(), current, now);
+      if (!moved.changed(read.order())) {
         return read.order();
       }
+      WorkOrderChange change = assignment.assignReady(moved, current.departments(), now);
       List<EventMessage> events = announcements.of(change, current.departments(), now);
       escalations.scheduleNew(read.order(), change.order(), current.departments());
       try {

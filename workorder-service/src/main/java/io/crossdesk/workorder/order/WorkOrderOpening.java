@@ -15,6 +15,7 @@ import io.crossdesk.workorder.order.persistence.WorkOrderStore;
 import io.crossdesk.workorder.routing.domain.Priority;
 import io.crossdesk.workorder.routing.domain.RoutingDecision;
 import io.crossdesk.workorder.routing.domain.RoutingRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -35,18 +36,21 @@ public class WorkOrderOpening {
   private final WorkOrderAnnouncements announcements;
   private final StepEscalations escalations;
   private final WorkOrderChanges changes;
+  private final StepAssignment assignment;
 
   WorkOrderOpening(
       RoutingConfiguration configuration,
       WorkOrderStore workOrders,
       WorkOrderAnnouncements announcements,
       StepEscalations escalations,
-      WorkOrderChanges changes) {
+      WorkOrderChanges changes,
+      StepAssignment assignment) {
     this.configuration = configuration;
     this.workOrders = workOrders;
     this.announcements = announcements;
     this.escalations = escalations;
     this.changes = changes;
+    this.assignment = assignment;
   }
 
   public void opened(TicketOpened ticket) {
@@ -65,7 +69,7 @@ public class WorkOrderOpening {
             ticket.category(),
             ticket.title(),
             ticket.description(),
-            null,
+            ticket.region(),
             ticket.openedAt(),
             ticket.resolveBy());
     open(facts, 1, 0, Priority.parse(ticket.priority()));
@@ -84,7 +88,7 @@ public class WorkOrderOpening {
             ticket.category(),
             ticket.title(),
             ticket.description(),
-            null,
+            ticket.region(),
             ticket.reopenedAt(),
             ticket.resolveBy());
     open(facts, ticket.round(), ticket.escalationLevel(), Priority.parse(ticket.priority()));
@@ -116,7 +120,8 @@ public class WorkOrderOpening {
             .latest(routing.template())
             .or(() -> current.latest(StandardFlows.SERVICE_REQUEST))
             .orElseThrow(() -> new IllegalStateException("no flow template to route into"));
-    WorkOrderChange change =
+    Instant now = changes.now();
+    WorkOrderChange opened =
         WorkOrder.open(
             UUID.randomUUID().toString(),
             ticket,
@@ -124,8 +129,9 @@ public class WorkOrderOpening {
             escalationLevel,
             routing,
             flow,
-            changes.now(),
+            now,
             current.departments());
+    WorkOrderChange change = assignment.assignReady(opened, current.departments(), now);
     List<EventMessage> events =
         announcements.of(change, current.departments(), change.order().createdAt());
     escalations.scheduleNew(null, change.order(), current.departments());

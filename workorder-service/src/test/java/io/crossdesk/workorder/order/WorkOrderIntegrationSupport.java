@@ -65,6 +65,28 @@ final class WorkOrderIntegrationSupport {
         false);
   }
 
+  static TicketOpened inRegion(TicketOpened ticket, String region) {
+    return new TicketOpened(
+        ticket.ticketId(),
+        ticket.customerId(),
+        ticket.customerTier(),
+        ticket.channel(),
+        ticket.category(),
+        ticket.priority(),
+        ticket.title(),
+        ticket.description(),
+        ticket.openedBy(),
+        ticket.sourceSystem(),
+        ticket.externalId(),
+        ticket.openedAt(),
+        ticket.resolveBy(),
+        ticket.ticketNumber(),
+        ticket.ticketType(),
+        ticket.owner(),
+        ticket.resolvedAtFirstContact(),
+        region);
+  }
+
   String publishOpened(String key, String data) {
     return producer.publish(Topics.TICKETS, key, EventTypes.TICKET_OPENED, data);
   }
@@ -128,6 +150,10 @@ final class WorkOrderIntegrationSupport {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body)),
         bearer);
+  }
+
+  HttpResponse<String> delete(String path, String bearer) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE(), bearer);
   }
 
   HttpResponse<String> put(String path, String bearer, String body)

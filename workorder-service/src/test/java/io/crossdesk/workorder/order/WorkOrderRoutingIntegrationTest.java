@@ -223,6 +223,102 @@ class WorkOrderRoutingIntegrationTest {
   }
 
   @Test
+  void routes_by_the_region_a_ticket_carries_and_routes_its_reopening_the_same() throws Exception {
+    it.ok(
+        it.put(
+            "/api/routing-rules/shanghai-signal",
+            TestTokens.admin(),
+            "{\"order\":5,\"conditions\":{\"categories\":[\"SIGNAL\"],\"regions\":[\"CN-SH\"]},"
+                + "\"template\":\"field-visit\",\"description\":\"Shanghai signal faults\"}"));
+    TicketOpened ticket =
+        WorkOrderIntegrationSupport.inRegion(
+            ticket("FAULT", "SIGNAL", "Weak signal", "B"), "CN-SH");
+    TicketOpened elsewhere = ticket("FAULT", "SIGNAL", "Weak signal", "B");
+
+    JsonNode routed = it.routeAndAwait(ticket);
+    JsonNode routedElsewhere = it.routeAndAwait(elsewhere);
+    TicketReopened reopened =
+        new TicketReopened(
+            ticket.ticketId(),
+            ticket.ticketNumber(),
+            ticket.customerId(),
+            "B",
+            "FAULT",
+            "HOTLINE",
+            "SIGNAL",
+            "HIGH",
+            ticket.title(),
+            null,
+            "still weak",
+            1,
+            2,
+            "customer",
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            ticket.resolveBy(),
+            "CN-SH");
+    producer.publish(
+        Topics.TICKETS, ticket.ticketId(), EventTypes.TICKET_REOPENED, it.data(reopened));
+    JsonNode second =
+        json.readTree(
+            recorder
+                .await(
+                    record ->
+                        it.routedOfTicket(ticket.ticketId()).test(record)
+                            && json.readTree(record.value()).get("round").asInt() == 2,
+                    PATIENCE)
+                .value());
+    assertThat(it.delete("/api/routing-rules/shanghai-signal", TestTokens.admin()).statusCode())
+        .isEqualTo(204);
+
+    assertThat(routed.get("routingRule").asString()).isEqualTo("shanghai-signal");
+    assertThat(routed.get("stepId").asString()).isEqualTo("visit");
+    assertThat(routedElsewhere.get("routingRule").asString()).isEqualTo("network-faults");
+    assertThat(second.get("routingRule").asString()).isEqualTo("shanghai-signal");
+  }
+
+  @Test
+  void supervisors_and_administrators_read_the_audit_trail_newest_first_and_paged()
+      throws Exception {
+    String rule = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+    String path = "/api/routing-rules/" + rule;
+    String body =
+        "{\"order\":%d,\"conditions\":{\"categories\":[\"AUDIT_TEST\"]},"
+            + "\"template\":\"field-visit\",\"description\":\"Audited\"}";
+    it.ok(it.put(path, TestTokens.admin(), body.formatted(600)));
+    it.ok(it.put(path, TestTokens.admin(), body.formatted(601)));
+    assertThat(it.delete(path, TestTokens.admin()).statusCode()).isEqualTo(204);
+    String changes = "/api/routing-configuration/changes?kind=ROUTING_RULE&itemId=" + rule;
+
+    JsonNode trail = it.ok(it.get(changes, TestTokens.supervisor()));
+    JsonNode firstPage = it.ok(it.get(changes + "&size=2", TestTokens.admin()));
+    JsonNode lastPage = it.ok(it.get(changes + "&size=2&page=1", TestTokens.admin()));
+
+    assertThat(trail.get("items").findValuesAsString("action"))
+        .containsExactly("DELETED", "UPDATED", "CREATED");
+    assertThat(trail.get("items").get(1).get("changedBy").asString()).isEqualTo("admin-1");
+    assertThat(trail.get("items").get(1).get("content").get("order").asInt()).isEqualTo(601);
+    assertThat(firstPage.get("items")).hasSize(2);
+    assertThat(firstPage.get("hasNext").asBoolean()).isTrue();
+    assertThat(lastPage.get("items").findValuesAsString("action")).containsExactly("CREATED");
+    assertThat(lastPage.get("hasNext").asBoolean()).isFalse();
+    assertThat(
+            it.ok(it.get("/api/routing-configuration/changes", TestTokens.admin()))
+                .get("items")
+                .get(0)
+                .get("itemId")
+                .asString())
+        .isEqualTo(rule);
+    JsonNode refused =
+        it.assertProblem(
+            it.get("/api/routing-configuration/changes?kind=WEATHER&size=0", TestTokens.admin()),
+            400);
+    assertThat(refused.get("errors").findValuesAsString("field"))
+        .containsExactlyInAnyOrder("kind", "size");
+    it.assertProblem(it.get(changes, TestTokens.agent()), 403);
+    it.assertProblem(it.get(changes, TestTokens.department("billing")), 403);
+  }
+
+  @Test
   void sends_a_ticket_that_violates_its_schema_to_the_dead_letter_topic_and_goes_on()
       throws Exception {
     String key = "T-" + UUID.randomUUID();

@@ -13,6 +13,7 @@ import java.util.Objects;
  *
  * @param owner who answers for it until it is closed ("first responsibility"): the agent who
  *     received it, or the service-center desk for self-service and system channels
+ * @param region where the request is, as given at opening or the customer's; null when unknown
  * @param resumeTo the status to go back to when the customer answers, while WAITING_CUSTOMER
  * @param round 1 for the first round of work, one more after each reopening
  * @param ratedRound the last round the customer's satisfaction was recorded for, 0 for none
@@ -27,6 +28,7 @@ public record Ticket(
     String category,
     String title,
     String description,
+    String region,
     TicketStatus status,
     TicketStatus resumeTo,
     Origin origin,
@@ -84,6 +86,7 @@ public record Ticket(
         draft.category(),
         draft.title(),
         draft.description(),
+        draft.region(),
         TicketStatus.OPEN,
         null,
         origin,

@@ -130,6 +130,7 @@ final class TicketChange {
         from.category(),
         from.title(),
         from.description(),
+        from.region(),
         status,
         resumeTo,
         from.origin(),

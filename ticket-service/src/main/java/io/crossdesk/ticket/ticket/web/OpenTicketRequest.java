@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Size;
  * POST /api/tickets. The checks mirror {@link TicketDraft}'s so that every invalid field is
  * reported at once. {@code type} and {@code priority} are optional: left out, they follow from the
  * category and the customer's tier. {@code resolution}, from an agent, resolves a consultation at
- * first contact: no work order follows.
+ * first contact: no work order follows. {@code region} is optional too: left out, the customer's
+ * region as far as ticket-service knows it.
  */
 public record OpenTicketRequest(
     @NotBlank @Size(max = 100) String customerId,
@@ -29,7 +30,9 @@ public record OpenTicketRequest(
     @OneOf(Priority.class) String priority,
     @NotBlank @Size(max = TicketDraft.TITLE_MAX) String title,
     @NotBlank @Size(max = TicketDraft.DESCRIPTION_MAX) String description,
-    @Size(max = 2000) String resolution) {
+    @Size(max = 2000) String resolution,
+    @Pattern(regexp = TicketDraft.REGION_PATTERN, message = "must be a region code such as CN-SH")
+        String region) {
 
   TicketDraft toDraft() {
     return new TicketDraft(
@@ -39,7 +42,8 @@ public record OpenTicketRequest(
         type == null || type.isBlank() ? null : Enums.parse(TicketType.class, "type", type),
         Priority.parseOptional(priority),
         title,
-        description);
+        description,
+        region == null || region.isBlank() ? null : region);
   }
 
   String firstContactResolution() {

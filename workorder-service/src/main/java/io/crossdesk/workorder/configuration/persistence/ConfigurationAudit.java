@@ -5,7 +5,7 @@ import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The audit trail of departments, flow templates and routing rules: each change as it was made, by
  * whom, with its content, stored together with the RoutingConfigurationChanged event that announces
- * it (one insert, published by the outbox relay).
+ * it (one insert, published by the outbox relay). Ids are ObjectIds, which rise within an instance,
+ * so changes of the same millisecond list in the order they were made.
  */
 @Component
 public class ConfigurationAudit {
@@ -38,6 +39,9 @@ public class ConfigurationAudit {
                 .on("itemId", Sort.Direction.ASC)
                 .on("changedAt", Sort.Direction.DESC)
                 .named("changes_of_item"));
+    mongo
+        .indexOps(ConfigurationChangeDocument.class)
+        .createIndex(new Index().on("changedAt", Sort.Direction.DESC).named("changes_by_time"));
   }
 
   public void record(
@@ -53,7 +57,7 @@ public class ConfigurationAudit {
     EventMessage event = events.create(kind + ":" + itemId, changed);
     mongo.insert(
         new ConfigurationChangeDocument(
-            UUID.randomUUID().toString(),
+            new ObjectId().toHexString(),
             kind,
             itemId,
             version,
@@ -62,6 +66,27 @@ public class ConfigurationAudit {
             at,
             content == null ? null : json.writeValueAsString(content),
             List.of(event)));
+  }
+
+  /**
+   * One page of changes, newest first, with one more than the page holds when there is a next page;
+   * a null filter matches every change. Served by {@code changes_of_item} or {@code
+   * changes_by_time} on MongoDB; the collection grows only with administrators' edits.
+   */
+  public List<ConfigurationChangeDocument> page(String kind, String itemId, int page, int size) {
+    Criteria criteria = new Criteria();
+    if (kind != null) {
+      criteria = criteria.and("kind").is(kind);
+    }
+    if (itemId != null) {
+      criteria = criteria.and("itemId").is(itemId);
+    }
+    Query query =
+        Query.query(criteria)
+            .with(Sort.by(Sort.Order.desc("changedAt"), Sort.Order.desc("_id")))
+            .skip((long) page * size)
+            .limit(size + 1);
+    return mongo.find(query, ConfigurationChangeDocument.class);
   }
 
   /** The newest changes of one item, at most {@code limit}. */

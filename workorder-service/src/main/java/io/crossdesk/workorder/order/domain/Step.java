@@ -105,6 +105,23 @@ public record Step(
         transfers);
   }
 
+  /** Finished without being done; the reason stays in its notes. */
+  Step withdrawn(String reason, Instant at) {
+    return new Step(
+        definition,
+        department,
+        StepStatus.WITHDRAWN,
+        assignee,
+        readyAt,
+        dueAt,
+        startedAt,
+        at,
+        null,
+        reason,
+        escalationLevel,
+        transfers);
+  }
+
   Step returned() {
     return with(StepStatus.RETURNED, null, null);
   }

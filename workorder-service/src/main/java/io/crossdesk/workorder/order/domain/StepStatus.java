@@ -13,7 +13,9 @@ public enum StepStatus {
   /** Sent back: waits until the step before it is done again. */
   RETURNED,
   /** A conditional step whose condition did not come true. */
-  SKIPPED;
+  SKIPPED,
+  /** Left unfinished: the desk resolved, closed or reopened the ticket, so it is not needed. */
+  WITHDRAWN;
 
   /** In a department's queue: ready, claimed or being worked on. */
   public boolean isOpen() {
@@ -21,6 +23,6 @@ public enum StepStatus {
   }
 
   public boolean isFinished() {
-    return this == DONE || this == SKIPPED;
+    return this == DONE || this == SKIPPED || this == WITHDRAWN;
   }
 }

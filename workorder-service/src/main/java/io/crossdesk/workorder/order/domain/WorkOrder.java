@@ -1,6 +1,7 @@
 package io.crossdesk.workorder.order.domain;
 
 import io.crossdesk.workorder.department.domain.Calendars;
+import io.crossdesk.workorder.department.domain.WorkIntake;
 import io.crossdesk.workorder.flow.domain.FlowTemplate;
 import io.crossdesk.workorder.flow.domain.StepKind;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.ComplaintSettled;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param round 1 for the ticket's first work order, one more after each reopening
  * @param repeat whether the customer came back with the same request (a reopened ticket)
  * @param escalationLevel the level the work order started at, carried over from earlier rounds
+ * @param closeReason why it was cancelled or superseded, for a work order that ended so
  * @param routingErrors how often a step was transferred because it was routed wrongly
  */
 public record WorkOrder(
@@ -43,6 +45,7 @@ public record WorkOrder(
     Instant completedAt,
     String resolution,
     String resolvingDepartment,
+    String closeReason,
     int routingErrors,
     List<HistoryEntry> history) {
 
@@ -82,6 +85,7 @@ public record WorkOrder(
             null,
             null,
             null,
+            null,
             0,
             List.of());
     WorkOrderDraft draft = new WorkOrderDraft(created, now, calendars);
@@ -117,6 +121,20 @@ public record WorkOrder(
     WorkOrderDraft draft = new WorkOrderDraft(this, now, calendars);
     draft.replace(step.claimedBy(by.id()));
     draft.record(by.id(), "claimed", step, null, by.ref());
+    return draft.done();
+  }
+
+  /** Gives a ready step to a member of its department, as the department's intake chose. */
+  public WorkOrderChange assign(
+      String stepId, String member, WorkIntake rule, Instant now, Calendars calendars) {
+    Step step = open(stepId);
+    if (step.status() != StepStatus.READY) {
+      throw new StepConflictException("step " + stepId + " is " + step.status() + ", not READY");
+    }
+    WorkOrderDraft draft = new WorkOrderDraft(this, now, calendars);
+    draft.replace(step.claimedBy(member));
+    draft.record(
+        "assignment", "assigned", step, "automatically by " + rule + " to " + member, null);
     return draft.done();
   }
 

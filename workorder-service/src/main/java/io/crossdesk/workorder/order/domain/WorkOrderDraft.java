@@ -1,11 +1,14 @@
 package io.crossdesk.workorder.order.domain;
 
 import io.crossdesk.workorder.department.domain.Calendars;
+import io.crossdesk.workorder.order.domain.WorkOrderFact.Closed;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.Completed;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.StepReady;
+import io.crossdesk.workorder.order.domain.WorkOrderFact.StepWithdrawn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A work order being changed by one transition; {@link WorkOrder} builds the result with it. */
 final class WorkOrderDraft {
@@ -18,6 +21,7 @@ final class WorkOrderDraft {
   private final List<WorkOrderFact> facts = new ArrayList<>();
   private String resolution;
   private String resolvingDepartment;
+  private String closeReason;
   private int routingErrors;
   private WorkOrderStatus status;
   private Instant completedAt;
@@ -30,6 +34,7 @@ final class WorkOrderDraft {
     this.history = new ArrayList<>(before.history());
     this.resolution = before.resolution();
     this.resolvingDepartment = before.resolvingDepartment();
+    this.closeReason = before.closeReason();
     this.routingErrors = before.routingErrors();
     this.status = before.status();
     this.completedAt = before.completedAt();
@@ -66,6 +71,23 @@ final class WorkOrderDraft {
   void resolvedBy(String summary, String department) {
     resolution = summary;
     resolvingDepartment = department;
+  }
+
+  /** Takes an unfinished step out of the flow; one that was in a queue is announced. */
+  void withdraw(Step step, String actor, String reason, String ref) {
+    replace(step.withdrawn(reason, now));
+    record(actor, "withdrawn", step, reason, ref);
+    if (step.status().isOpen()) {
+      facts.add(new StepWithdrawn(step, reason));
+    }
+  }
+
+  /** Ends the work order without its work done; nothing of it is left to become ready. */
+  void close(WorkOrderStatus ending, String actor, String reason, String ref) {
+    status = ending;
+    closeReason = reason;
+    record(actor, ending.name().toLowerCase(Locale.ROOT), null, null, reason, ref);
+    facts.add(new Closed(ending, reason));
   }
 
   void routingError() {
@@ -124,6 +146,7 @@ final class WorkOrderDraft {
             completedAt,
             resolution,
             resolvingDepartment,
+            closeReason,
             routingErrors,
             history);
     return new WorkOrderChange(after, facts);

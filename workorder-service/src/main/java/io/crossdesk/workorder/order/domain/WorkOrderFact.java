@@ -21,4 +21,10 @@ public sealed interface WorkOrderFact {
   record StepEscalated(Step step, int level, int thresholdPercent) implements WorkOrderFact {}
 
   record Completed(String resolution, String department) implements WorkOrderFact {}
+
+  /** A step left its queue unfinished; {@code step} is as it was in the queue. */
+  record StepWithdrawn(Step step, String reason) implements WorkOrderFact {}
+
+  /** The work order ended without its work being done. */
+  record Closed(WorkOrderStatus status, String reason) implements WorkOrderFact {}
 }

@@ -1,21 +1,25 @@
 package io.crossdesk.workorder.order.messaging;
 
-import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.ticket.TicketClosed;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketReopened;
+import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
+import io.crossdesk.workorder.order.DeskDecisions;
 import io.crossdesk.workorder.order.WorkOrderOpening;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Opened and reopened tickets get a work order for their round; other ticket events are not this
- * consumer's business. The effect is keyed by ticket and round (a unique index), so redeliveries
- * change nothing.
+ * Follows the desk's tickets: opened and reopened tickets get a work order for their round, and a
+ * resolution, closing or reopening withdraws the work the desk no longer needs. Every effect is
+ * keyed (a unique ticket and round, a guarded transition that records the event id), so
+ * redeliveries change nothing. A reopening supersedes the previous round before opening the next,
+ * so a redelivery after a crash in between finishes both.
  */
 @Component
 class TicketEventsListener {
@@ -23,27 +27,29 @@ class TicketEventsListener {
   static final String CONSUMER = "workorder-service.tickets";
 
   private final IdempotentConsumer consumer;
-  private final Events events;
-  private final WorkOrderOpening opening;
+  private final EventHandlers handlers;
 
-  TicketEventsListener(IdempotentConsumer consumer, Events events, WorkOrderOpening opening) {
+  TicketEventsListener(
+      IdempotentConsumer consumer,
+      Events events,
+      WorkOrderOpening opening,
+      DeskDecisions decisions) {
     this.consumer = consumer;
-    this.events = events;
-    this.opening = opening;
+    this.handlers =
+        EventHandlers.reading(events)
+            .on(TicketOpened.class, opening::opened)
+            .on(
+                TicketReopened.class,
+                (eventId, reopened) -> {
+                  decisions.reopened(eventId, reopened);
+                  opening.reopened(reopened);
+                })
+            .on(TicketResolved.class, decisions::resolved)
+            .on(TicketClosed.class, decisions::closed);
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
   void onTicketEvent(ConsumerRecord<String, String> record) {
-    consumer.handleKeyed(CONSUMER, record, this::apply);
-  }
-
-  private void apply(EventMessage event) {
-    switch (event.type()) {
-      case EventTypes.TICKET_OPENED -> opening.opened(events.read(event, TicketOpened.class));
-      case EventTypes.TICKET_REOPENED -> opening.reopened(events.read(event, TicketReopened.class));
-      default -> {
-        // Other ticket events do not open work.
-      }
-    }
+    consumer.handleKeyed(CONSUMER, record, handlers);
   }
 }

@@ -40,6 +40,7 @@ record WorkOrderDocument(
     Instant completedAt,
     String resolution,
     String resolvingDepartment,
+    String closeReason,
     int routingErrors,
     List<HistoryEntry> history,
     @Version Long version,
@@ -72,6 +73,7 @@ record WorkOrderDocument(
         order.completedAt(),
         order.resolution(),
         order.resolvingDepartment(),
+        order.closeReason(),
         order.routingErrors(),
         order.history(),
         version,
@@ -96,6 +98,7 @@ record WorkOrderDocument(
         completedAt,
         resolution,
         resolvingDepartment,
+        closeReason,
         routingErrors,
         history == null ? List.of() : history);
   }

@@ -3,12 +3,16 @@ package io.crossdesk.workorder.order.persistence;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.outbox.OutboxStore;
 import io.crossdesk.workorder.order.domain.Step;
+import io.crossdesk.workorder.order.domain.StepStatus;
 import io.crossdesk.workorder.order.domain.TicketFacts;
 import io.crossdesk.workorder.order.domain.WorkOrder;
 import io.crossdesk.workorder.routing.domain.Priority;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -86,6 +90,34 @@ public class WorkOrderStore implements InitializingBean {
         .map(stored -> new StoredWorkOrder(stored.toWorkOrder(), stored.version()));
   }
 
+  /** The work order of one round of a ticket, found by the unique {@code ticketRound}. */
+  public Optional<StoredWorkOrder> findRound(String ticketId, int round) {
+    Query query =
+        Query.query(
+            Criteria.where("ticketRound").is(WorkOrderDocument.ticketRound(ticketId, round)));
+    return Optional.ofNullable(mongo.findOne(query, WorkOrderDocument.class))
+        .map(stored -> new StoredWorkOrder(stored.toWorkOrder(), stored.version()));
+  }
+
+  /**
+   * The work order of the ticket's latest round, found round by round through the unique {@code
+   * ticketRound} rather than by {@code ticketId}, which the embedded server would scan for. Rounds
+   * follow each other without gaps, except that round 1 has none when the ticket was resolved at
+   * first contact.
+   */
+  public Optional<StoredWorkOrder> findLatestRound(String ticketId) {
+    Optional<StoredWorkOrder> latest = Optional.empty();
+    for (int round = 1; ; round++) {
+      Optional<StoredWorkOrder> found = findRound(ticketId, round);
+      if (found.isEmpty() && round > 1) {
+        return latest;
+      }
+      if (found.isPresent()) {
+        latest = found;
+      }
+    }
+  }
+
   /**
    * Writes a changed work order and appends its events to the outbox, if nobody changed it since it
    * was read.
@@ -106,6 +138,39 @@ public class WorkOrderStore implements InitializingBean {
     return mongo.find(query, WorkOrderDocument.class).stream()
         .map(WorkOrderDocument::toWorkOrder)
         .toList();
+  }
+
+  /**
+   * How many steps each of {@code members} has claimed or started, across departments. On MongoDB
+   * the first stage is served by {@code assignee_queue}; the embedded server scans, as for the
+   * queues.
+   */
+  public Map<String, Long> openSteps(Collection<String> members) {
+    Criteria held =
+        Criteria.where("assignee")
+            .in(members)
+            .and("status")
+            .in(StepStatus.CLAIMED.name(), StepStatus.IN_PROGRESS.name());
+    Criteria unwound =
+        Criteria.where("steps.assignee")
+            .in(members)
+            .and("steps.status")
+            .in(StepStatus.CLAIMED.name(), StepStatus.IN_PROGRESS.name());
+    Map<String, Long> load = new HashMap<>();
+    for (Document row :
+        mongo
+            .aggregate(
+                Aggregation.newAggregation(
+                    Aggregation.match(Criteria.where("steps").elemMatch(held)),
+                    Aggregation.unwind("steps"),
+                    Aggregation.match(unwound),
+                    Aggregation.group("steps.assignee").count().as("steps")),
+                WorkOrderDocument.COLLECTION,
+                Document.class)
+            .getMappedResults()) {
+      load.put(row.getString("_id"), ((Number) row.get("steps")).longValue());
+    }
+    return load;
   }
 
   /**

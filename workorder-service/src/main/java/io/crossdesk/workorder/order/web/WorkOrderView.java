@@ -11,6 +11,7 @@ import java.util.List;
  * their history; how it is stored (version, pending events) stays inside.
  *
  * @param department the department of the first step still open, else of the resolution
+ * @param closeReason why it was CANCELLED or SUPERSEDED
  */
 record WorkOrderView(
     String id,
@@ -35,6 +36,7 @@ record WorkOrderView(
     Instant expectedCompletion,
     Instant completedAt,
     String resolution,
+    String closeReason,
     int routingErrors,
     List<StepView> steps,
     List<HistoryEntry> history) {
@@ -67,6 +69,7 @@ record WorkOrderView(
         order.expectedCompletion(),
         order.completedAt(),
         order.resolution(),
+        order.closeReason(),
         order.routingErrors(),
         order.steps().stream().filter(access::canSee).map(step -> StepView.of(step, now)).toList(),
         order.history().stream()
