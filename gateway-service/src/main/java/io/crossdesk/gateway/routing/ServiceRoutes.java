@@ -49,7 +49,8 @@ class ServiceRoutes {
                 "/api/workorders/**",
                 "/api/routing-rules/**",
                 "/api/flow-templates/**",
-                "/api/departments/**")),
+                "/api/departments/**",
+                "/api/routing-configuration/**")),
         new ServiceRoute(
             "notification-service",
             uris.notificationUri(),

@@ -26,6 +26,8 @@ class ServiceRoutingTest extends LocalGatewayTest {
         Arguments.of("/api/routing-rules", TestServices.WORKORDERS, "workorder-service"),
         Arguments.of("/api/flow-templates", TestServices.WORKORDERS, "workorder-service"),
         Arguments.of("/api/departments", TestServices.WORKORDERS, "workorder-service"),
+        Arguments.of(
+            "/api/routing-configuration/changes", TestServices.WORKORDERS, "workorder-service"),
         Arguments.of("/api/notifications", TestServices.NOTIFICATIONS, "notification-service"),
         Arguments.of("/api/webhooks", TestServices.NOTIFICATIONS, "notification-service"));
   }

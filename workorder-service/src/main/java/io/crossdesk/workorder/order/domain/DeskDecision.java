@@ -20,7 +20,10 @@ public record DeskDecision(
   public enum Kind {
     /** Resolved it itself: the follow-up stays, the rest of the work is withdrawn. */
     RESOLVED,
-    /** Closed it as confirmed or without an answer: likewise. */
+    /**
+     * Closed it as confirmed or without an answer: likewise, unless the work order resolved the
+     * ticket itself, whose remaining steps (a bill to settle, a call-back) still need doing.
+     */
     CLOSED,
     /** Cancelled it or merged it into another: every open step is withdrawn. */
     CANCELLED,
@@ -52,11 +55,10 @@ public record DeskDecision(
       return WorkOrderChange.none(order);
     }
     return switch (kind) {
-      case RESOLVED ->
+      case RESOLVED, CLOSED ->
           resolvedByItsOwnStep(order)
               ? WorkOrderChange.none(order)
               : keepFollowUp(order, now, calendars);
-      case CLOSED -> keepFollowUp(order, now, calendars);
       case CANCELLED -> end(order, WorkOrderStatus.CANCELLED, now, calendars);
       case SUPERSEDED -> end(order, WorkOrderStatus.SUPERSEDED, now, calendars);
     };
@@ -64,7 +66,8 @@ public record DeskDecision(
 
   /**
    * A work order whose resolving step is done resolved the ticket itself (ComplaintResolved): the
-   * ticket's resolution is the work order's own, and what follows the resolving step goes on.
+   * ticket's resolution is the work order's own, and what follows the resolving step goes on, also
+   * once the customer has confirmed it.
    */
   private static boolean resolvedByItsOwnStep(WorkOrder order) {
     return order.steps().stream()

@@ -94,6 +94,14 @@ class DeskDecisionTest {
     assertThat(resolved.facts()).isEmpty();
     assertThat(resolved.order().step("settlement").orElseThrow().status())
         .isEqualTo(StepStatus.READY);
+
+    WorkOrderChange confirmed =
+        DeskDecision.closed("CONFIRMED", null, "customer", "E-3b")
+            .applyTo(resolved.order(), LATER, ALWAYS);
+
+    assertThat(confirmed.facts()).as("the customer confirmed before billing settled").isEmpty();
+    assertThat(confirmed.order().step("settlement").orElseThrow().status())
+        .isEqualTo(StepStatus.READY);
   }
 
   @Test
