@@ -3,45 +3,48 @@ package io.crossdesk.customer.access;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.customer.CustomerProperties;
-import java.util.HashMap;
-import java.util.HashSet;
+import io.crossdesk.customer.access.WorkOrderDepartments.Routed;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Which departments hold a step for which customer: one small document per customer and department
- * ({@code _id} {@code <customerId>|<department>}) with the department's open work orders for them,
- * from WorkOrderRouted until WorkOrderCompleted. Completed work orders are remembered, so that a
- * routing delivered again after the completion does not reopen the step. Read-modify-write under a
- * version, by {@code _id}: exact under redelivery and concurrency.
+ * ({@code _id} {@code <customerId>|<department>}) counting the department's open work orders for
+ * them and how many of those must contact the customer, from WorkOrderRouted until
+ * WorkOrderCompleted. The counts are raised and lowered by increment, by {@code _id}, once per work
+ * order and department as {@link WorkOrderDepartments} decides: a routing delivered again, or after
+ * the completion, changes nothing. So the document stays the same size whatever the customer's
+ * history; a crash between the work order's write and the increment loses that one increment.
  */
 @Component
 public class DepartmentSteps {
 
   private final MongoTemplate mongo;
   private final CustomerProperties properties;
+  private final WorkOrderDepartments workOrders;
 
-  DepartmentSteps(MongoTemplate mongo, CustomerProperties properties) {
+  DepartmentSteps(
+      MongoTemplate mongo, CustomerProperties properties, WorkOrderDepartments workOrders) {
     this.mongo = mongo;
     this.properties = properties;
+    this.workOrders = workOrders;
   }
 
   /** The department's open steps for the customer: none, or whether any needs to contact them. */
   public Optional<Boolean> openStepNeedsContact(String customerId, String department) {
     StepsDocument steps = mongo.findById(key(customerId, department), StepsDocument.class);
-    if (steps == null || steps.open().isEmpty()) {
+    if (steps == null || steps.open() == null || steps.open() <= 0) {
       return Optional.empty();
     }
-    return Optional.of(steps.open().containsValue(Boolean.TRUE));
+    return Optional.of(steps.contact() != null && steps.contact() > 0);
   }
 
   void routed(WorkOrderRouted routed) {
@@ -49,54 +52,42 @@ public class DepartmentSteps {
         routed.needsCustomerContact() != null
             ? routed.needsCustomerContact()
             : properties.contactDepartments().contains(routed.department());
-    change(
-        routed.customerId(),
-        routed.department(),
-        steps -> {
-          if (!steps.completed().contains(routed.workOrderId())) {
-            steps.open().put(routed.workOrderId(), needsContact);
-          }
-        });
+    Routed before =
+        workOrders.routed(
+            routed.workOrderId(), routed.customerId(), routed.department(), needsContact);
+    if (before != null && before.isCompleted()) {
+      return;
+    }
+    Boolean known = before == null ? null : before.routed().get(routed.department());
+    if (known == null) {
+      count(routed.customerId(), routed.department(), 1, needsContact ? 1 : 0);
+    } else if (known != needsContact) {
+      count(routed.customerId(), routed.department(), 0, needsContact ? 1 : -1);
+    }
   }
 
-  void completed(WorkOrderCompleted completed, String department) {
-    change(
-        completed.customerId(),
-        department,
-        steps -> {
-          steps.open().remove(completed.workOrderId());
-          steps.completed().add(completed.workOrderId());
-        });
+  void completed(WorkOrderCompleted completed) {
+    Routed before = workOrders.completed(completed.workOrderId(), completed.customerId());
+    if (before == null || before.isCompleted()) {
+      return;
+    }
+    for (Map.Entry<String, Boolean> step : before.routed().entrySet()) {
+      count(completed.customerId(), step.getKey(), -1, step.getValue() ? -1 : 0);
+    }
   }
 
-  private void change(
-      String customerId, String department, java.util.function.Consumer<StepsDocument> edit) {
-    String id = key(customerId, department);
-    while (true) {
-      StepsDocument stored = mongo.findById(id, StepsDocument.class);
-      StepsDocument next =
-          stored == null
-              ? new StepsDocument(
-                  id, customerId, department, new HashMap<>(), new HashSet<>(), null)
-              : new StepsDocument(
-                  id,
-                  customerId,
-                  department,
-                  new HashMap<>(stored.open()),
-                  new HashSet<>(stored.completed()),
-                  stored.version());
-      edit.accept(next);
-      if (stored != null
-          && next.open().equals(stored.open())
-          && next.completed().equals(stored.completed())) {
-        return;
-      }
-      try {
-        mongo.save(next);
-        return;
-      } catch (OptimisticLockingFailureException | DuplicateKeyException raced) {
-        // another event for the same customer and department won: apply to what it wrote
-      }
+  private void count(String customerId, String department, int open, int contact) {
+    Query byId = Query.query(Criteria.where("_id").is(key(customerId, department)));
+    Update update =
+        new Update()
+            .inc("open", open)
+            .inc("contact", contact)
+            .setOnInsert("customerId", customerId)
+            .setOnInsert("department", department);
+    try {
+      mongo.upsert(byId, update, StepsDocument.class);
+    } catch (DuplicateKeyException raced) {
+      mongo.updateFirst(byId, update, StepsDocument.class);
     }
   }
 
@@ -104,20 +95,7 @@ public class DepartmentSteps {
     return customerId + "|" + department;
   }
 
-  /** The unique index on {@code (_id, version)} lets the embedded server find versioned writes. */
   @Document("department_steps")
-  @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
   record StepsDocument(
-      @Id String id,
-      String customerId,
-      String department,
-      Map<String, Boolean> open,
-      Set<String> completed,
-      @Version Long version) {
-
-    StepsDocument {
-      open = open == null ? new HashMap<>() : open;
-      completed = completed == null ? new HashSet<>() : completed;
-    }
-  }
+      @Id String id, String customerId, String department, Long open, Long contact) {}
 }

@@ -1,9 +1,10 @@
 package io.crossdesk.customer.access;
 
-import io.crossdesk.contracts.workorder.WorkOrderCompleted;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -12,8 +13,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The department each work order was routed to, by work-order id: a completion names the last
- * resolving department, which need not be the one that held the step.
+ * Each work order's departments, by work-order id: where it was routed (and whether that step must
+ * contact the customer) and whether it is completed. Every change is one findAndModify by {@code
+ * _id} that returns what was there before, so {@link DepartmentSteps} counts a step open once and
+ * closed once however often its events arrive; a completion names the last resolving department,
+ * which need not be the one that held the step.
  */
 @Component
 class WorkOrderDepartments {
@@ -24,25 +28,38 @@ class WorkOrderDepartments {
     this.mongo = mongo;
   }
 
-  void remember(String workOrderId, String department) {
-    mongo.upsert(
-        Query.query(Criteria.where("_id").is(workOrderId)),
-        new Update().addToSet("departments", department),
-        RoutedDocument.class);
+  /** Records the routing; returns the work order as it was before (null: unknown). */
+  Routed routed(String workOrderId, String customerId, String department, boolean needsContact) {
+    return change(
+        workOrderId,
+        new Update().set("routed." + department, needsContact).set("customerId", customerId));
   }
 
-  Set<String> of(WorkOrderCompleted completed) {
-    Set<String> departments = new LinkedHashSet<>();
-    RoutedDocument routed = mongo.findById(completed.workOrderId(), RoutedDocument.class);
-    if (routed != null && routed.departments() != null) {
-      departments.addAll(routed.departments());
+  /** Records the completion; returns the work order as it was before (null: unknown). */
+  Routed completed(String workOrderId, String customerId) {
+    return change(
+        workOrderId, new Update().set("completed", true).setOnInsert("customerId", customerId));
+  }
+
+  private Routed change(String workOrderId, Update update) {
+    Query byId = Query.query(Criteria.where("_id").is(workOrderId));
+    FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(false);
+    try {
+      return mongo.findAndModify(byId, update, options, Routed.class);
+    } catch (DuplicateKeyException raced) {
+      return mongo.findAndModify(byId, update, options, Routed.class);
     }
-    if (completed.department() != null) {
-      departments.add(completed.department());
-    }
-    return departments;
   }
 
   @Document("workorder_departments")
-  record RoutedDocument(@Id String id, Set<String> departments) {}
+  record Routed(@Id String id, String customerId, Map<String, Boolean> routed, Boolean completed) {
+
+    Routed {
+      routed = routed == null ? new HashMap<>() : routed;
+    }
+
+    boolean isCompleted() {
+      return Boolean.TRUE.equals(completed);
+    }
+  }
 }

@@ -23,27 +23,12 @@ class WorkOrderEventsListener {
   private final IdempotentConsumer consumer;
   private final EventHandlers handlers;
 
-  WorkOrderEventsListener(
-      IdempotentConsumer consumer,
-      Events events,
-      DepartmentSteps steps,
-      WorkOrderDepartments departments) {
+  WorkOrderEventsListener(IdempotentConsumer consumer, Events events, DepartmentSteps steps) {
     this.consumer = consumer;
     this.handlers =
         EventHandlers.reading(events)
-            .on(
-                WorkOrderRouted.class,
-                routed -> {
-                  departments.remember(routed.workOrderId(), routed.department());
-                  steps.routed(routed);
-                })
-            .on(
-                WorkOrderCompleted.class,
-                completed -> {
-                  for (String department : departments.of(completed)) {
-                    steps.completed(completed, department);
-                  }
-                });
+            .on(WorkOrderRouted.class, steps::routed)
+            .on(WorkOrderCompleted.class, steps::completed);
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS)

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records the contacts other services' events report. Each contact is keyed by its event's id, so a
- * redelivery records it once; events that are no contact are passed over.
+ * redelivery records it once; events that are no contact are passed over. Only the topics that
+ * carry a contact source in {@link ContactSources} are followed: a topic is added with its first
+ * source, not before, for every record of a followed topic costs a fetch and a parse.
  */
 @Component
 class ContactEventsListener {
@@ -26,9 +28,7 @@ class ContactEventsListener {
     this.history = history;
   }
 
-  @KafkaListener(
-      id = CONSUMER,
-      topics = {Topics.TICKETS, Topics.NOTIFICATIONS, Topics.WORKORDERS})
+  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
   void on(ConsumerRecord<String, String> record) {
     consumer.handleKeyed(
         CONSUMER, record, event -> sources.contactOf(event).ifPresent(history::record));

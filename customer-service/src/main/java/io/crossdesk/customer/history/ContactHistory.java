@@ -2,7 +2,6 @@ package io.crossdesk.customer.history;
 
 import io.crossdesk.customer.history.domain.Contact;
 import io.crossdesk.customer.history.domain.ContactKind;
-import io.crossdesk.customer.overview.CustomerActivities;
 import io.crossdesk.customer.profile.domain.Channel;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Every contact with a customer, one document each, {@code _id} ordering a customer's contacts
  * newest first (see {@link Contact}). A page is a range of one customer's ids in {@code _id} order,
  * which real MongoDB reads from the {@code _id} index (with the compound indexes for the channel
- * and kind filters); the embedded server scans the collection for it. The newest contacts are also
- * kept with the customer's activity, so the overview reads them by {@code _id}.
+ * and kind filters); the embedded server scans the collection for it. The overview shows the first
+ * page, so recording a contact is one insert, whatever the customer's history.
  */
 @Component
 public class ContactHistory {
@@ -27,11 +26,9 @@ public class ContactHistory {
   public static final int MAX_PAGE = 100;
 
   private final MongoTemplate mongo;
-  private final CustomerActivities activities;
 
-  ContactHistory(MongoTemplate mongo, CustomerActivities activities) {
+  ContactHistory(MongoTemplate mongo) {
     this.mongo = mongo;
-    this.activities = activities;
   }
 
   /** Records a contact; the same contact (same id) recorded again changes nothing. */
@@ -39,9 +36,8 @@ public class ContactHistory {
     try {
       mongo.insert(ContactDocument.of(contact));
     } catch (DuplicateKeyException recordedBefore) {
-      // the effect is keyed by the contact id: recorded already, but the activity may not be
+      // the effect is keyed by the contact id: recorded already
     }
-    activities.contacted(contact);
   }
 
   /**

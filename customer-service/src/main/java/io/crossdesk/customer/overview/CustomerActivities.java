@@ -1,96 +1,75 @@
 package io.crossdesk.customer.overview;
 
-import io.crossdesk.customer.history.domain.Contact;
-import io.crossdesk.customer.overview.domain.Activity;
-import io.crossdesk.customer.overview.domain.RecentContact;
-import io.crossdesk.customer.overview.domain.TicketState;
-import java.time.Clock;
+import io.crossdesk.customer.overview.domain.ActivityCounts;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * One activity document per customer ({@code _id} the customer id), changed by read, apply and
- * write under a version: every read and write goes by {@code _id}, and two events for the same
- * customer never overwrite each other.
+ * One small counter document per customer ({@code _id} the customer id), raised by increment and
+ * never read on the event path: complaints per day, the satisfaction scores' sum and number, and
+ * the risk flags. {@link CustomerTickets} decides whether an event raises a count (a ticket's first
+ * opening, a round's first or changed score), so a redelivery raises nothing; a crash between the
+ * ticket's write and the increment loses that one increment.
  */
 @Component
 public class CustomerActivities {
 
   private final MongoTemplate mongo;
-  private final Clock clock;
 
-  CustomerActivities(MongoTemplate mongo, Clock clock) {
+  CustomerActivities(MongoTemplate mongo) {
     this.mongo = mongo;
-    this.clock = clock;
   }
 
-  public Activity of(String customerId) {
-    ActivityDocument stored = mongo.findById(customerId, ActivityDocument.class);
-    return stored == null ? Activity.none() : stored.toActivity();
+  public ActivityCounts of(String customerId) {
+    CountsDocument stored = mongo.findById(customerId, CountsDocument.class);
+    return stored == null
+        ? ActivityCounts.none()
+        : new ActivityCounts(
+            stored.complaintsByDay(),
+            stored.scoreSum() == null ? 0 : stored.scoreSum(),
+            stored.scores() == null ? 0 : stored.scores(),
+            stored.riskFlags());
   }
 
-  public void contacted(Contact contact) {
-    change(
-        contact.customerId(),
-        activity ->
-            activity.contacted(
-                new RecentContact(
-                    contact.id(),
-                    contact.channel().name(),
-                    contact.kind().name(),
-                    contact.at(),
-                    contact.summary(),
-                    contact.ticketId())));
+  void complaintOpened(String customerId, Instant openedAt) {
+    Update update = new Update().inc("complaintsByDay." + ActivityCounts.dayOf(openedAt), 1);
+    ActivityCounts.staleDays(openedAt).forEach(day -> update.unset("complaintsByDay." + day));
+    raise(customerId, update);
   }
 
-  void change(String customerId, Consumer<Activity> edit) {
-    while (true) {
-      ActivityDocument stored = mongo.findById(customerId, ActivityDocument.class);
-      Activity activity = stored == null ? Activity.none() : stored.toActivity();
-      edit.accept(activity);
-      activity.forgetOldTickets(clock.instant());
-      try {
-        mongo.save(
-            ActivityDocument.of(customerId, activity, stored == null ? null : stored.version()));
-        return;
-      } catch (OptimisticLockingFailureException | DuplicateKeyException raced) {
-        // another event for this customer was written meanwhile: apply to that
-      }
+  /** A survey round scored {@code score}, having scored {@code before} (null: not yet). */
+  void scored(String customerId, Integer before, int score) {
+    if (before == null) {
+      raise(customerId, new Update().inc("scoreSum", score).inc("scores", 1));
+    } else if (before != score) {
+      raise(customerId, new Update().inc("scoreSum", score - before));
     }
   }
 
-  /** The unique index on {@code (_id, version)} lets the embedded server find versioned writes. */
+  private void raise(String customerId, Update update) {
+    Query byId = Query.query(Criteria.where("_id").is(customerId));
+    try {
+      mongo.upsert(byId, update, CountsDocument.class);
+    } catch (DuplicateKeyException raced) {
+      // two upserts of a new document raced: the loser updates what the winner made
+      mongo.updateFirst(byId, update, CountsDocument.class);
+    }
+  }
+
   @Document("customer_activity")
-  @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
-  record ActivityDocument(
+  record CountsDocument(
       @Id String id,
-      Map<String, TicketState> tickets,
-      Map<String, Integer> surveys,
-      List<RecentContact> recentContacts,
-      List<String> riskFlags,
-      @Version Long version) {
-
-    static ActivityDocument of(String id, Activity activity, Long version) {
-      return new ActivityDocument(
-          id,
-          activity.tickets(),
-          activity.surveys(),
-          activity.recentContacts(),
-          activity.riskFlags(),
-          version);
-    }
-
-    Activity toActivity() {
-      return new Activity(tickets, surveys, recentContacts, riskFlags);
-    }
-  }
+      Map<String, Integer> complaintsByDay,
+      Long scoreSum,
+      Long scores,
+      List<String> riskFlags) {}
 }

@@ -1,6 +1,7 @@
 package io.crossdesk.customer.overview;
 
-import io.crossdesk.customer.overview.domain.Activity;
+import io.crossdesk.customer.history.ContactHistory;
+import io.crossdesk.customer.overview.domain.ActivityCounts;
 import io.crossdesk.customer.overview.domain.RecentContact;
 import io.crossdesk.customer.overview.domain.TicketState;
 import io.crossdesk.customer.profile.persistence.CustomerStore;
@@ -18,13 +19,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OverviewController {
 
+  static final int RECENT_CONTACTS = 10;
+
   private final CustomerStore customers;
   private final CustomerActivities activities;
+  private final CustomerTickets tickets;
+  private final ContactHistory contacts;
   private final Clock clock;
 
-  OverviewController(CustomerStore customers, CustomerActivities activities, Clock clock) {
+  OverviewController(
+      CustomerStore customers,
+      CustomerActivities activities,
+      CustomerTickets tickets,
+      ContactHistory contacts,
+      Clock clock) {
     this.customers = customers;
     this.activities = activities;
+    this.tickets = tickets;
+    this.contacts = contacts;
     this.clock = clock;
   }
 
@@ -33,26 +45,39 @@ class OverviewController {
   @Operation(
       summary = "The customer at a glance",
       description =
-          "Profile, open tickets, the newest contacts, complaints opened in the last 90 days,"
-              + " average satisfaction (null before the first survey) and risk flags. Two reads by"
-              + " id.")
+          "Profile, open tickets (the newest 100), the ten newest contacts, complaints opened in"
+              + " the last 90 days (whole UTC days), average satisfaction (null before the first"
+              + " survey) and risk flags. Two reads by id, one list of the customer's open tickets"
+              + " and one page of their contacts.")
   Overview overview(@PathVariable String id) {
     CustomerView profile =
         customers
             .find(id)
             .map(CustomerView::of)
             .orElseThrow(() -> new NotFoundException("No customer with id " + id));
-    Activity activity = activities.of(id);
+    ActivityCounts counts = activities.of(id);
     Instant now = clock.instant();
+    List<RecentContact> recent =
+        contacts.page(id, null, null, null, RECENT_CONTACTS).stream()
+            .map(
+                c ->
+                    new RecentContact(
+                        c.id(),
+                        c.channel().name(),
+                        c.kind().name(),
+                        c.at(),
+                        c.summary(),
+                        c.ticketId()))
+            .toList();
     return new Overview(
         profile,
-        activity.openTickets(),
-        activity.recentContacts(),
-        activity.complaintsSince(now),
-        activity.averageSatisfaction().isPresent()
-            ? activity.averageSatisfaction().getAsDouble()
+        tickets.openOf(id),
+        recent,
+        counts.complaintsSince(now),
+        counts.averageSatisfaction().isPresent()
+            ? counts.averageSatisfaction().getAsDouble()
             : null,
-        activity.riskFlags());
+        counts.riskFlags());
   }
 
   record Overview(

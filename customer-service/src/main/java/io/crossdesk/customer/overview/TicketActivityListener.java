@@ -24,45 +24,46 @@ class TicketActivityListener {
   private final EventHandlers handlers;
 
   TicketActivityListener(
-      IdempotentConsumer consumer, Events events, CustomerActivities activities) {
+      IdempotentConsumer consumer,
+      Events events,
+      CustomerTickets tickets,
+      CustomerActivities activities) {
     this.consumer = consumer;
     this.handlers =
         EventHandlers.reading(events)
             .on(
                 TicketOpened.class,
-                e ->
-                    activities.change(
-                        e.customerId(),
-                        a ->
-                            a.opened(
-                                e.ticketId(),
-                                e.ticketNumber(),
-                                e.ticketType(),
-                                e.title(),
-                                e.openedAt())))
+                e -> {
+                  boolean first =
+                      tickets.opened(
+                          e.customerId(),
+                          e.ticketId(),
+                          e.ticketNumber(),
+                          e.ticketType(),
+                          e.title(),
+                          e.openedAt());
+                  if (first && "COMPLAINT".equals(e.ticketType())) {
+                    activities.complaintOpened(e.customerId(), e.openedAt());
+                  }
+                })
             .on(
                 TicketResolved.class,
                 e ->
-                    activities.change(
-                        e.customerId(),
-                        a -> a.moved(e.ticketId(), TicketState.RESOLVED, e.resolvedAt())))
+                    tickets.moved(
+                        e.customerId(), e.ticketId(), TicketState.RESOLVED, e.resolvedAt()))
             .on(
                 TicketReopened.class,
-                e ->
-                    activities.change(
-                        e.customerId(),
-                        a -> a.moved(e.ticketId(), TicketState.OPEN, e.reopenedAt())))
+                e -> tickets.moved(e.customerId(), e.ticketId(), TicketState.OPEN, e.reopenedAt()))
             .on(
                 TicketClosed.class,
-                e ->
-                    activities.change(
-                        e.customerId(),
-                        a -> a.moved(e.ticketId(), TicketState.CLOSED, e.closedAt())))
+                e -> tickets.moved(e.customerId(), e.ticketId(), TicketState.CLOSED, e.closedAt()))
             .on(
                 SatisfactionRecorded.class,
                 e ->
-                    activities.change(
-                        e.customerId(), a -> a.surveyed(e.ticketId(), e.round(), e.score())));
+                    activities.scored(
+                        e.customerId(),
+                        tickets.surveyed(e.customerId(), e.ticketId(), e.round(), e.score()),
+                        e.score()));
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)

@@ -209,6 +209,35 @@ class CustomerEventsIntegrationTest {
   }
 
   @Test
+  void a_routing_delivered_twice_holds_the_step_once_so_the_completion_ends_it() {
+    String customer = register("+86 139 0000 0009", "c9@example.cn");
+    String order = "W-" + UUID.randomUUID();
+    String path = "/api/customers/" + customer;
+    ProducerRecord<String, String> routing =
+        CloudEventsProducer.event(
+            Topics.WORKORDERS,
+            order,
+            EventTypes.WORKORDER_ROUTED,
+            routed(order, customer, "billing", null));
+
+    EVENTS.send(routing);
+    EVENTS.send(routing);
+    await()
+        .atMost(ASYNC)
+        .until(() -> api.get(path, TestTokens.department("billing")).statusCode() == 200);
+    EVENTS.send(
+        CloudEventsProducer.event(
+            Topics.WORKORDERS,
+            order,
+            EventTypes.WORKORDER_COMPLETED,
+            completed(order, customer, "billing")));
+
+    await()
+        .atMost(ASYNC)
+        .until(() -> api.get(path, TestTokens.department("billing")).statusCode() == 404);
+  }
+
+  @Test
   void an_agent_records_a_call_by_hand_and_bad_input_stores_nothing() {
     String customer = register("+86 139 0000 0003", "c3@example.cn");
     String path = "/api/customers/" + customer + "/contacts";

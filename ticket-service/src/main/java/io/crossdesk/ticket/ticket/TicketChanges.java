@@ -47,7 +47,8 @@ public class TicketChanges {
       Ticket stored =
           tickets.find(ticketId).orElseThrow(() -> new TicketNotYetKnownException(ticketId));
       Outcome outcome = change.apply(stored);
-      if (outcome.events() == null) {
+      if (outcome.events() == null || (outcome.events().isEmpty() && outcome.ticket() == stored)) {
+        // nothing to store: a write would only raise the version
         return outcome.ticket();
       }
       deadlines.follow(stored, outcome.ticket());

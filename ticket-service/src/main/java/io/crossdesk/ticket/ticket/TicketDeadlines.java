@@ -31,7 +31,12 @@ public class TicketDeadlines {
     this.clocks = clocks;
   }
 
-  /** Reschedules what {@code changed} needs, when anything its timers follow changed. */
+  /**
+   * Reschedules what {@code changed} needs, when anything its timers follow changed. A timer whose
+   * due time and data come out the same as for {@code before} is left as it is: {@code before} was
+   * stored after its timers were scheduled, so they are in place already. That makes the moves that
+   * do not touch the clock (routed, work started) cost no store write for the timers.
+   */
   void follow(Ticket before, Ticket changed) {
     if (before != null
         && before.status() == changed.status()
@@ -41,21 +46,34 @@ public class TicketDeadlines {
         && before.classification().equals(changed.classification())) {
       return;
     }
+    boolean sameRound = before != null && before.round() == changed.round();
     Instant nextThreshold = nextThreshold(changed);
-    if (nextThreshold == null) {
+    if (sameRound && Objects.equals(nextThreshold(before), nextThreshold)) {
+      // the escalation timer stands as it was scheduled (or cancelled) for before
+    } else if (nextThreshold == null) {
       if (before != null) {
         deadlines.cancel(key(ESCALATION, changed));
       }
     } else {
       deadlines.schedule(key(ESCALATION, changed), nextThreshold, round(changed));
     }
-    if (changed.status() == TicketStatus.RESOLVED) {
-      Duration wait = clocks.policyOf(changed).autoCloseWait();
-      deadlines.schedule(
-          key(AUTO_CLOSE, changed), changed.resolution().resolvedAt().plus(wait), round(changed));
+    Instant autoClose = autoCloseAt(changed);
+    if (sameRound && Objects.equals(autoCloseAt(before), autoClose)) {
+      return;
+    }
+    if (autoClose != null) {
+      deadlines.schedule(key(AUTO_CLOSE, changed), autoClose, round(changed));
     } else if (before != null && before.status() == TicketStatus.RESOLVED) {
       deadlines.cancel(key(AUTO_CLOSE, changed));
     }
+  }
+
+  private Instant autoCloseAt(Ticket ticket) {
+    if (ticket.status() != TicketStatus.RESOLVED) {
+      return null;
+    }
+    Duration wait = clocks.policyOf(ticket).autoCloseWait();
+    return ticket.resolution().resolvedAt().plus(wait);
   }
 
   /** When the next escalation threshold falls due, or null when none applies (paused, done). */

@@ -268,6 +268,24 @@ class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void routing_moves_the_ticket_but_leaves_its_escalation_timer_as_it_was_scheduled() {
+    String customerId = customer("B");
+    String ticketId = open(customerId, "\"category\":\"NETWORK\"");
+    String timer = "ticket.escalation|" + ticketId + "|resolution";
+    org.bson.Document scheduled = mongo.findById(timer, org.bson.Document.class, "deadlines");
+    assertThat(scheduled).isNotNull();
+
+    routeWorkOrder(unique("wo"), ticketId, customerId, "field-service", Instant.now());
+
+    Awaitility.await()
+        .atMost(ASYNC)
+        .until(() -> "ROUTED".equals(ticket(ticketId, AGENT).path("status").asString()));
+    org.bson.Document after = mongo.findById(timer, org.bson.Document.class, "deadlines");
+    assertThat(after.getString("token")).isEqualTo(scheduled.getString("token"));
+    assertThat(after.getDate("dueAt")).isEqualTo(scheduled.getDate("dueAt"));
+  }
+
+  @Test
   void the_customer_follows_each_department_and_the_predicted_finish_in_plain_words() {
     String customerId = customer("B");
     String ticketId = open(customerId, "\"category\":\"NETWORK\"");
