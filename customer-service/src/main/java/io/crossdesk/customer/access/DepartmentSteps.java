@@ -1,6 +1,5 @@
 package io.crossdesk.customer.access;
 
-import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.customer.CustomerProperties;
 import io.crossdesk.customer.access.WorkOrderDepartments.Routed;
@@ -18,11 +17,12 @@ import org.springframework.stereotype.Component;
 /**
  * Which departments hold a step for which customer: one small document per customer and department
  * ({@code _id} {@code <customerId>|<department>}) counting the department's open work orders for
- * them and how many of those must contact the customer, from WorkOrderRouted until
- * WorkOrderCompleted. The counts are raised and lowered by increment, by {@code _id}, once per work
- * order and department as {@link WorkOrderDepartments} decides: a routing delivered again, or after
- * the completion, changes nothing. So the document stays the same size whatever the customer's
- * history; a crash between the work order's write and the increment loses that one increment.
+ * them and how many of those must contact the customer, from WorkOrderRouted until the work order
+ * ends (WorkOrderCompleted or WorkOrderClosed). The counts are raised and lowered by increment, by
+ * {@code _id}, once per work order and department as {@link WorkOrderDepartments} decides: a
+ * routing delivered again, or after the completion, changes nothing. So the document stays the same
+ * size whatever the customer's history; a crash between the work order's write and the increment
+ * loses that one increment.
  */
 @Component
 public class DepartmentSteps {
@@ -66,13 +66,18 @@ public class DepartmentSteps {
     }
   }
 
-  void completed(WorkOrderCompleted completed) {
-    Routed before = workOrders.completed(completed.workOrderId(), completed.customerId());
+  /**
+   * The work order ended, completed (WorkOrderCompleted) or closed without its work done
+   * (WorkOrderClosed: cancelled, merged, superseded by a reopening): none of its departments holds
+   * a step for the customer any more.
+   */
+  void ended(String workOrderId, String customerId) {
+    Routed before = workOrders.completed(workOrderId, customerId);
     if (before == null || before.isCompleted()) {
       return;
     }
     for (Map.Entry<String, Boolean> step : before.routed().entrySet()) {
-      count(completed.customerId(), step.getKey(), -1, step.getValue() ? -1 : 0);
+      count(customerId, step.getKey(), -1, step.getValue() ? -1 : 0);
     }
   }
 

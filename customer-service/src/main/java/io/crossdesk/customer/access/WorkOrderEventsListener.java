@@ -1,6 +1,7 @@
 package io.crossdesk.customer.access;
 
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.workorder.WorkOrderClosed;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.platform.consumer.EventHandlers;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows which department holds a step for which customer. A work order's events share its key, so
- * its routing comes before its completion; the department is the one it was routed to, which the
- * completion names too (the last resolving department).
+ * its routing comes before its end (completed, or closed without its work done); the department is
+ * the one it was routed to, which the completion names too (the last resolving department).
  */
 @Component
 class WorkOrderEventsListener {
@@ -28,7 +29,12 @@ class WorkOrderEventsListener {
     this.handlers =
         EventHandlers.reading(events)
             .on(WorkOrderRouted.class, steps::routed)
-            .on(WorkOrderCompleted.class, steps::completed);
+            .on(
+                WorkOrderCompleted.class,
+                done -> steps.ended(done.workOrderId(), done.customerId()))
+            .on(
+                WorkOrderClosed.class,
+                closed -> steps.ended(closed.workOrderId(), closed.customerId()));
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS)

@@ -238,6 +238,30 @@ class CustomerEventsIntegrationTest {
   }
 
   @Test
+  void a_work_order_closed_unfinished_ends_the_departments_access_too() {
+    String customer = register("+86 139 0000 0010", "c10@example.cn");
+    String order = "W-" + UUID.randomUUID();
+    String path = "/api/customers/" + customer;
+    EVENTS.send(
+        CloudEventsProducer.event(
+            Topics.WORKORDERS,
+            order,
+            EventTypes.WORKORDER_ROUTED,
+            routed(order, customer, "network-ops", null)));
+    await()
+        .atMost(ASYNC)
+        .until(() -> api.get(path, TestTokens.department("network-ops")).statusCode() == 200);
+
+    EVENTS.send(
+        CloudEventsProducer.event(
+            Topics.WORKORDERS, order, EventTypes.WORKORDER_CLOSED, closed(order, customer)));
+
+    await()
+        .atMost(ASYNC)
+        .until(() -> api.get(path, TestTokens.department("network-ops")).statusCode() == 404);
+  }
+
+  @Test
   void an_agent_records_a_call_by_hand_and_bad_input_stores_nothing() {
     String customer = register("+86 139 0000 0003", "c3@example.cn");
     String path = "/api/customers/" + customer + "/contacts";
@@ -418,5 +442,24 @@ class CustomerEventsIntegrationTest {
             "done",
             "completedAt",
             Instant.now().toString()));
+  }
+
+  private static String closed(String order, String customer) {
+    return CustomerApi.JSON.writeValueAsString(
+        Map.of(
+            "workOrderId",
+            order,
+            "ticketId",
+            "T-1",
+            "customerId",
+            customer,
+            "status",
+            "CANCELLED",
+            "reason",
+            "ticket CANCELLED",
+            "closedAt",
+            Instant.now().toString(),
+            "round",
+            1));
   }
 }
