@@ -16,6 +16,7 @@ import io.crossdesk.contracts.workorder.StepResult;
 import io.crossdesk.contracts.workorder.WorkOrderClosed;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
+import io.crossdesk.contracts.workorder.WorkOrderResolved;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderStepReturned;
@@ -46,6 +47,8 @@ public final class EventCatalogue {
           new EventContract(EventTypes.WORKORDER_ROUTED, Topics.WORKORDERS, WorkOrderRouted.class),
           new EventContract(
               EventTypes.WORKORDER_COMPLETED, Topics.WORKORDERS, WorkOrderCompleted.class),
+          new EventContract(
+              EventTypes.WORKORDER_RESOLVED, Topics.WORKORDERS, WorkOrderResolved.class),
           new EventContract(
               EventTypes.COMPLAINT_RESOLVED, Topics.WORKORDERS, ComplaintResolved.class),
           new EventContract(

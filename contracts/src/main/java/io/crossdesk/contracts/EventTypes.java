@@ -15,6 +15,7 @@ public final class EventTypes {
   public static final String SATISFACTION_RECORDED = "crossdesk.satisfaction.recorded.v1";
   public static final String WORKORDER_ROUTED = "crossdesk.workorder.routed.v1";
   public static final String WORKORDER_COMPLETED = "crossdesk.workorder.completed.v1";
+  public static final String WORKORDER_RESOLVED = "crossdesk.workorder.resolved.v1";
   public static final String COMPLAINT_RESOLVED = "crossdesk.complaint.resolved.v1";
   public static final String WORKORDER_STEP_STARTED = "crossdesk.workorder.step-started.v1";
   public static final String WORKORDER_STEP_COMPLETED = "crossdesk.workorder.step-completed.v1";

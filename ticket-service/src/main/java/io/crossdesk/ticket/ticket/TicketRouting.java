@@ -2,6 +2,7 @@ package io.crossdesk.ticket.ticket;
 
 import io.crossdesk.contracts.workorder.ComplaintResolved;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
+import io.crossdesk.contracts.workorder.WorkOrderResolved;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
@@ -126,17 +127,40 @@ public class TicketRouting {
   }
 
   /**
-   * All the work is done. A complaint resolved earlier in this round stays as it is: its work order
-   * ends with the follow-up call-back, after the customer was asked already.
+   * The work that resolves the request is done and only the follow-up call-back is left: the
+   * customer is asked to confirm now, not after the call-back.
+   */
+  public void workResolved(String eventId, WorkOrderResolved resolved) {
+    resolveByWork(
+        eventId,
+        resolved.ticketId(),
+        resolved.workOrderId(),
+        resolved.resolution(),
+        resolved.department());
+  }
+
+  /**
+   * All the work is done. A ticket resolved earlier in this round (its complaint resolved, or its
+   * work done before the follow-up call-back) stays as it is: the customer was asked already.
    */
   public void completed(String eventId, WorkOrderCompleted completed) {
-    resolve(
+    resolveByWork(
         eventId,
         completed.ticketId(),
         completed.workOrderId(),
-        completed.resolution() == null ? "The work is done." : completed.resolution(),
-        completed.department() == null ? "crossdesk" : completed.department(),
+        completed.resolution(),
         completed.department());
+  }
+
+  private void resolveByWork(
+      String eventId, String ticketId, String workOrderId, String resolution, String department) {
+    resolve(
+        eventId,
+        ticketId,
+        workOrderId,
+        resolution == null ? "The work is done." : resolution,
+        department == null ? "crossdesk" : department,
+        department);
   }
 
   private void resolve(

@@ -369,6 +369,46 @@ class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void
+      work_done_before_the_call_back_resolves_the_ticket_once_and_the_completion_changes_nothing() {
+    String customerId = customer("A");
+    String ticketId = open(customerId, "\"category\":\"NETWORK\"");
+    String workOrderId = unique("wo");
+    routeWorkOrder(workOrderId, ticketId, customerId, "field-service", Instant.now());
+    Awaitility.await()
+        .atMost(ASYNC)
+        .until(() -> "ROUTED".equals(ticket(ticketId, AGENT).path("status").asString()));
+
+    publish(
+        Topics.WORKORDERS,
+        workOrderId,
+        EventTypes.WORKORDER_RESOLVED,
+        """
+        {"workOrderId":"%s","ticketId":"%s","customerId":"%s","department":"network-ops",
+         "resolution":"Line card replaced and the line verified","resolvedAt":"%s"}"""
+            .formatted(workOrderId, ticketId, customerId, Instant.now()));
+    Awaitility.await()
+        .atMost(ASYNC)
+        .until(() -> "RESOLVED".equals(ticket(ticketId, AGENT).path("status").asString()));
+    String completion =
+        publish(
+            Topics.WORKORDERS,
+            workOrderId,
+            EventTypes.WORKORDER_COMPLETED,
+            """
+            {"workOrderId":"%s","ticketId":"%s","customerId":"%s","department":"service-center",
+             "resolution":"Called back","completedAt":"%s"}"""
+                .formatted(workOrderId, ticketId, customerId, Instant.now()));
+    awaitProcessed("ticket-service.workorders", completion);
+
+    JsonNode ticket = ticket(ticketId, AGENT);
+    assertThat(ticket.path("status").asString()).isEqualTo("RESOLVED");
+    assertThat(ticket.path("resolution").path("summary").asString())
+        .isEqualTo("Line card replaced and the line verified");
+    assertThat(ticket.path("timeline").findValuesAsString("type")).containsOnlyOnce("RESOLVED");
+  }
+
+  @Test
   void a_rejected_resolution_reopens_the_ticket_one_level_higher_and_announces_it() {
     String customerId = customer("B");
     String ticketId = open(customerId, "\"category\":\"BILLING\"");

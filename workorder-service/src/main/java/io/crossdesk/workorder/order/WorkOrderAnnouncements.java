@@ -4,6 +4,7 @@ import io.crossdesk.contracts.workorder.ComplaintResolved;
 import io.crossdesk.contracts.workorder.WorkOrderClosed;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
+import io.crossdesk.contracts.workorder.WorkOrderResolved;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderStepReturned;
@@ -156,6 +157,15 @@ class WorkOrderAnnouncements {
           completed.department(),
           completed.resolution(),
           order.completedAt());
+    }
+    if (fact instanceof WorkOrderFact.Resolved resolved) {
+      return new WorkOrderResolved(
+          order.id(),
+          ticket.ticketId(),
+          ticket.customerId(),
+          resolved.department(),
+          resolved.resolution(),
+          resolved.at());
     }
     if (fact instanceof WorkOrderFact.StepWithdrawn withdrawn) {
       Step step = withdrawn.step();

@@ -3,6 +3,7 @@ package io.crossdesk.ticket.ticket.messaging;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.workorder.ComplaintResolved;
 import io.crossdesk.contracts.workorder.WorkOrderCompleted;
+import io.crossdesk.contracts.workorder.WorkOrderResolved;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
@@ -31,6 +32,7 @@ class WorkOrderListener {
         EventHandlers.reading(events)
             .on(WorkOrderRouted.class, routing::routed)
             .on(ComplaintResolved.class, routing::complaintResolved)
+            .on(WorkOrderResolved.class, routing::workResolved)
             .on(WorkOrderCompleted.class, routing::completed)
             .on(WorkOrderStepStarted.class, routing::stepStarted)
             .on(WorkOrderStepCompleted.class, routing::stepCompleted);

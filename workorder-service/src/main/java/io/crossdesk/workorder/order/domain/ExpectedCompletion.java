@@ -1,6 +1,7 @@
 package io.crossdesk.workorder.order.domain;
 
 import io.crossdesk.workorder.department.domain.Calendars;
+import io.crossdesk.workorder.flow.domain.StepKind;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -11,15 +12,16 @@ import java.util.Map;
  * starting when the last step before it is expected to finish and taking its OLA in its
  * department's calendar. A step in a queue is expected at its due time, or now once it is overdue.
  * Conditional steps still waiting are left out: the prediction follows the usual path, and moves
- * when an exception (a refund, a complaint at acceptance) comes true.
+ * when an exception (a refund, a complaint at acceptance) comes true. Follow-up steps are left out
+ * too: the customer is told when their request will be resolved, and the call-back comes after.
  */
 public final class ExpectedCompletion {
 
   private ExpectedCompletion() {}
 
-  /** Null once every step is finished. */
+  /** Null once every step but the follow-ups is finished. */
   public static Instant of(List<Step> steps, Calendars calendars, Instant now) {
-    if (steps.stream().allMatch(step -> step.status().isFinished())) {
+    if (steps.stream().allMatch(step -> step.status().isFinished() || isFollowUp(step))) {
       return null;
     }
     Map<String, Step> byId = new HashMap<>();
@@ -27,6 +29,9 @@ public final class ExpectedCompletion {
     Map<String, Instant> finish = new HashMap<>();
     Instant latest = now;
     for (Step step : steps) {
+      if (isFollowUp(step)) {
+        continue;
+      }
       Instant end = finishOf(step, byId, finish, calendars, now);
       if (end != null && end.isAfter(latest)) {
         latest = end;
@@ -64,5 +69,9 @@ public final class ExpectedCompletion {
     }
     finish.put(step.id(), end);
     return end;
+  }
+
+  private static boolean isFollowUp(Step step) {
+    return step.definition().kind() == StepKind.FOLLOW_UP;
   }
 }

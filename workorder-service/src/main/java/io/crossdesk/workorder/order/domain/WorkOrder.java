@@ -206,6 +206,7 @@ public record WorkOrder(
       draft.resolvedBy(notes, done.department());
     }
     draft.announce(new StepDone(done, by.id()));
+    draft.workDone();
     return draft.settle();
   }
 

@@ -1,8 +1,10 @@
 package io.crossdesk.workorder.order.domain;
 
 import io.crossdesk.workorder.department.domain.Calendars;
+import io.crossdesk.workorder.flow.domain.StepKind;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.Closed;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.Completed;
+import io.crossdesk.workorder.order.domain.WorkOrderFact.Resolved;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.StepReady;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.StepWithdrawn;
 import java.time.Instant;
@@ -25,6 +27,7 @@ final class WorkOrderDraft {
   private int routingErrors;
   private WorkOrderStatus status;
   private Instant completedAt;
+  private boolean workDone;
 
   WorkOrderDraft(WorkOrder before, Instant now, Calendars calendars) {
     this.before = before;
@@ -95,6 +98,14 @@ final class WorkOrderDraft {
   }
 
   /**
+   * A step was done by the people or systems doing the work (not withdrawn by the desk): if that
+   * leaves only follow-up steps, the request is resolved, and settling announces it.
+   */
+  void workDone() {
+    workDone = true;
+  }
+
+  /**
    * Makes ready every step whose predecessors are all finished, skipping conditional steps whose
    * condition did not come true (which may finish further steps), and completes the work order when
    * nothing is left.
@@ -117,6 +128,10 @@ final class WorkOrderDraft {
           moved = true;
         }
       }
+    }
+    if (status == WorkOrderStatus.OPEN && workDone && resolvedNow()) {
+      record("flow", "resolved", null, resolvingDepartment, resolution, null);
+      facts.add(new Resolved(resolution, resolvingDepartment, now));
     }
     if (status == WorkOrderStatus.OPEN && steps.stream().allMatch(s -> s.status().isFinished())) {
       status = WorkOrderStatus.COMPLETED;
@@ -150,6 +165,32 @@ final class WorkOrderDraft {
             routingErrors,
             history);
     return new WorkOrderChange(after, facts);
+  }
+
+  /**
+   * Whether this change finished the last step before the follow-up: every other step is finished
+   * now and was not before, a follow-up is still to come (without one the work order completes),
+   * and no resolving step resolved it already (that announced ComplaintResolved).
+   */
+  private boolean resolvedNow() {
+    return onlyFollowUpsLeft(steps)
+        && !onlyFollowUpsLeft(before.steps())
+        && steps.stream()
+            .noneMatch(step -> step.definition().isResolving() && step.status() == StepStatus.DONE);
+  }
+
+  private static boolean onlyFollowUpsLeft(List<Step> steps) {
+    boolean followUpLeft = false;
+    for (Step step : steps) {
+      if (step.status().isFinished()) {
+        continue;
+      }
+      if (step.definition().kind() != StepKind.FOLLOW_UP) {
+        return false;
+      }
+      followUpLeft = true;
+    }
+    return followUpLeft;
   }
 
   private boolean predecessorsFinished(Step step) {

@@ -1,5 +1,7 @@
 package io.crossdesk.workorder.order.domain;
 
+import java.time.Instant;
+
 /** What a change of a work order announces; the service turns each into an event. */
 public sealed interface WorkOrderFact {
 
@@ -21,6 +23,9 @@ public sealed interface WorkOrderFact {
   record StepEscalated(Step step, int level, int thresholdPercent) implements WorkOrderFact {}
 
   record Completed(String resolution, String department) implements WorkOrderFact {}
+
+  /** The work that resolves the request is done; only follow-up steps are left. */
+  record Resolved(String resolution, String department, Instant at) implements WorkOrderFact {}
 
   /** A step left its queue unfinished; {@code step} is as it was in the queue. */
   record StepWithdrawn(Step step, String reason) implements WorkOrderFact {}

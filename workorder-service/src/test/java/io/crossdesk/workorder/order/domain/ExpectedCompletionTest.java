@@ -21,15 +21,18 @@ class ExpectedCompletionTest {
       new DepartmentDirectory(StandardDepartments.ALL);
 
   @Test
-  void adds_the_olas_along_the_remaining_steps() {
+  void adds_the_olas_along_the_remaining_steps_up_to_the_follow_up() {
     WorkOrder order = open(standard(StandardFlows.FAULT_REPAIR), "FAULT", "B").order();
 
-    // repair 8 h, verification 4 h, call-back 3 days.
-    assertThat(order.expectedCompletion()).isEqualTo(START.plusSeconds((8 + 4 + 72) * 3600));
+    // repair 8 h, verification 4 h; the call-back comes after the resolution.
+    assertThat(order.expectedCompletion()).isEqualTo(START.plusSeconds((8 + 4) * 3600));
 
     WorkOrder repairedEarly = finish(order, "repair", null, 1).order();
-    assertThat(repairedEarly.expectedCompletion())
-        .isEqualTo(START.plusSeconds((1 + 4 + 72) * 3600));
+    assertThat(repairedEarly.expectedCompletion()).isEqualTo(START.plusSeconds((1 + 4) * 3600));
+
+    WorkOrder verified = finish(repairedEarly, "verification", null, 2).order();
+    assertThat(verified.step("call-back").orElseThrow().status()).isEqualTo(StepStatus.READY);
+    assertThat(verified.expectedCompletion()).as("nothing left but the call-back").isNull();
   }
 
   @Test
@@ -62,8 +65,8 @@ class ExpectedCompletionTest {
     // Field service works 08:00-20:00 every day: 4 h on Friday, 4 h on Saturday to 12:00.
     assertThat(order.step("repair").orElseThrow().dueAt())
         .isEqualTo(Instant.parse("2026-03-07T04:00:00Z"));
-    // Network operations works around the clock: 4 h more; then the call-back within 3 days.
-    assertThat(order.expectedCompletion()).isEqualTo(Instant.parse("2026-03-10T08:00:00Z"));
+    // Network operations works around the clock: 4 h more.
+    assertThat(order.expectedCompletion()).isEqualTo(Instant.parse("2026-03-07T08:00:00Z"));
   }
 
   @Test
@@ -73,6 +76,6 @@ class ExpectedCompletionTest {
 
     Instant predicted = ExpectedCompletion.of(order.steps(), WorkOrders.ALWAYS, late);
 
-    assertThat(predicted).isEqualTo(late.plusSeconds((4 + 72) * 3600));
+    assertThat(predicted).isEqualTo(late.plusSeconds(4 * 3600));
   }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crossdesk.workorder.flow.domain.StandardFlows;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.ComplaintSettled;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.Completed;
+import io.crossdesk.workorder.order.domain.WorkOrderFact.Resolved;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.StepReady;
 import io.crossdesk.workorder.order.domain.WorkOrderFact.StepReturned;
 import java.time.Instant;
@@ -118,6 +119,31 @@ class WorkOrderFlowTest {
     Completed completed = (Completed) calledBack.facts().get(calledBack.facts().size() - 1);
     assertThat(completed.resolution()).isEqualTo("Refunded the roaming charge");
     assertThat(completed.department()).isEqualTo("billing");
+  }
+
+  @Test
+  void a_verified_repair_resolves_the_request_before_the_call_back() {
+    WorkOrder repaired =
+        finish(open(standard(StandardFlows.FAULT_REPAIR), "FAULT", "B").order(), "repair", null, 1)
+            .order();
+    WorkOrderChange verified = finish(repaired, "verification", null, 2);
+
+    assertThat(verified.facts())
+        .filteredOn(Resolved.class::isInstance)
+        .singleElement()
+        .satisfies(
+            fact -> {
+              Resolved resolved = (Resolved) fact;
+              assertThat(resolved.department()).isEqualTo("network-ops");
+              assertThat(resolved.at()).isEqualTo(START.plusSeconds(2 * 3600));
+            });
+    assertThat(verified.order().status()).isEqualTo(WorkOrderStatus.OPEN);
+    assertThat(verified.order().step("call-back").orElseThrow().status())
+        .isEqualTo(StepStatus.READY);
+
+    WorkOrderChange calledBack = finish(verified.order(), "call-back", "SATISFIED", 3);
+    assertThat(calledBack.facts()).noneMatch(Resolved.class::isInstance);
+    assertThat(calledBack.facts()).last().isInstanceOf(Completed.class);
   }
 
   @Test
