@@ -11,6 +11,7 @@ import io.crossdesk.ticket.ticket.domain.Resolution;
 import io.crossdesk.ticket.ticket.domain.Ticket;
 import io.crossdesk.ticket.ticket.domain.TimelineEntryType;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -97,7 +98,8 @@ public class TicketRouting {
 
   /**
    * Shows the customer when the work is now expected to be done, each new prediction once, in words
-   * rather than as a bare timestamp.
+   * rather than as a bare timestamp, in the time zone of the desk's business calendar (the one the
+   * ticket's SLA is counted in).
    */
   private Ticket expecting(Ticket ticket, Instant expectedCompletion) {
     if (expectedCompletion == null || !ticket.status().isOpen()) {
@@ -109,7 +111,7 @@ public class TicketRouting {
     }
     return ticket.inform(
         TimelineEntryType.EXPECTED_COMPLETION,
-        "We expect to complete your request by " + EXPECTED.format(expectedCompletion),
+        "We expect to complete your request by " + inDeskTime(ticket, expectedCompletion),
         "crossdesk",
         now(),
         ref);
@@ -186,8 +188,17 @@ public class TicketRouting {
   }
 
   private static final DateTimeFormatter EXPECTED =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+
+  private String inDeskTime(Ticket ticket, Instant at) {
+    return inWords(at, clocks.calendar(ticket).zone());
+  }
+
+  /** "Thursday 3 December 2026, 15:00 UTC", or "Thursday 3 December 2026, 23:00 Asia/Shanghai". */
+  static String inWords(Instant at, ZoneId zone) {
+    String zoneName = zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+    return EXPECTED.format(at.atZone(zone)) + " " + zoneName;
+  }
 
   private Instant now() {
     return clocks.now().truncatedTo(ChronoUnit.MILLIS);
