@@ -101,7 +101,7 @@ public class IdempotencyStore {
   /** Keeps the answer of a claimed request for its retries, until the key's retention ends. */
   void complete(Claimed claimed, StoredAnswer answer) {
     collection()
-        .updateOne(owned(claimed.id(), claimed.token()), Updates.set(ANSWER, answer.toDocument()));
+        .updateOne(owned(claimed.id(), claimed.token()), Updates.set(ANSWER, answer.asDocument()));
   }
 
   /** Frees the key of a claimed request that failed, so that a retry runs again. */

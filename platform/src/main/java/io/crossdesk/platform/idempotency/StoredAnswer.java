@@ -20,7 +20,7 @@ record StoredAnswer(int status, Map<String, String> headers, byte[] body) {
         || (status >= 400 && status < 500 && status != 409 && status != 429);
   }
 
-  Document toDocument() {
+  Document asDocument() {
     return new Document("status", status)
         .append("headers", new Document(new LinkedHashMap<>(headers)))
         .append("body", new Binary(body));

@@ -103,7 +103,7 @@ final class RelayFixture implements AutoCloseable {
   void insert(OutboxRelay writer, String id, List<EventMessage> events) {
     pending().mark(COLLECTION, id, events.stream().map(EventMessage::eventId).toList());
     Document document = new Document("_id", id).append("state", "new");
-    document.append(HasOutbox.FIELD, events.stream().map(this::toDocument).toList());
+    document.append(HasOutbox.FIELD, events.stream().map(this::asDocument).toList());
     mongo.getCollection(COLLECTION).insertOne(document);
     if (writer != null) {
       writer.enqueue(COLLECTION, id);
@@ -121,7 +121,7 @@ final class RelayFixture implements AutoCloseable {
                 "$push",
                 new Document(
                     HasOutbox.FIELD,
-                    new Document("$each", events.stream().map(this::toDocument).toList()))));
+                    new Document("$each", events.stream().map(this::asDocument).toList()))));
     writer.enqueue(COLLECTION, id);
   }
 
@@ -152,7 +152,7 @@ final class RelayFixture implements AutoCloseable {
     return mongo.getCollection(PendingEvents.COLLECTION).countDocuments();
   }
 
-  private Document toDocument(EventMessage event) {
+  private Document asDocument(EventMessage event) {
     Document document = new Document();
     mongo.getConverter().write(event, document);
     return document;
