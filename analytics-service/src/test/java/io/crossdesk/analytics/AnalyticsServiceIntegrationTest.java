@@ -212,6 +212,7 @@ class AnalyticsServiceIntegrationTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

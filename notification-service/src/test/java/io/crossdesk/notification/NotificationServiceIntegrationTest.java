@@ -297,6 +297,7 @@ class NotificationServiceIntegrationTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -140,6 +140,7 @@ class KpiProjectionTest {
             null,
             null,
             null,
+            null,
             null);
     return record(partition, offset, EventTypes.TICKET_OPENED, json.writeValueAsString(ticket));
   }

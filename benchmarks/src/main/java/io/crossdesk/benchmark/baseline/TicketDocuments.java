@@ -230,6 +230,7 @@ final class TicketDocuments {
             null,
             null,
             null,
+            null,
             null);
     return event(
         t.ticketEventId,

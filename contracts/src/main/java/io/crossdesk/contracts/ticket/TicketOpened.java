@@ -28,45 +28,4 @@ public record TicketOpened(
     String ticketType,
     String owner,
     Boolean resolvedAtFirstContact,
-    String region) {
-
-  /** A ticket opened without a region, as before {@code region} was added. */
-  public TicketOpened(
-      String ticketId,
-      String customerId,
-      String customerTier,
-      String channel,
-      String category,
-      String priority,
-      String title,
-      String description,
-      String openedBy,
-      String sourceSystem,
-      String externalId,
-      Instant openedAt,
-      Instant resolveBy,
-      String ticketNumber,
-      String ticketType,
-      String owner,
-      Boolean resolvedAtFirstContact) {
-    this(
-        ticketId,
-        customerId,
-        customerTier,
-        channel,
-        category,
-        priority,
-        title,
-        description,
-        openedBy,
-        sourceSystem,
-        externalId,
-        openedAt,
-        resolveBy,
-        ticketNumber,
-        ticketType,
-        owner,
-        resolvedAtFirstContact,
-        null);
-  }
-}
+    String region) {}

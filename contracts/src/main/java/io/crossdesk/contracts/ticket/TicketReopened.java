@@ -27,43 +27,4 @@ public record TicketReopened(
     String reopenedBy,
     Instant reopenedAt,
     Instant resolveBy,
-    String region) {
-
-  /** A reopening without a region, as before {@code region} was added. */
-  public TicketReopened(
-      String ticketId,
-      String ticketNumber,
-      String customerId,
-      String customerTier,
-      String ticketType,
-      String channel,
-      String category,
-      String priority,
-      String title,
-      String description,
-      String reason,
-      int escalationLevel,
-      int round,
-      String reopenedBy,
-      Instant reopenedAt,
-      Instant resolveBy) {
-    this(
-        ticketId,
-        ticketNumber,
-        customerId,
-        customerTier,
-        ticketType,
-        channel,
-        category,
-        priority,
-        title,
-        description,
-        reason,
-        escalationLevel,
-        round,
-        reopenedBy,
-        reopenedAt,
-        resolveBy,
-        null);
-  }
-}
+    String region) {}

@@ -55,7 +55,7 @@ public class DepartmentSteps {
     Routed before =
         workOrders.routed(
             routed.workOrderId(), routed.customerId(), routed.department(), needsContact);
-    if (before != null && before.isCompleted()) {
+    if (before != null && before.hasEnded()) {
       return;
     }
     Boolean known = before == null ? null : before.routed().get(routed.department());
@@ -72,8 +72,8 @@ public class DepartmentSteps {
    * a step for the customer any more.
    */
   void ended(String workOrderId, String customerId) {
-    Routed before = workOrders.completed(workOrderId, customerId);
-    if (before == null || before.isCompleted()) {
+    Routed before = workOrders.ended(workOrderId, customerId);
+    if (before == null || before.hasEnded()) {
       return;
     }
     for (Map.Entry<String, Boolean> step : before.routed().entrySet()) {

@@ -35,8 +35,11 @@ class WorkOrderDepartments {
         new Update().set("routed." + department, needsContact).set("customerId", customerId));
   }
 
-  /** Records the completion; returns the work order as it was before (null: unknown). */
-  Routed completed(String workOrderId, String customerId) {
+  /**
+   * Records that the work order ended (completed, or closed unfinished); returns it as it was
+   * before (null: unknown).
+   */
+  Routed ended(String workOrderId, String customerId) {
     return change(
         workOrderId, new Update().set("completed", true).setOnInsert("customerId", customerId));
   }
@@ -58,7 +61,7 @@ class WorkOrderDepartments {
       routed = routed == null ? new HashMap<>() : routed;
     }
 
-    boolean isCompleted() {
+    boolean hasEnded() {
       return Boolean.TRUE.equals(completed);
     }
   }

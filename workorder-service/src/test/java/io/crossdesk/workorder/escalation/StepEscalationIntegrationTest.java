@@ -78,7 +78,8 @@ class StepEscalationIntegrationTest {
             "CD-1",
             "COMPLAINT",
             "agent-7",
-            false);
+            false,
+            null);
     producer.publish(
         Topics.TICKETS,
         ticket.ticketId(),

@@ -212,7 +212,8 @@ class DeskDecisionsIntegrationTest {
         2,
         "customer",
         now(),
-        ticket.resolveBy());
+        ticket.resolveBy(),
+        null);
   }
 
   private static Instant now() {

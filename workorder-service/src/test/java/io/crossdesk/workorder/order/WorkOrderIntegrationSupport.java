@@ -62,7 +62,8 @@ final class WorkOrderIntegrationSupport {
         "CD-" + openedAt.toEpochMilli(),
         type,
         "agent-7",
-        false);
+        false,
+        null);
   }
 
   static TicketOpened inRegion(TicketOpened ticket, String region) {

@@ -160,7 +160,8 @@ class WorkOrderRoutingIntegrationTest {
             base.ticketNumber(),
             base.ticketType(),
             base.owner(),
-            true);
+            true,
+            null);
 
     it.publishOpened(resolved.ticketId(), it.data(resolved));
     awaitProcessedBehind(resolved.ticketId());
@@ -193,7 +194,8 @@ class WorkOrderRoutingIntegrationTest {
             2,
             "customer",
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            ticket.resolveBy());
+            ticket.resolveBy(),
+            null);
     String data = it.data(reopened);
 
     producer.publish(Topics.TICKETS, ticket.ticketId(), EventTypes.TICKET_REOPENED, data);

@@ -32,6 +32,7 @@ class EventCountersTest {
             null,
             null,
             null,
+            null,
             null);
 
     assertThat(EventCounters.of("crossdesk.ticket.opened.v1", ticket))

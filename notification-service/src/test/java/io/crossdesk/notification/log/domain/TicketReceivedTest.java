@@ -29,6 +29,7 @@ class TicketReceivedTest {
           null,
           null,
           null,
+          null,
           null);
 
   @Test

@@ -161,6 +161,7 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
         null,
         null,
         null,
+        null,
         null);
   }
 }

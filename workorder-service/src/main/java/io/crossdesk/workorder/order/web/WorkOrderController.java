@@ -3,6 +3,7 @@ package io.crossdesk.workorder.order.web;
 import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.workorder.configuration.RoutingConfiguration;
+import io.crossdesk.workorder.department.domain.DepartmentDirectory;
 import io.crossdesk.workorder.order.WorkOrderChanges;
 import io.crossdesk.workorder.order.WorkOrderChanges.Move;
 import io.crossdesk.workorder.order.domain.Performer;
@@ -176,10 +177,7 @@ class WorkOrderController {
   }
 
   /** What a move is decided on. */
-  private record Context(
-      WorkOrder order,
-      io.crossdesk.workorder.department.domain.DepartmentDirectory departments,
-      Instant now) {}
+  private record Context(WorkOrder order, DepartmentDirectory departments, Instant now) {}
 
   private WorkOrderView move(
       String id, String stepId, Jwt jwt, BiFunction<Performer, Context, WorkOrderChange> decide) {
