@@ -11,7 +11,6 @@ import io.crossdesk.customer.profile.persistence.CustomerStore;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -27,12 +26,10 @@ public class CustomerSearch {
   public static final int MAX_PAGE_SIZE = 100;
 
   private final CustomerStore customers;
-  private final MongoTemplate mongo;
   private final CustomerProperties properties;
 
-  CustomerSearch(CustomerStore customers, MongoTemplate mongo, CustomerProperties properties) {
+  CustomerSearch(CustomerStore customers, CustomerProperties properties) {
     this.customers = customers;
-    this.mongo = mongo;
     this.properties = properties;
   }
 
@@ -65,10 +62,7 @@ public class CustomerSearch {
               .and("nameKey")
               .regex("^" + Pattern.quote(CustomerDocument.nameKeyOf(namePrefix)));
     }
-    Query query =
-        Query.query(criteria).with(Sort.by("nameKey", "_id")).skip((long) page * size).limit(size);
-    return mongo.find(query, CustomerDocument.class).stream()
-        .map(CustomerDocument::toCustomer)
-        .toList();
+    Query query = Query.query(criteria).with(Sort.by("nameKey", "_id"));
+    return customers.list(query.getQueryObject(), query.getSortObject(), page * size, size);
   }
 }

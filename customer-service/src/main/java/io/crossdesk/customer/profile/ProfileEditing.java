@@ -4,7 +4,7 @@ import io.crossdesk.customer.profile.domain.Customer;
 import io.crossdesk.customer.profile.domain.Profile;
 import io.crossdesk.customer.profile.persistence.CustomerStore;
 import io.crossdesk.customer.tier.TierPolicies;
-import io.crossdesk.platform.web.NotFoundException;
+import io.crossdesk.platform.aggregate.Change;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,23 +44,20 @@ public class ProfileEditing {
    */
   public Customer edit(
       String id, long expectedRevision, Function<Customer, Edit> edit, String editedBy) {
-    Customer current =
-        customers.find(id).orElseThrow(() -> new NotFoundException("No customer with id " + id));
-    if (current.revision() != expectedRevision) {
-      throw new StaleRevisionException(id, current.revision());
-    }
-    Edit asked = edit.apply(current);
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Optional<Customer.Change> change =
-        current.edit(asked.profile(), asked.tier(), policies.current(), now, editedBy);
-    if (change.isEmpty()) {
-      return current;
-    }
-    try {
-      customers.update(change.get(), events.changed(change.get()));
-    } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
-      throw new StaleRevisionException(id, -1);
-    }
-    return change.get().after();
+    return customers.change(
+        id,
+        current -> {
+          // Also after a lost race: the caller's copy is then stale, and nothing is overwritten.
+          if (current.revision() != expectedRevision) {
+            throw new StaleRevisionException(id, current.revision());
+          }
+          Edit asked = edit.apply(current);
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+          Optional<Customer.Change> change =
+              current.edit(asked.profile(), asked.tier(), policies.current(), now, editedBy);
+          return change
+              .map(changed -> Change.of(changed.after(), events.changed(changed)))
+              .orElseGet(() -> Change.none(current));
+        });
   }
 }

@@ -5,6 +5,7 @@ import io.crossdesk.customer.profile.domain.Customer;
 import io.crossdesk.customer.profile.persistence.CustomerDocument;
 import io.crossdesk.customer.profile.persistence.CustomerStore;
 import io.crossdesk.customer.tier.domain.TierPolicy;
+import io.crossdesk.platform.aggregate.Change;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -102,29 +102,25 @@ public class TierSweep {
   }
 
   private boolean retier(String id, TierPolicy policy) {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      Optional<Customer> customer = customers.find(id);
-      if (customer.isEmpty()) {
-        return false;
-      }
-      if (attempt == 0) {
-        List<String> shared = customers.ensureClaims(customer.get());
-        if (!shared.isEmpty()) {
-          log.warn("Customer {} shares {} with another customer", id, shared);
-        }
-      }
-      Optional<Customer.Change> change =
-          customer.get().retier(policy, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-      if (change.isEmpty()) {
-        return false;
-      }
-      try {
-        customers.update(change.get(), events.changed(change.get()));
-        return true;
-      } catch (OptimisticLockingFailureException edited) {
-        // edited meanwhile: decide again on the new revision
-      }
+    Optional<Customer> customer = customers.find(id);
+    if (customer.isEmpty()) {
+      return false;
     }
-    return false;
+    List<String> shared = customers.ensureClaims(customer.get());
+    if (!shared.isEmpty()) {
+      log.warn("Customer {} shares {} with another customer", id, shared);
+    }
+    AtomicBoolean retiered = new AtomicBoolean();
+    customers.change(
+        id,
+        current -> {
+          Optional<Customer.Change> change =
+              current.retier(policy, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+          retiered.set(change.isPresent());
+          return change
+              .map(changed -> Change.of(changed.after(), events.changed(changed)))
+              .orElseGet(() -> Change.none(current));
+        });
+    return retiered.get();
   }
 }

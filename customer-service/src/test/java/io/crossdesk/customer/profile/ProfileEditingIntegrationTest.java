@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crossdesk.contracts.EventCatalogue;
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
-import io.crossdesk.customer.profile.persistence.CustomerRepository;
 import io.crossdesk.platform.events.EventSchemas;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.crossdesk.testsupport.TestTokens;
@@ -33,7 +32,6 @@ class ProfileEditingIntegrationTest {
   private static TopicRecorder customerEvents;
 
   @LocalServerPort int port;
-  @Autowired CustomerRepository customers;
   @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
 
   private CustomerApi api;

@@ -1,6 +1,7 @@
 package io.crossdesk.platform.config;
 
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.platform.aggregate.AggregateStores;
 import io.crossdesk.platform.consumer.DeadLetterAdmin;
 import io.crossdesk.platform.consumer.DeadLetterController;
 import io.crossdesk.platform.consumer.DeadLetterProperties;
@@ -16,12 +17,9 @@ import io.crossdesk.platform.deadline.DeadlineProperties;
 import io.crossdesk.platform.deadline.Deadlines;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.health.MongoPingHealthIndicator;
-import io.crossdesk.platform.outbox.HasOutbox;
 import io.crossdesk.platform.outbox.OutboxLeaseCheck;
 import io.crossdesk.platform.outbox.OutboxProperties;
 import io.crossdesk.platform.outbox.OutboxRelay;
-import io.crossdesk.platform.outbox.OutboxStore;
-import io.crossdesk.platform.outbox.OutboxWrites;
 import io.crossdesk.platform.outbox.ParkedEvents;
 import io.crossdesk.platform.outbox.ParkedEventsController;
 import io.crossdesk.platform.outbox.PendingEvents;
@@ -54,8 +52,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -112,43 +108,17 @@ public class PlatformMessagingAutoConfiguration {
       KafkaProperties kafkaProperties,
       PendingEvents pending,
       ParkedEvents parked,
-      MongoMappingContext mappingContext,
       OutboxProperties properties,
       Clock clock,
       MeterRegistry meters) {
     OutboxLeaseCheck.requireLongerThanASend(
         properties.lease(), kafkaProperties.buildProducerProperties());
-    List<String> collections = new ArrayList<>();
-    for (MongoPersistentEntity<?> entity : mappingContext.getPersistentEntities()) {
-      if (HasOutbox.class.isAssignableFrom(entity.getType())) {
-        collections.add(entity.getCollection());
-      }
-    }
-    return new OutboxRelay(mongo, kafka, pending, parked, collections, properties, clock, meters);
+    return new OutboxRelay(mongo, kafka, pending, parked, properties, clock, meters);
   }
 
   @Bean
-  OutboxStore outboxStore(
-      MongoTemplate mongo,
-      PendingEvents pending,
-      OutboxRelay relay,
-      MongoMappingContext mappingContext) {
-    OutboxStore store = new OutboxStore(mongo, pending, relay);
-    List<String> versioned = new ArrayList<>();
-    for (MongoPersistentEntity<?> entity : mappingContext.getPersistentEntities()) {
-      if (HasOutbox.class.isAssignableFrom(entity.getType())
-          && entity.getPersistentProperty(OutboxStore.VERSION) != null) {
-        versioned.add(entity.getCollection());
-      }
-    }
-    store.indexVersions(versioned);
-    return store;
-  }
-
-  /** Marks the events of every saved document pending, then queues it for the relay. */
-  @Bean
-  OutboxWrites outboxWrites(PendingEvents pending, OutboxRelay relay) {
-    return new OutboxWrites(pending, relay);
+  AggregateStores aggregateStores(MongoTemplate mongo, PendingEvents pending, OutboxRelay relay) {
+    return new AggregateStores(mongo, pending, relay);
   }
 
   @Bean

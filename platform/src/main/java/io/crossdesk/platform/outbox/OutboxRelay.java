@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,7 +86,6 @@ public class OutboxRelay implements SmartLifecycle {
       KafkaTemplate<String, String> kafka,
       PendingEvents pending,
       ParkedEvents parked,
-      Collection<String> collections,
       OutboxProperties properties,
       Clock clock,
       MeterRegistry meters) {
@@ -113,7 +111,11 @@ public class OutboxRelay implements SmartLifecycle {
     Gauge.builder("crossdesk.outbox.queue", queue, BlockingQueue::size)
         .description("Written documents queued for the relay of this instance")
         .register(meters);
-    collections.forEach(this::pendingGauge);
+  }
+
+  /** Counts the pending events of one more aggregate collection on the outbox gauge. */
+  public void follow(String collection) {
+    pendingGauge(collection);
   }
 
   /**
@@ -188,7 +190,7 @@ public class OutboxRelay implements SmartLifecycle {
     if (refs.isEmpty()) {
       return 0;
     }
-    RelayBatch batch = new RelayBatch(kafka, mongo.getConverter());
+    RelayBatch batch = new RelayBatch(kafka);
     Set<String> seen = new HashSet<>();
     for (Map.Entry<String, List<Ref>> group : byCollection(refs).entrySet()) {
       for (Map.Entry<Ref, List<Document>> outbox :
@@ -227,10 +229,10 @@ public class OutboxRelay implements SmartLifecycle {
     mongo
         .getCollection(collection)
         .find(Filters.in("_id", refs.stream().map(Ref::id).toList()))
-        .projection(Projections.include(HasOutbox.FIELD))
+        .projection(Projections.include(OutboxEntries.FIELD))
         .forEach(
             document -> {
-              List<Document> outbox = document.getList(HasOutbox.FIELD, Document.class);
+              List<Document> outbox = document.getList(OutboxEntries.FIELD, Document.class);
               byId.put(document.get("_id"), outbox == null ? List.of() : outbox);
             });
     Map<Ref, List<Document>> outboxes = new LinkedHashMap<>();
@@ -312,7 +314,7 @@ public class OutboxRelay implements SmartLifecycle {
                         Filters.eq("_id", ref.id()),
                         Updates.pullByFilter(
                             new Document(
-                                HasOutbox.FIELD,
+                                OutboxEntries.FIELD,
                                 new Document("eventId", new Document("$in", eventIds)))))));
     updates.forEach((collection, writes) -> mongo.getCollection(collection).bulkWrite(writes));
   }

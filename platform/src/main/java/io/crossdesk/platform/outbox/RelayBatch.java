@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -61,14 +60,12 @@ final class RelayBatch {
   private record Send(Ref ref, Document entry, EventMessage event, CompletableFuture<?> result) {}
 
   private final KafkaTemplate<String, String> kafka;
-  private final MongoConverter converter;
   private final List<Send> sends = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
   private Throwable brokerUnreachable;
 
-  RelayBatch(KafkaTemplate<String, String> kafka, MongoConverter converter) {
+  RelayBatch(KafkaTemplate<String, String> kafka) {
     this.kafka = kafka;
-    this.converter = converter;
   }
 
   /** Sends the events of one outbox, in order. */
@@ -76,7 +73,7 @@ final class RelayBatch {
     for (Document entry : outbox) {
       String eventId = entry.getString("eventId");
       if (eventId == null) {
-        // Not written by OutboxStore: there is nothing to key a retry or a parking place by.
+        // Not written by AggregateStore: there is nothing to key a retry or a parking place by.
         continue;
       }
       if (brokerUnreachable != null) {
@@ -85,7 +82,7 @@ final class RelayBatch {
       }
       EventMessage event;
       try {
-        event = converter.read(EventMessage.class, entry);
+        event = OutboxEntries.read(entry);
       } catch (RuntimeException unreadable) {
         failures.add(new Failure(ref, eventId, entry, null, unreadable));
         continue;

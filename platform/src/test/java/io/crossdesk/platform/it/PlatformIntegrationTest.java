@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
+import io.crossdesk.platform.aggregate.AggregateStore;
+import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.platform.consumer.DeadLetters;
 import io.crossdesk.platform.deadline.DeadlineKey;
 import io.crossdesk.platform.deadline.Deadlines;
@@ -62,6 +64,7 @@ class PlatformIntegrationTest {
   @Autowired CustomerListener listener;
   @Autowired Deadlines deadlines;
   @Autowired ParcelReminders reminders;
+  @Autowired AggregateStore<Parcel> parcels;
   @LocalServerPort int port;
 
   @BeforeAll
@@ -82,7 +85,7 @@ class PlatformIntegrationTest {
   void a_saved_state_change_is_published_as_a_cloud_event_and_leaves_the_outbox() {
     String customerId = "c-" + UUID.randomUUID();
     EventMessage event = events.create(customerId, customer(customerId, "Ada"));
-    mongo.save(new Parcel("p-" + customerId, "registered", List.of(event)));
+    parcels.insert(Change.of(new Parcel("p-" + customerId, "registered"), event));
 
     try (TopicRecorder recorder = TopicRecorder.of(Topics.CUSTOMERS)) {
       ConsumerRecord<String, String> record =
@@ -99,7 +102,14 @@ class PlatformIntegrationTest {
     }
     await()
         .atMost(TIMEOUT)
-        .until(() -> mongo.findById("p-" + customerId, Parcel.class).outbox().isEmpty());
+        .until(
+            () ->
+                mongo
+                    .getCollection("parcels")
+                    .find(new org.bson.Document("_id", "p-" + customerId))
+                    .first()
+                    .getList("outbox", org.bson.Document.class)
+                    .isEmpty());
     await()
         .atMost(TIMEOUT)
         .until(() -> listener.handled.stream().anyMatch(c -> c.customerId().equals(customerId)));

@@ -2,11 +2,12 @@ package io.crossdesk.platform.it;
 
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
+import io.crossdesk.platform.aggregate.AggregateMapping;
+import io.crossdesk.platform.aggregate.AggregateStore;
+import io.crossdesk.platform.aggregate.AggregateStores;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.deadline.DeadlineHandler;
 import io.crossdesk.platform.deadline.FiredDeadline;
-import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.outbox.HasOutbox;
 import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.time.CalendarSpec;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.http.HttpStatus;
@@ -43,8 +45,36 @@ import org.springframework.web.server.ResponseStatusException;
 @SpringBootApplication
 class PlatformTestApplication {
 
-  @Document("parcels")
-  record Parcel(@Id String id, String state, List<EventMessage> outbox) implements HasOutbox {}
+  record Parcel(String id, String state) {}
+
+  /** Parcels are stored by hand-written mapping through the platform's aggregate store. */
+  static final class Parcels implements AggregateMapping<Parcel> {
+
+    @Override
+    public String collection() {
+      return "parcels";
+    }
+
+    @Override
+    public String idOf(Parcel parcel) {
+      return parcel.id();
+    }
+
+    @Override
+    public org.bson.Document write(Parcel parcel) {
+      return new org.bson.Document("state", parcel.state());
+    }
+
+    @Override
+    public Parcel read(org.bson.Document stored) {
+      return new Parcel(stored.getString("_id"), stored.getString("state"));
+    }
+  }
+
+  @Bean
+  AggregateStore<Parcel> parcels(AggregateStores stores) {
+    return stores.of(new Parcels());
+  }
 
   /** A failing handler proves retries and dead letters; it fails for customers named "poison". */
   @Component

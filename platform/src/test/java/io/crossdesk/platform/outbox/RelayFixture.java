@@ -21,21 +21,21 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Relays on a database and a topic of their own, against the test broker and MongoDB server,
- * writing documents the way {@link OutboxWrites} does: markers first, then the document, then the
- * queue of the writing instance.
+ * writing documents the way {@link io.crossdesk.platform.aggregate.AggregateStore} does: markers
+ * first, then the document, then the queue of the writing instance.
  */
-final class RelayFixture implements AutoCloseable {
+public final class RelayFixture implements AutoCloseable {
 
   static final Duration LEASE = Duration.ofSeconds(45);
   static final String COLLECTION = "parcels";
 
   final MongoClient client;
-  final MongoTemplate mongo;
-  final String topic = "relay-test-" + UUID.randomUUID().toString().substring(0, 8);
+  public final MongoTemplate mongo;
+  public final String topic = "relay-test-" + UUID.randomUUID().toString().substring(0, 8);
   final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
   private final List<DefaultKafkaProducerFactory<String, String>> producers = new ArrayList<>();
 
-  RelayFixture() {
+  public RelayFixture() {
     TestInfrastructure infrastructure = TestInfrastructure.get();
     String database = "relay-" + UUID.randomUUID().toString().substring(0, 8);
     client = MongoClients.create(infrastructure.mongoUri(database));
@@ -53,7 +53,7 @@ final class RelayFixture implements AutoCloseable {
         Duration.ofSeconds(5));
   }
 
-  OutboxRelay relay(int batchSize) {
+  public OutboxRelay relay(int batchSize) {
     return relay(batchSize, TestInfrastructure.get().kafkaBootstrapServers(), 10_000, 20_000);
   }
 
@@ -89,13 +89,12 @@ final class RelayFixture implements AutoCloseable {
         new KafkaTemplate<>(factory),
         pending(),
         new ParkedEvents(mongo),
-        List.of(COLLECTION),
         properties(batchSize),
         clock,
         new SimpleMeterRegistry());
   }
 
-  PendingEvents pending() {
+  public PendingEvents pending() {
     return new PendingEvents(mongo, clock, LEASE);
   }
 
@@ -103,14 +102,17 @@ final class RelayFixture implements AutoCloseable {
   void insert(OutboxRelay writer, String id, List<EventMessage> events) {
     pending().mark(COLLECTION, id, events.stream().map(EventMessage::eventId).toList());
     Document document = new Document("_id", id).append("state", "new");
-    document.append(HasOutbox.FIELD, events.stream().map(this::asDocument).toList());
+    document.append(OutboxEntries.FIELD, events.stream().map(this::asDocument).toList());
     mongo.getCollection(COLLECTION).insertOne(document);
     if (writer != null) {
       writer.enqueue(COLLECTION, id);
     }
   }
 
-  /** Appends events to a document's outbox, as {@link OutboxStore#update} does. */
+  /**
+   * Appends events to a document's outbox, as {@link
+   * io.crossdesk.platform.aggregate.AggregateStore#change} does.
+   */
   void append(OutboxRelay writer, String id, List<EventMessage> events) {
     pending().mark(COLLECTION, id, events.stream().map(EventMessage::eventId).toList());
     mongo
@@ -120,7 +122,7 @@ final class RelayFixture implements AutoCloseable {
             new Document(
                 "$push",
                 new Document(
-                    HasOutbox.FIELD,
+                    OutboxEntries.FIELD,
                     new Document("$each", events.stream().map(this::asDocument).toList()))));
     writer.enqueue(COLLECTION, id);
   }
@@ -139,23 +141,21 @@ final class RelayFixture implements AutoCloseable {
         "{\"parcel\":\"" + key + "\",\"event\":\"" + id + "\"}");
   }
 
-  EventMessage event(String key) {
+  public EventMessage event(String key) {
     return event(key, topic);
   }
 
-  List<Document> outbox(String id) {
+  public List<Document> outbox(String id) {
     Document document = mongo.getCollection(COLLECTION).find(new Document("_id", id)).first();
-    return document == null ? List.of() : document.getList(HasOutbox.FIELD, Document.class);
+    return document == null ? List.of() : document.getList(OutboxEntries.FIELD, Document.class);
   }
 
-  long markers() {
+  public long markers() {
     return mongo.getCollection(PendingEvents.COLLECTION).countDocuments();
   }
 
   private Document asDocument(EventMessage event) {
-    Document document = new Document();
-    mongo.getConverter().write(event, document);
-    return document;
+    return OutboxEntries.write(event);
   }
 
   @Override

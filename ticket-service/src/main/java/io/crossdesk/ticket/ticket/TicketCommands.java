@@ -1,8 +1,8 @@
 package io.crossdesk.ticket.ticket;
 
+import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.web.NotFoundException;
-import io.crossdesk.ticket.ticket.TicketChanges.Outcome;
 import io.crossdesk.ticket.ticket.domain.Classification;
 import io.crossdesk.ticket.ticket.domain.Priority;
 import io.crossdesk.ticket.ticket.domain.Resolution;
@@ -23,14 +23,11 @@ import org.springframework.stereotype.Service;
 public class TicketCommands {
 
   private final TicketStore tickets;
-  private final TicketChanges changes;
   private final TicketEvents events;
   private final TicketClocks clocks;
 
-  TicketCommands(
-      TicketStore tickets, TicketChanges changes, TicketEvents events, TicketClocks clocks) {
+  TicketCommands(TicketStore tickets, TicketEvents events, TicketClocks clocks) {
     this.tickets = tickets;
-    this.changes = changes;
     this.events = events;
     this.clocks = clocks;
   }
@@ -45,7 +42,7 @@ public class TicketCommands {
         access,
         id,
         (ticket, at) ->
-            Outcome.of(
+            Change.of(
                 visibility == Visibility.INTERNAL
                     ? ticket.note(text, caller.subject(), at)
                     : ticket.reply(text, caller.subject(), access.isStaff(), at)));
@@ -56,12 +53,12 @@ public class TicketCommands {
     return change(
         caller,
         id,
-        (ticket, at) -> Outcome.of(ticket.waitForCustomer(reason, caller.subject(), at)));
+        (ticket, at) -> Change.of(ticket.waitForCustomer(reason, caller.subject(), at)));
   }
 
   public Ticket resume(Caller caller, String id) {
     TicketAccess.checkDesk(caller);
-    return change(caller, id, (ticket, at) -> Outcome.of(ticket.resume(caller.subject(), at)));
+    return change(caller, id, (ticket, at) -> Change.of(ticket.resume(caller.subject(), at)));
   }
 
   public Ticket reclassify(
@@ -78,7 +75,7 @@ public class TicketCommands {
             throw new TicketConflictException(
                 "Ticket " + ticket.number() + " has that type and priority already.");
           }
-          return Outcome.of(
+          return Change.of(
               ticket.reclassify(
                   changed, clocks.targets(ticket, changed), reason, caller.subject(), at));
         });
@@ -89,7 +86,7 @@ public class TicketCommands {
     return change(
         caller,
         id,
-        (ticket, at) -> Outcome.of(ticket.transferOwnership(to, reason, caller.subject(), at)));
+        (ticket, at) -> Change.of(ticket.transferOwnership(to, reason, caller.subject(), at)));
   }
 
   public Ticket resolve(Caller caller, String id, String summary) {
@@ -100,7 +97,7 @@ public class TicketCommands {
         (ticket, at) -> {
           Ticket resolved =
               ticket.resolve(new Resolution(summary, caller.subject(), null, at, false));
-          return Outcome.of(resolved, events.resolved(resolved));
+          return Change.of(resolved, events.resolved(resolved));
         });
   }
 
@@ -110,7 +107,7 @@ public class TicketCommands {
         id,
         (ticket, at) -> {
           Ticket closed = ticket.confirm(caller.subject(), at);
-          return Outcome.of(closed, events.closed(closed, caller.subject(), at));
+          return Change.of(closed, events.closed(closed, caller.subject(), at));
         });
   }
 
@@ -122,7 +119,7 @@ public class TicketCommands {
           Ticket reopened =
               ticket.reopen(
                   reason, clocks.targets(ticket, ticket.classification()), caller.subject(), at);
-          return Outcome.of(
+          return Change.of(
               reopened,
               events.reopened(reopened, reason, caller.subject(), at),
               events.escalated(reopened, "REOPENED", null, at));
@@ -135,7 +132,7 @@ public class TicketCommands {
         id,
         (ticket, at) -> {
           Ticket cancelled = ticket.cancel(reason, caller.subject(), at);
-          return Outcome.of(cancelled, events.closed(cancelled, caller.subject(), at));
+          return Change.of(cancelled, events.closed(cancelled, caller.subject(), at));
         });
   }
 
@@ -144,7 +141,7 @@ public class TicketCommands {
         caller,
         id,
         (ticket, at) ->
-            Outcome.of(
+            Change.of(
                 ticket.rate(score, comment, caller.subject(), at),
                 events.satisfaction(ticket, score, comment, caller.subject(), at)));
   }
@@ -158,15 +155,15 @@ public class TicketCommands {
     TicketAccess access = TicketAccess.of(caller);
     Ticket duplicate = visible(access, duplicateId);
     visible(access, survivorId);
-    changes.apply(
-        survivorId, survivor -> Outcome.of(survivor.absorb(duplicate, caller.subject(), now())));
+    tickets.change(
+        survivorId, survivor -> Change.of(survivor.absorb(duplicate, caller.subject(), now())));
     Ticket survivor = visible(access, survivorId);
-    return changes.apply(
+    return tickets.change(
         duplicateId,
         ticket -> {
           Instant at = now();
           Ticket merged = ticket.mergeInto(survivor, caller.subject(), at);
-          return Outcome.of(merged, events.closed(merged, caller.subject(), at));
+          return Change.of(merged, events.closed(merged, caller.subject(), at));
         });
   }
 
@@ -176,7 +173,7 @@ public class TicketCommands {
 
   private Ticket change(TicketAccess access, String id, Step step) {
     visible(access, id);
-    return changes.apply(id, ticket -> step.apply(ticket, now()));
+    return tickets.change(id, ticket -> step.apply(ticket, now()));
   }
 
   private Ticket visible(TicketAccess access, String id) {
@@ -194,6 +191,6 @@ public class TicketCommands {
   /** One change to a ticket at a moment. */
   @FunctionalInterface
   private interface Step {
-    Outcome apply(Ticket ticket, Instant at);
+    Change<Ticket> apply(Ticket ticket, Instant at);
   }
 }

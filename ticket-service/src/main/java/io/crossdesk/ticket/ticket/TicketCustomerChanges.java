@@ -1,7 +1,7 @@
 package io.crossdesk.ticket.ticket;
 
+import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
-import io.crossdesk.ticket.ticket.TicketChanges.Outcome;
 import io.crossdesk.ticket.ticket.domain.Ticket;
 import io.crossdesk.ticket.ticket.persistence.TicketStore;
 import java.time.temporal.ChronoUnit;
@@ -15,19 +15,17 @@ import org.springframework.stereotype.Service;
 public class TicketCustomerChanges {
 
   private final TicketStore tickets;
-  private final TicketChanges changes;
   private final TicketClocks clocks;
 
-  TicketCustomerChanges(TicketStore tickets, TicketChanges changes, TicketClocks clocks) {
+  TicketCustomerChanges(TicketStore tickets, TicketClocks clocks) {
     this.tickets = tickets;
-    this.changes = changes;
     this.clocks = clocks;
   }
 
   public void customerChanged(
       String customerId, CustomerTier tier, boolean keyAccount, String eventId) {
     for (Ticket open : tickets.findOpenFor(customerId)) {
-      changes.apply(
+      tickets.change(
           open.id(),
           ticket -> {
             var classification = ticket.classification().forCustomer(tier, keyAccount);
@@ -38,7 +36,7 @@ public class TicketCustomerChanges {
                     clocks.targets(ticket, classification),
                     clocks.now().truncatedTo(ChronoUnit.MILLIS),
                     eventId);
-            return changed == ticket ? TicketChanges.unchanged(ticket) : Outcome.of(changed);
+            return changed == ticket ? Change.none(ticket) : Change.of(changed);
           });
     }
   }

@@ -1,5 +1,6 @@
 package io.crossdesk.ticket.ticket;
 
+import io.crossdesk.platform.aggregate.SideWrites;
 import io.crossdesk.platform.deadline.DeadlineKey;
 import io.crossdesk.platform.deadline.Deadlines;
 import io.crossdesk.ticket.ticket.domain.Ticket;
@@ -14,11 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps a ticket's two timers in step with its state: the next escalation threshold while it is
  * worked on, and the auto-close while it waits for the customer's confirmation. Called with the
- * changed ticket before it is stored, so a crash after scheduling leaves at worst a timer whose
- * ticket no longer needs it; its handler re-reads the ticket and does nothing then.
+ * changed ticket by the aggregate store before it is written, so a crash after scheduling leaves at
+ * worst a timer whose ticket no longer needs it; its handler re-reads the ticket and does nothing
+ * then.
  */
 @Component
-public class TicketDeadlines {
+public class TicketDeadlines implements SideWrites<Ticket> {
 
   static final String ESCALATION = "ticket.escalation";
   static final String AUTO_CLOSE = "ticket.auto-close";
@@ -37,7 +39,8 @@ public class TicketDeadlines {
    * stored after its timers were scheduled, so they are in place already. That makes the moves that
    * do not touch the clock (routed, work started) cost no store write for the timers.
    */
-  void follow(Ticket before, Ticket changed) {
+  @Override
+  public void before(Ticket before, Ticket changed) {
     if (before != null
         && before.status() == changed.status()
         && before.round() == changed.round()

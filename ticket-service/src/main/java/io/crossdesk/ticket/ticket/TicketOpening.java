@@ -1,5 +1,6 @@
 package io.crossdesk.ticket.ticket;
 
+import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.ticket.category.Categories;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
@@ -23,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +39,6 @@ public class TicketOpening {
   private final Categories categories;
   private final SlaPolicies policies;
   private final TicketEvents events;
-  private final TicketDeadlines deadlines;
   private final Clock clock;
 
   TicketOpening(
@@ -48,14 +47,12 @@ public class TicketOpening {
       Categories categories,
       SlaPolicies policies,
       TicketEvents events,
-      TicketDeadlines deadlines,
       Clock clock) {
     this.tickets = tickets;
     this.numbers = numbers;
     this.categories = categories;
     this.policies = policies;
     this.events = events;
-    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -78,20 +75,16 @@ public class TicketOpening {
         throw new InvalidTicketException(
             "resolution", "only a CONSULTATION can be resolved while it is opened");
       }
-      Ticket opened = ticket;
       ticket =
           ticket.resolve(
               new Resolution(
                   firstContactResolution, origin.openedBy(), null, ticket.openedAt(), true));
       announced.add(events.opened(ticket));
       announced.add(events.resolved(ticket));
-      deadlines.follow(opened, ticket);
     } else {
       announced.add(events.opened(ticket));
-      deadlines.follow(null, ticket);
     }
-    tickets.insert(ticket, announced);
-    return ticket;
+    return tickets.insert(ticket, announced);
   }
 
   /**
@@ -99,18 +92,12 @@ public class TicketOpening {
    * a request seen before, or opened concurrently (the unique index), returns that ticket.
    */
   public Ticket openRequested(TicketDraft draft, KnownCustomer customer, Origin origin) {
-    return tickets
-        .findByIntakeRequest(origin.sourceSystem(), origin.externalId())
-        .orElseGet(
-            () -> {
-              try {
-                return open(draft, customer, origin, Ticket.SERVICE_CENTER_DESK, null);
-              } catch (DuplicateKeyException openedConcurrently) {
-                return tickets
-                    .findByIntakeRequest(origin.sourceSystem(), origin.externalId())
-                    .orElseThrow(() -> openedConcurrently);
-              }
-            });
+    return tickets.open(
+        () -> tickets.findByIntakeRequest(origin.sourceSystem(), origin.externalId()),
+        () -> {
+          Ticket ticket = newTicket(draft, customer, origin, Ticket.SERVICE_CENTER_DESK);
+          return Change.of(ticket, events.opened(ticket));
+        });
   }
 
   private Ticket newTicket(TicketDraft draft, KnownCustomer customer, Origin origin, String owner) {

@@ -6,10 +6,11 @@ import io.crossdesk.contracts.workorder.WorkOrderResolved;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
-import io.crossdesk.ticket.ticket.TicketChanges.Outcome;
+import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.ticket.ticket.domain.Resolution;
 import io.crossdesk.ticket.ticket.domain.Ticket;
 import io.crossdesk.ticket.ticket.domain.TimelineEntryType;
+import io.crossdesk.ticket.ticket.persistence.TicketStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -28,12 +29,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class TicketRouting {
 
-  private final TicketChanges changes;
+  private final TicketStore tickets;
   private final TicketEvents events;
   private final TicketClocks clocks;
 
-  TicketRouting(TicketChanges changes, TicketEvents events, TicketClocks clocks) {
-    this.changes = changes;
+  TicketRouting(TicketStore tickets, TicketEvents events, TicketClocks clocks) {
+    this.tickets = tickets;
     this.events = events;
     this.clocks = clocks;
   }
@@ -42,13 +43,13 @@ public class TicketRouting {
    * @throws TicketNotYetKnownException when the ticket is not stored (yet)
    */
   public void routed(String eventId, WorkOrderRouted routed) {
-    changes.apply(
+    tickets.change(
         routed.ticketId(),
         ticket ->
             ticket.hasRecorded(eventId)
                     || ticket.isRoutedTo(routed.workOrderId(), routed.department())
-                ? TicketChanges.unchanged(ticket)
-                : Outcome.of(
+                ? Change.none(ticket)
+                : Change.of(
                     expecting(
                         ticket.routeTo(
                             routed.workOrderId(),
@@ -61,16 +62,16 @@ public class TicketRouting {
 
   /** A department started its step: the customer sees work has begun. */
   public void stepStarted(String eventId, WorkOrderStepStarted started) {
-    changes.apply(
+    tickets.change(
         started.ticketId(),
         ticket -> {
           if (ticket.hasRecorded(eventId) || !started.workOrderId().equals(ticket.workOrderId())) {
-            return TicketChanges.unchanged(ticket);
+            return Change.none(ticket);
           }
           Ticket changed =
               ticket.startWork(
                   "Work started: " + started.stepName(), started.department(), now(), eventId);
-          return Outcome.of(expecting(changed, started.expectedCompletion()));
+          return Change.of(expecting(changed, started.expectedCompletion()));
         });
   }
 
@@ -78,12 +79,12 @@ public class TicketRouting {
    * A department finished its step, whatever its outcome (a step sent back is a different event).
    */
   public void stepCompleted(String eventId, WorkOrderStepCompleted completed) {
-    changes.apply(
+    tickets.change(
         completed.ticketId(),
         ticket -> {
           if (ticket.hasRecorded(eventId)
               || !completed.workOrderId().equals(ticket.workOrderId())) {
-            return TicketChanges.unchanged(ticket);
+            return Change.none(ticket);
           }
           Ticket changed =
               ticket.inform(
@@ -92,7 +93,7 @@ public class TicketRouting {
                   completed.department(),
                   now(),
                   eventId);
-          return Outcome.of(expecting(changed, completed.expectedCompletion()));
+          return Change.of(expecting(changed, completed.expectedCompletion()));
         });
   }
 
@@ -172,18 +173,18 @@ public class TicketRouting {
       String summary,
       String by,
       String department) {
-    changes.apply(
+    tickets.change(
         ticketId,
         ticket -> {
           if (ticket.hasRecorded(eventId)
               || !ticket.status().isOpen()
               || !workOrderId.equals(ticket.workOrderId())) {
-            return TicketChanges.unchanged(ticket);
+            return Change.none(ticket);
           }
           Instant at = now();
           Ticket resolved =
               ticket.resolve(new Resolution(summary, by, department, at, false), eventId);
-          return Outcome.of(resolved, events.resolved(resolved));
+          return Change.of(resolved, events.resolved(resolved));
         });
   }
 

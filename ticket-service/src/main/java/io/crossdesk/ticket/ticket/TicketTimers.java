@@ -1,10 +1,11 @@
 package io.crossdesk.ticket.ticket;
 
+import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.platform.deadline.DeadlineHandler;
 import io.crossdesk.platform.deadline.FiredDeadline;
 import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.ticket.ticket.TicketChanges.Outcome;
 import io.crossdesk.ticket.ticket.domain.Ticket;
+import io.crossdesk.ticket.ticket.persistence.TicketStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,16 +27,15 @@ class TicketTimers {
    * missed while every instance was down are caught up, each announced once.
    */
   @Bean
-  DeadlineHandler ticketEscalation(
-      TicketChanges changes, TicketEvents events, TicketClocks clocks) {
+  DeadlineHandler ticketEscalation(TicketStore tickets, TicketEvents events, TicketClocks clocks) {
     return handler(
         TicketDeadlines.ESCALATION,
         fired ->
-            changes.apply(
+            tickets.change(
                 fired.key().aggregateId(),
                 ticket -> {
                   if (!sameRound(ticket, fired) || !ticket.status().isWorking()) {
-                    return TicketChanges.unchanged(ticket);
+                    return Change.none(ticket);
                   }
                   Instant at = clocks.now().truncatedTo(ChronoUnit.MILLIS);
                   Duration used = ticket.sla().elapsed(clocks.calendar(ticket), at);
@@ -52,24 +52,24 @@ class TicketTimers {
                         events.escalated(escalated, "RESOLUTION_TARGET", percents.get(i), at));
                   }
                   return announced.isEmpty()
-                      ? TicketChanges.unchanged(ticket)
-                      : new Outcome(escalated, announced);
+                      ? Change.none(ticket)
+                      : Change.of(escalated, announced);
                 }));
   }
 
   @Bean
-  DeadlineHandler ticketAutoClose(TicketChanges changes, TicketEvents events, TicketClocks clocks) {
+  DeadlineHandler ticketAutoClose(TicketStore tickets, TicketEvents events, TicketClocks clocks) {
     return handler(
         TicketDeadlines.AUTO_CLOSE,
         fired ->
-            changes.apply(
+            tickets.change(
                 fired.key().aggregateId(),
                 ticket -> {
                   Instant at = clocks.now().truncatedTo(ChronoUnit.MILLIS);
                   Ticket closed = sameRound(ticket, fired) ? ticket.autoClose(at) : ticket;
                   return closed == ticket
-                      ? TicketChanges.unchanged(ticket)
-                      : Outcome.of(closed, events.closed(closed, "crossdesk", at));
+                      ? Change.none(ticket)
+                      : Change.of(closed, events.closed(closed, "crossdesk", at));
                 }));
   }
 

@@ -2,7 +2,7 @@ package io.crossdesk.ticket.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crossdesk.platform.outbox.OutboxStore;
+import io.crossdesk.platform.aggregate.AggregateStores;
 import io.crossdesk.ticket.IntegrationTestSupport;
 import io.crossdesk.ticket.category.Categories;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
@@ -26,7 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class RedeliveredIntakeRaceIntegrationTest extends IntegrationTestSupport {
 
   @Autowired MongoTemplate mongo;
-  @Autowired OutboxStore outbox;
+  @Autowired AggregateStores stores;
   @Autowired TicketStore tickets;
   @Autowired SlaPolicies policies;
   @Autowired TicketNumbers numbers;
@@ -39,12 +39,11 @@ class RedeliveredIntakeRaceIntegrationTest extends IntegrationTestSupport {
   void two_deliveries_of_one_request_racing_past_the_look_up_open_one_ticket_and_both_answer_it() {
     TicketOpening racing =
         new TicketOpening(
-            new RacingTicketStore(mongo, outbox, policies, clock, 2),
+            new RacingTicketStore(mongo, stores, policies, deadlines, clock, 2),
             numbers,
             categories,
             policies,
             events,
-            deadlines,
             clock);
     String externalId = unique("RACE");
     KnownCustomer customer = new KnownCustomer(unique("cust"), CustomerTier.B, "Race Ltd");

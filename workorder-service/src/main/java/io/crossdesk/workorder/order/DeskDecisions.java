@@ -4,7 +4,7 @@ import io.crossdesk.contracts.ticket.TicketClosed;
 import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
 import io.crossdesk.workorder.order.domain.DeskDecision;
-import io.crossdesk.workorder.order.persistence.StoredWorkOrder;
+import io.crossdesk.workorder.order.domain.WorkOrder;
 import io.crossdesk.workorder.order.persistence.WorkOrderStore;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -46,11 +46,11 @@ public class DeskDecisions {
         DeskDecision.reopened(ticket.round(), ticket.reason(), ticket.reopenedBy(), eventId));
   }
 
-  private void apply(Optional<StoredWorkOrder> found, DeskDecision decision) {
+  private void apply(Optional<WorkOrder> found, DeskDecision decision) {
     found.ifPresent(
         stored ->
             changes.apply(
-                stored.order().id(),
+                stored.id(),
                 (order, configuration, now) ->
                     decision.applyTo(order, now, configuration.departments())));
   }

@@ -2,10 +2,10 @@ package io.crossdesk.workorder.order;
 
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketReopened;
-import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.aggregate.AggregateStore;
+import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.workorder.configuration.ConfigurationSnapshot;
 import io.crossdesk.workorder.configuration.RoutingConfiguration;
-import io.crossdesk.workorder.escalation.StepEscalations;
 import io.crossdesk.workorder.flow.domain.FlowTemplate;
 import io.crossdesk.workorder.flow.domain.StandardFlows;
 import io.crossdesk.workorder.order.domain.TicketFacts;
@@ -16,7 +16,6 @@ import io.crossdesk.workorder.routing.domain.Priority;
 import io.crossdesk.workorder.routing.domain.RoutingDecision;
 import io.crossdesk.workorder.routing.domain.RoutingRequest;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,6 @@ public class WorkOrderOpening {
   private final RoutingConfiguration configuration;
   private final WorkOrderStore workOrders;
   private final WorkOrderAnnouncements announcements;
-  private final StepEscalations escalations;
   private final WorkOrderChanges changes;
   private final StepAssignment assignment;
 
@@ -42,13 +40,11 @@ public class WorkOrderOpening {
       RoutingConfiguration configuration,
       WorkOrderStore workOrders,
       WorkOrderAnnouncements announcements,
-      StepEscalations escalations,
       WorkOrderChanges changes,
       StepAssignment assignment) {
     this.configuration = configuration;
     this.workOrders = workOrders;
     this.announcements = announcements;
-    this.escalations = escalations;
     this.changes = changes;
     this.assignment = assignment;
   }
@@ -100,6 +96,27 @@ public class WorkOrderOpening {
    * stays the only one of the round.
    */
   private void open(TicketFacts ticket, int round, int escalationLevel, Priority priority) {
+    AggregateStore.Opened<WorkOrder> opened =
+        workOrders.open(
+            () -> workOrders.findRound(ticket.ticketId(), round),
+            () -> route(ticket, round, escalationLevel, priority));
+    if (opened.isNew()) {
+      WorkOrder order = opened.aggregate();
+      log.info(
+          "Ticket {} round {} routed by rule {} into flow {} v{} as work order {}",
+          ticket.ticketId(),
+          round,
+          order.routingRule(),
+          order.templateId(),
+          order.templateVersion(),
+          order.id());
+    } else {
+      log.info("Ticket {} has a work order for round {} already", ticket.ticketId(), round);
+    }
+  }
+
+  private Change<WorkOrder> route(
+      TicketFacts ticket, int round, int escalationLevel, Priority priority) {
     ConfigurationSnapshot current = configuration.current();
     RoutingDecision routing =
         current
@@ -132,20 +149,8 @@ public class WorkOrderOpening {
             now,
             current.departments());
     WorkOrderChange change = assignment.assignReady(opened, current.departments(), now);
-    List<EventMessage> events =
-        announcements.of(change, current.departments(), change.order().createdAt());
-    escalations.scheduleNew(null, change.order(), current.departments());
-    if (workOrders.insertIfNew(change.order(), events)) {
-      log.info(
-          "Ticket {} round {} routed by rule {} into flow {} v{} as work order {}",
-          ticket.ticketId(),
-          round,
-          routing.rule().id(),
-          flow.id(),
-          flow.version(),
-          change.order().id());
-    } else {
-      log.info("Ticket {} has a work order for round {} already", ticket.ticketId(), round);
-    }
+    return Change.of(
+        change.order(),
+        announcements.of(change, current.departments(), change.order().createdAt()));
   }
 }

@@ -12,7 +12,6 @@ import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.crossdesk.testsupport.TestTokens;
 import io.crossdesk.testsupport.TopicRecorder;
-import io.crossdesk.workorder.order.persistence.WorkOrderStore;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +48,7 @@ class WorkOrderStepsIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
-  @MockitoSpyBean WorkOrderStore store;
+  @MockitoSpyBean WorkOrderChanges changes;
 
   private WorkOrderIntegrationSupport it;
 
@@ -128,19 +127,19 @@ class WorkOrderStepsIntegrationTest {
   void of_two_people_claiming_the_same_step_at_once_one_wins_and_the_other_gets_409()
       throws Exception {
     String id = faultRepair();
-    // Both requests read the work order before either writes: the race, forced.
+    // Both requests read the work order and start deciding before either writes: the race,
+    // forced. Every decision asks for the time once, after the read.
     CyclicBarrier bothRead = new CyclicBarrier(2);
     AtomicInteger reads = new AtomicInteger();
     doAnswer(
             invocation -> {
-              Object read = invocation.callRealMethod();
               if (reads.incrementAndGet() <= 2) {
                 bothRead.await(10, TimeUnit.SECONDS);
               }
-              return read;
+              return invocation.callRealMethod();
             })
-        .when(store)
-        .find(id);
+        .when(changes)
+        .now();
     String ana =
         TestTokens.bearer(
             "ana", List.of("DEPARTMENT"), java.util.Map.of("department", "field-service"));

@@ -13,8 +13,6 @@ import io.crossdesk.customer.profile.domain.QuietHours;
 import io.crossdesk.customer.profile.domain.Tier;
 import io.crossdesk.customer.profile.domain.TierAssignment;
 import io.crossdesk.customer.profile.domain.TierBasis;
-import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.outbox.HasOutbox;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,15 +21,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A customer as stored, with the events its last change caused still waiting to be published.
- * {@code phone} and {@code email} are the first of each, as documents before several were kept;
- * uniqueness of phones and e-mails lives in {@code contact_points}. The indexes serve the desk's
- * search by name prefix, tier and region on real MongoDB; the embedded server scans for them.
+ * A customer as stored; the aggregate store adds its version (the revision) and the events its last
+ * change caused until they are published. {@code phone} and {@code email} are the first of each, as
+ * documents before several were kept; uniqueness of phones and e-mails lives in {@code
+ * contact_points}. The indexes serve the desk's search by name prefix, tier and region on real
+ * MongoDB; the embedded server scans for them.
  */
 @Document("customers")
 @CompoundIndex(name = "name_search", def = "{'nameKey': 1, '_id': 1}")
@@ -66,20 +64,13 @@ public record CustomerDocument(
     Instant registeredAt,
     String registeredBy,
     Instant updatedAt,
-    String updatedBy,
-    @Version Long version,
-    List<EventMessage> outbox)
-    implements HasOutbox {
+    String updatedBy) {
 
   /** Country code for numbers stored before numbers were kept in E.164 form. */
   private static final String LEGACY_COUNTRY_CODE = "86";
 
-  public CustomerDocument {
-    outbox = outbox == null ? List.of() : List.copyOf(outbox);
-  }
-
-  /** The customer as it should be stored, with the events its change caused. */
-  public static CustomerDocument of(Customer customer, Long version, List<EventMessage> events) {
+  /** The customer as it should be stored. */
+  public static CustomerDocument of(Customer customer) {
     Profile profile = customer.profile();
     QuietHours quiet = profile.quietHours();
     return new CustomerDocument(
@@ -113,16 +104,14 @@ public record CustomerDocument(
         customer.registeredAt(),
         customer.registeredBy(),
         customer.updatedAt(),
-        customer.updatedBy(),
-        version,
-        events);
+        customer.updatedBy());
   }
 
   public static String nameKeyOf(String name) {
     return name.strip().toLowerCase(Locale.ROOT);
   }
 
-  public Customer toCustomer() {
+  public Customer toCustomer(long version) {
     List<PhoneNumber> phoneNumbers =
         phones != null
             ? phones.stream().map(PhoneNumber::new).toList()
@@ -161,7 +150,7 @@ public record CustomerDocument(
             tierPolicyVersion == null ? 0 : tierPolicyVersion);
     return new Customer(
         new CustomerId(id),
-        version == null ? 0 : version,
+        version,
         profile,
         assignment,
         registeredAt,

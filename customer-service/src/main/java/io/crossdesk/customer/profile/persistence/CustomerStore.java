@@ -1,35 +1,61 @@
 package io.crossdesk.customer.profile.persistence;
 
+import io.crossdesk.customer.contactpoint.ContactPointTakenException;
 import io.crossdesk.customer.contactpoint.ContactPoints;
 import io.crossdesk.customer.profile.domain.Customer;
+import io.crossdesk.platform.aggregate.AggregateNotFoundException;
+import io.crossdesk.platform.aggregate.AggregateStore;
+import io.crossdesk.platform.aggregate.AggregateStores;
+import io.crossdesk.platform.aggregate.Change;
+import io.crossdesk.platform.aggregate.ConvertedMapping;
+import io.crossdesk.platform.aggregate.SideWrites;
 import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.outbox.OutboxStore;
+import io.crossdesk.platform.web.NotFoundException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores customers with their events, keeping each phone number and e-mail address with one
- * customer: new points are claimed before the write, dropped ones released after it, so a failure
- * in between leaves at worst a stale claim that {@link ContactPoints} recognises.
+ * Stores customers with their events through the platform's aggregate store, keeping each phone
+ * number and e-mail address with one customer: new points are claimed before the write, dropped
+ * ones released after it, so a failure in between leaves at worst a stale claim that {@link
+ * ContactPoints} recognises.
  */
 @Component
 public class CustomerStore {
 
-  private final CustomerRepository customers;
-  private final OutboxStore outbox;
+  static final String COLLECTION = "customers";
+
+  private final AggregateStore<Customer> customers;
   private final ContactPoints contactPoints;
 
-  CustomerStore(CustomerRepository customers, OutboxStore outbox, ContactPoints contactPoints) {
-    this.customers = customers;
-    this.outbox = outbox;
+  CustomerStore(MongoTemplate mongo, AggregateStores stores, ContactPoints contactPoints) {
     this.contactPoints = contactPoints;
+    this.customers =
+        stores.of(
+            new ConvertedMapping<>(
+                mongo.getConverter(),
+                COLLECTION,
+                CustomerDocument.class,
+                customer -> customer.id().value(),
+                CustomerDocument::of,
+                CustomerDocument::toCustomer),
+            new ContactClaims());
   }
 
   public Optional<Customer> find(String id) {
-    return customers.findById(id).map(CustomerDocument::toCustomer);
+    return customers.find(id);
+  }
+
+  /** One page of the customers matching {@code filter}, in {@code sort} order. */
+  public List<Customer> list(Bson filter, Bson sort, int skip, int limit) {
+    return customers.list(filter, sort, skip, limit);
   }
 
   /**
@@ -37,42 +63,23 @@ public class CustomerStore {
    *     belongs to another customer; nothing is stored then
    */
   public void insert(Customer customer, List<EventMessage> events) {
-    String id = customer.id().value();
-    List<String> claimed = contactPoints.claim(id, customer.profile().contactPoints(), this::holds);
-    try {
-      customers.save(CustomerDocument.of(customer, null, events));
-    } catch (RuntimeException e) {
-      contactPoints.release(id, claimed);
-      throw e;
-    }
+    customers.insert(Change.of(customer, events));
   }
 
   /**
+   * Reads the customer, lets {@code decide} change it and stores the change; decides again on the
+   * fresh customer when another change got there first.
+   *
+   * @throws NotFoundException when there is no such customer
    * @throws io.crossdesk.customer.contactpoint.ContactPointTakenException when an added phone or
    *     e-mail belongs to another customer
-   * @throws org.springframework.dao.OptimisticLockingFailureException when the customer changed
-   *     since {@code change.before()} was read
    */
-  public void update(Customer.Change change, List<EventMessage> events) {
-    String id = change.after().id().value();
-    Set<String> before = change.before().profile().contactPoints();
-    Set<String> after = change.after().profile().contactPoints();
-    Set<String> added = new HashSet<>(after);
-    added.removeAll(before);
-    Set<String> removed = new HashSet<>(before);
-    removed.removeAll(after);
-    List<String> claimed = contactPoints.claim(id, added, this::holds);
+  public Customer change(String id, Function<Customer, Change<Customer>> decide) {
     try {
-      outbox.update(
-          id,
-          change.before().revision(),
-          CustomerDocument.of(change.after(), change.after().revision(), List.of()),
-          events);
-    } catch (RuntimeException e) {
-      contactPoints.release(id, claimed);
-      throw e;
+      return customers.change(id, decide);
+    } catch (AggregateNotFoundException unknown) {
+      throw new NotFoundException("No customer with id " + id);
     }
-    contactPoints.release(id, removed);
   }
 
   /**
@@ -83,11 +90,11 @@ public class CustomerStore {
    */
   public List<String> ensureClaims(Customer customer) {
     String id = customer.id().value();
-    List<String> shared = new java.util.ArrayList<>();
+    List<String> shared = new ArrayList<>();
     for (String point : customer.profile().contactPoints()) {
       try {
         contactPoints.claim(id, List.of(point), this::holds);
-      } catch (io.crossdesk.customer.contactpoint.ContactPointTakenException taken) {
+      } catch (ContactPointTakenException taken) {
         shared.add(point);
       }
     }
@@ -106,5 +113,34 @@ public class CustomerStore {
     return find(customerId)
         .map(customer -> customer.profile().contactPoints().contains(point))
         .orElse(false);
+  }
+
+  /** A customer's phones and e-mail addresses, claimed in {@code contact_points} around writes. */
+  private final class ContactClaims implements SideWrites<Customer> {
+
+    @Override
+    public void before(Customer before, Customer after) {
+      contactPoints.claim(after.id().value(), added(before, after), CustomerStore.this::holds);
+    }
+
+    @Override
+    public void failed(Customer before, Customer after) {
+      contactPoints.release(after.id().value(), added(before, after));
+    }
+
+    @Override
+    public void after(Customer before, Customer after) {
+      if (before != null) {
+        contactPoints.release(after.id().value(), added(after, before));
+      }
+    }
+
+    private static Set<String> added(Customer before, Customer after) {
+      Set<String> added = new HashSet<>(after.profile().contactPoints());
+      if (before != null) {
+        added.removeAll(before.profile().contactPoints());
+      }
+      return added;
+    }
   }
 }

@@ -1,10 +1,15 @@
 package io.crossdesk.ticket.ticket.persistence;
 
+import com.mongodb.client.model.Filters;
+import io.crossdesk.platform.aggregate.AggregateNotFoundException;
+import io.crossdesk.platform.aggregate.AggregateStore;
+import io.crossdesk.platform.aggregate.AggregateStores;
+import io.crossdesk.platform.aggregate.Change;
+import io.crossdesk.platform.aggregate.SideWrites;
 import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.outbox.OutboxStore;
 import io.crossdesk.ticket.sla.SlaPolicies;
-import io.crossdesk.ticket.sla.domain.SlaPolicy;
 import io.crossdesk.ticket.ticket.TicketFilter;
+import io.crossdesk.ticket.ticket.TicketNotYetKnownException;
 import io.crossdesk.ticket.ticket.TicketOrder;
 import io.crossdesk.ticket.ticket.TicketPage;
 import io.crossdesk.ticket.ticket.domain.Ticket;
@@ -14,6 +19,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,8 +32,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores tickets with the events their changes cause, each change in one single-document write so
- * that a state change and its events are saved together or not at all.
+ * Stores tickets with the events their changes cause through the platform's aggregate store, each
+ * change in one single-document write so that a state change and its events are saved together or
+ * not at all; the ticket's timers follow each write ({@code SideWrites}).
  */
 @Component
 public class TicketStore implements InitializingBean {
@@ -35,14 +44,19 @@ public class TicketStore implements InitializingBean {
       Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen).toList();
 
   private final MongoTemplate mongo;
-  private final OutboxStore outbox;
-  private final SlaPolicies policies;
+  private final TicketMapping mapping;
+  private final AggregateStore<Ticket> tickets;
   private final Clock clock;
 
-  TicketStore(MongoTemplate mongo, OutboxStore outbox, SlaPolicies policies, Clock clock) {
+  protected TicketStore(
+      MongoTemplate mongo,
+      AggregateStores stores,
+      SlaPolicies policies,
+      SideWrites<Ticket> timers,
+      Clock clock) {
     this.mongo = mongo;
-    this.outbox = outbox;
-    this.policies = policies;
+    this.mapping = new TicketMapping(policies);
+    this.tickets = stores.of(mapping, timers);
     this.clock = clock;
   }
 
@@ -56,7 +70,7 @@ public class TicketStore implements InitializingBean {
    */
   @Override
   public void afterPropertiesSet() {
-    IndexOperations indexes = mongo.indexOps(TicketDocument.class);
+    IndexOperations indexes = mongo.indexOps(TicketMapping.COLLECTION);
     indexes.createIndex(
         new Index()
             .on(T + "origin.sourceSystem", Sort.Direction.ASC)
@@ -89,43 +103,52 @@ public class TicketStore implements InitializingBean {
    * @throws org.springframework.dao.DuplicateKeyException when its intake request already opened
    *     one
    */
-  public void insert(Ticket ticket, List<EventMessage> events) {
-    mongo.insert(document(ticket, events));
+  public Ticket insert(Ticket ticket, List<EventMessage> events) {
+    return tickets.insert(Change.of(ticket, events));
   }
 
   /**
-   * Stores a changed ticket unless someone else changed it since it was read; new events join any
-   * still waiting in the outbox.
-   *
-   * @throws org.springframework.dao.OptimisticLockingFailureException when the stored ticket
-   *     changed meanwhile
+   * Opens the ticket {@code existing} does not find; a request seen before, or opened concurrently
+   * (the unique index), returns that ticket and opens nothing.
    */
-  public void update(Ticket changed, List<EventMessage> events) {
-    outbox.update(changed.id(), changed.version(), document(changed, List.of()), events);
+  public Ticket open(Supplier<Optional<Ticket>> existing, Supplier<Change<Ticket>> open) {
+    return tickets.open(existing, open).aggregate();
+  }
+
+  /**
+   * Reads the ticket, lets {@code decide} change it and stores the change with its events; decides
+   * again when another change got there first.
+   *
+   * @throws TicketNotYetKnownException when there is no such ticket
+   */
+  public Ticket change(String id, Function<Ticket, Change<Ticket>> decide) {
+    try {
+      return tickets.change(id, decide);
+    } catch (AggregateNotFoundException unknown) {
+      throw new TicketNotYetKnownException(id);
+    }
   }
 
   public Optional<Ticket> find(String id) {
-    return Optional.ofNullable(mongo.findById(id, TicketDocument.class))
-        .map(TicketDocument::toTicket);
+    return tickets.find(id);
   }
 
   public Optional<Ticket> findByNumber(String number) {
-    return findOne(Criteria.where(T + "number").is(number));
+    return tickets.findOne(Filters.eq(T + "number", number));
   }
 
+  /** By the unique sparse {@code intake_request} index: one document with exactly its fields. */
   public Optional<Ticket> findByIntakeRequest(String sourceSystem, String externalId) {
-    return findOne(
-        Criteria.where(T + "origin.sourceSystem")
-            .is(sourceSystem)
-            .and(T + "origin.externalId")
-            .is(externalId));
+    return tickets.findOne(
+        new Document(T + "origin.sourceSystem", sourceSystem)
+            .append(T + "origin.externalId", externalId));
   }
 
   /** The customer's tickets that are not resolved or finished: few, whatever the history. */
   public List<Ticket> findOpenFor(String customerId) {
     Query query =
         Query.query(Criteria.where(T + "customerId").is(customerId).and(T + "status").in(OPEN));
-    return mongo.find(query, TicketDocument.class).stream().map(TicketDocument::toTicket).toList();
+    return tickets.list(query.getQueryObject(), new Document(), 0, 0);
   }
 
   public TicketPage search(TicketFilter filter, TicketOrder order, int page, int size) {
@@ -146,36 +169,11 @@ public class TicketStore implements InitializingBean {
     } else if (filter.deadline() == TicketFilter.DeadlineState.AT_RISK) {
       criteria.and("atRiskFrom").lte(now).and("resolveBy").gte(now);
     }
-    Query query = Query.query(criteria).with(sort(order)).skip((long) page * size).limit(size + 1);
+    Query query = Query.query(criteria).with(sort(order));
     List<Ticket> found =
-        mongo.find(query, TicketDocument.class).stream().map(TicketDocument::toTicket).toList();
+        tickets.list(query.getQueryObject(), query.getSortObject(), page * size, size + 1);
     boolean hasNext = found.size() > size;
     return new TicketPage(hasNext ? found.subList(0, size) : found, page, size, hasNext);
-  }
-
-  private Optional<Ticket> findOne(Criteria criteria) {
-    return Optional.ofNullable(mongo.findOne(Query.query(criteria), TicketDocument.class))
-        .map(TicketDocument::toTicket);
-  }
-
-  private TicketDocument document(Ticket ticket, List<EventMessage> events) {
-    Instant resolveBy = null;
-    Instant atRiskFrom = null;
-    if (ticket.status().isOpen()) {
-      SlaPolicy policy = policies.version(ticket.sla().policyVersion());
-      var calendar = policies.calendar(policy.version());
-      resolveBy = ticket.sla().whenResolutionShareElapsed(calendar, 100);
-      int firstThreshold =
-          policy
-              .escalationPercents(ticket.customerTier(), ticket.classification().keyAccount())
-              .get(0);
-      atRiskFrom =
-          firstThreshold < 100
-              ? ticket.sla().whenResolutionShareElapsed(calendar, firstThreshold)
-              : null;
-    }
-    return new TicketDocument(
-        ticket.id(), ticket, resolveBy, atRiskFrom, ticket.version(), List.copyOf(events));
   }
 
   private static Sort sort(TicketOrder order) {

@@ -1,6 +1,7 @@
 package io.crossdesk.ticket.ticket.persistence;
 
-import io.crossdesk.platform.outbox.OutboxStore;
+import io.crossdesk.platform.aggregate.AggregateStores;
+import io.crossdesk.platform.aggregate.SideWrites;
 import io.crossdesk.ticket.sla.SlaPolicies;
 import io.crossdesk.ticket.ticket.domain.Ticket;
 import java.time.Clock;
@@ -23,8 +24,13 @@ public final class RacingTicketStore extends TicketStore {
   private final AtomicInteger racing;
 
   public RacingTicketStore(
-      MongoTemplate mongo, OutboxStore outbox, SlaPolicies policies, Clock clock, int parties) {
-    super(mongo, outbox, policies, clock);
+      MongoTemplate mongo,
+      AggregateStores stores,
+      SlaPolicies policies,
+      SideWrites<Ticket> timers,
+      Clock clock,
+      int parties) {
+    super(mongo, stores, policies, timers, clock);
     this.together = new CyclicBarrier(parties);
     this.racing = new AtomicInteger(parties);
   }

@@ -1,6 +1,10 @@
 package io.crossdesk.workorder.configuration.persistence;
 
 import io.crossdesk.contracts.workorder.RoutingConfigurationChanged;
+import io.crossdesk.platform.aggregate.AggregateStore;
+import io.crossdesk.platform.aggregate.AggregateStores;
+import io.crossdesk.platform.aggregate.Change;
+import io.crossdesk.platform.aggregate.ConvertedMapping;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
 import java.time.Instant;
@@ -26,11 +30,21 @@ public class ConfigurationAudit {
   private final MongoTemplate mongo;
   private final Events events;
   private final JsonMapper json;
+  private final AggregateStore<ConfigurationChangeDocument> changes;
 
-  ConfigurationAudit(MongoTemplate mongo, Events events, JsonMapper json) {
+  ConfigurationAudit(MongoTemplate mongo, AggregateStores stores, Events events, JsonMapper json) {
     this.mongo = mongo;
     this.events = events;
     this.json = json;
+    this.changes =
+        stores.of(
+            new ConvertedMapping<>(
+                mongo.getConverter(),
+                ConfigurationChangeDocument.COLLECTION,
+                ConfigurationChangeDocument.class,
+                ConfigurationChangeDocument::id,
+                change -> change,
+                (stored, version) -> stored));
     mongo
         .indexOps(ConfigurationChangeDocument.class)
         .createIndex(
@@ -55,17 +69,18 @@ public class ConfigurationAudit {
     RoutingConfigurationChanged changed =
         new RoutingConfigurationChanged(kind, itemId, version, action, changedBy, at);
     EventMessage event = events.create(kind + ":" + itemId, changed);
-    mongo.insert(
-        new ConfigurationChangeDocument(
-            new ObjectId().toHexString(),
-            kind,
-            itemId,
-            version,
-            action,
-            changedBy,
-            at,
-            content == null ? null : json.writeValueAsString(content),
-            List.of(event)));
+    changes.insert(
+        Change.of(
+            new ConfigurationChangeDocument(
+                new ObjectId().toHexString(),
+                kind,
+                itemId,
+                version,
+                action,
+                changedBy,
+                at,
+                content == null ? null : json.writeValueAsString(content)),
+            event));
   }
 
   /**

@@ -1,9 +1,6 @@
 package io.crossdesk.workorder.configuration.persistence;
 
-import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.outbox.HasOutbox;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,9 +14,7 @@ public record ConfigurationChangeDocument(
     String action,
     String changedBy,
     Instant changedAt,
-    String content,
-    List<EventMessage> outbox)
-    implements HasOutbox {
+    String content) {
 
   static final String COLLECTION = "configuration_changes";
 }

@@ -1,7 +1,5 @@
 package io.crossdesk.workorder.order.persistence;
 
-import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.outbox.HasOutbox;
 import io.crossdesk.workorder.order.domain.HistoryEntry;
 import io.crossdesk.workorder.order.domain.Step;
 import io.crossdesk.workorder.order.domain.TicketFacts;
@@ -11,14 +9,13 @@ import io.crossdesk.workorder.routing.domain.Priority;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A work order as stored, with its steps and history inside, and the events its last changes caused
- * until they are published: one document, so a step move and its events are one atomic write.
- * {@code ticketRound} ({@code <ticketId>#<round>}) carries the unique index that gives a ticket one
- * work order per round.
+ * A work order as stored, with its steps and history inside; the aggregate store adds its version
+ * and the events its last changes caused until they are published: one document, so a step move and
+ * its events are one atomic write. {@code ticketRound} ({@code <ticketId>#<round>}) carries the
+ * unique index that gives a ticket one work order per round.
  */
 @Document(WorkOrderDocument.COLLECTION)
 record WorkOrderDocument(
@@ -42,10 +39,7 @@ record WorkOrderDocument(
     String resolvingDepartment,
     String closeReason,
     int routingErrors,
-    List<HistoryEntry> history,
-    @Version Long version,
-    List<EventMessage> outbox)
-    implements HasOutbox {
+    List<HistoryEntry> history) {
 
   static final String COLLECTION = "work_orders";
 
@@ -53,7 +47,7 @@ record WorkOrderDocument(
     return ticketId + "#" + round;
   }
 
-  static WorkOrderDocument of(WorkOrder order, Long version, List<EventMessage> events) {
+  static WorkOrderDocument of(WorkOrder order) {
     return new WorkOrderDocument(
         order.id(),
         ticketRound(order.ticket().ticketId(), order.round()),
@@ -75,9 +69,7 @@ record WorkOrderDocument(
         order.resolvingDepartment(),
         order.closeReason(),
         order.routingErrors(),
-        order.history(),
-        version,
-        List.copyOf(events));
+        order.history());
   }
 
   WorkOrder toWorkOrder() {

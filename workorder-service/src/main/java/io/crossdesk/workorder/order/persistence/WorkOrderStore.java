@@ -1,7 +1,10 @@
 package io.crossdesk.workorder.order.persistence;
 
-import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.outbox.OutboxStore;
+import io.crossdesk.platform.aggregate.AggregateStore;
+import io.crossdesk.platform.aggregate.AggregateStores;
+import io.crossdesk.platform.aggregate.Change;
+import io.crossdesk.platform.aggregate.ConvertedMapping;
+import io.crossdesk.platform.aggregate.SideWrites;
 import io.crossdesk.workorder.order.domain.Step;
 import io.crossdesk.workorder.order.domain.StepStatus;
 import io.crossdesk.workorder.order.domain.TicketFacts;
@@ -14,9 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -33,11 +37,20 @@ import org.springframework.stereotype.Component;
 public class WorkOrderStore implements InitializingBean {
 
   private final MongoTemplate mongo;
-  private final OutboxStore outbox;
+  private final AggregateStore<WorkOrder> workOrders;
 
-  WorkOrderStore(MongoTemplate mongo, OutboxStore outbox) {
+  WorkOrderStore(MongoTemplate mongo, AggregateStores stores, SideWrites<WorkOrder> timers) {
     this.mongo = mongo;
-    this.outbox = outbox;
+    this.workOrders =
+        stores.of(
+            new ConvertedMapping<>(
+                mongo.getConverter(),
+                WorkOrderDocument.COLLECTION,
+                WorkOrderDocument.class,
+                WorkOrder::id,
+                WorkOrderDocument::of,
+                (stored, version) -> stored.toWorkOrder()),
+            timers);
   }
 
   /**
@@ -72,31 +85,35 @@ public class WorkOrderStore implements InitializingBean {
   }
 
   /**
-   * Stores a new work order together with the events it caused, in one write.
+   * Opens the work order {@code existing} does not find, with the events it causes, in one write;
+   * when the ticket has one for that round already (found first, or refused by the unique index)
+   * nothing is decided or written.
    *
-   * @return false when the ticket has a work order for that round already; nothing is written then
+   * @return the work order, and whether this call opened it
    */
-  public boolean insertIfNew(WorkOrder order, List<EventMessage> events) {
-    try {
-      mongo.insert(WorkOrderDocument.of(order, null, events));
-      return true;
-    } catch (DuplicateKeyException roundHasOne) {
-      return false;
-    }
+  public AggregateStore.Opened<WorkOrder> open(
+      Supplier<Optional<WorkOrder>> existing, Supplier<Change<WorkOrder>> open) {
+    return workOrders.open(existing, open);
   }
 
-  public Optional<StoredWorkOrder> find(String id) {
-    return Optional.ofNullable(mongo.findById(id, WorkOrderDocument.class))
-        .map(stored -> new StoredWorkOrder(stored.toWorkOrder(), stored.version()));
+  /**
+   * Reads the work order, lets {@code decide} move it and writes the move with its events; decides
+   * again when another move got there first.
+   *
+   * @throws io.crossdesk.platform.aggregate.AggregateNotFoundException when there is none
+   */
+  public WorkOrder change(String id, Function<WorkOrder, Change<WorkOrder>> decide) {
+    return workOrders.change(id, decide);
+  }
+
+  public Optional<WorkOrder> find(String id) {
+    return workOrders.find(id);
   }
 
   /** The work order of one round of a ticket, found by the unique {@code ticketRound}. */
-  public Optional<StoredWorkOrder> findRound(String ticketId, int round) {
-    Query query =
-        Query.query(
-            Criteria.where("ticketRound").is(WorkOrderDocument.ticketRound(ticketId, round)));
-    return Optional.ofNullable(mongo.findOne(query, WorkOrderDocument.class))
-        .map(stored -> new StoredWorkOrder(stored.toWorkOrder(), stored.version()));
+  public Optional<WorkOrder> findRound(String ticketId, int round) {
+    return workOrders.findOne(
+        new Document("ticketRound", WorkOrderDocument.ticketRound(ticketId, round)));
   }
 
   /**
@@ -105,10 +122,10 @@ public class WorkOrderStore implements InitializingBean {
    * follow each other without gaps, except that round 1 has none when the ticket was resolved at
    * first contact.
    */
-  public Optional<StoredWorkOrder> findLatestRound(String ticketId) {
-    Optional<StoredWorkOrder> latest = Optional.empty();
+  public Optional<WorkOrder> findLatestRound(String ticketId) {
+    Optional<WorkOrder> latest = Optional.empty();
     for (int round = 1; ; round++) {
-      Optional<StoredWorkOrder> found = findRound(ticketId, round);
+      Optional<WorkOrder> found = findRound(ticketId, round);
       if (found.isEmpty() && round > 1) {
         return latest;
       }
@@ -116,20 +133,6 @@ public class WorkOrderStore implements InitializingBean {
         latest = found;
       }
     }
-  }
-
-  /**
-   * Writes a changed work order and appends its events to the outbox, if nobody changed it since it
-   * was read.
-   *
-   * @throws org.springframework.dao.OptimisticLockingFailureException when somebody did
-   */
-  public void update(StoredWorkOrder read, WorkOrder changed, List<EventMessage> events) {
-    outbox.update(
-        changed.id(),
-        read.version(),
-        WorkOrderDocument.of(changed, read.version(), List.of()),
-        events);
   }
 
   /** The work orders of a ticket, one per round, oldest round first. */

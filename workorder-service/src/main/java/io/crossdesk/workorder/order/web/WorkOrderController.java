@@ -11,7 +11,6 @@ import io.crossdesk.workorder.order.domain.WorkOrder;
 import io.crossdesk.workorder.order.domain.WorkOrderChange;
 import io.crossdesk.workorder.order.persistence.QueueEntry;
 import io.crossdesk.workorder.order.persistence.QueueFilter;
-import io.crossdesk.workorder.order.persistence.StoredWorkOrder;
 import io.crossdesk.workorder.order.persistence.WorkOrderStore;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -61,7 +60,6 @@ class WorkOrderController {
     StepAccess access = access(jwt);
     return workOrders
         .find(id)
-        .map(StoredWorkOrder::order)
         .filter(access::canSee)
         .map(order -> WorkOrderView.of(order, access, clock.instant()))
         .orElseThrow(() -> new NotFoundException("No work order " + id));

@@ -1,0 +1,261 @@
+package io.crossdesk.platform.aggregate;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.outbox.OutboxEntries;
+import io.crossdesk.platform.outbox.OutboxRelay;
+import io.crossdesk.platform.outbox.PendingEvents;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The one way an aggregate is opened and changed, in every service: read it, let the domain decide,
+ * and write the new state, the events it causes and the version in one single-document write, which
+ * is atomic on MongoDB and on the embedded server alike. A write that lost the race with another
+ * decides again on the fresh state, so a move that became illegal meanwhile fails as it should. The
+ * events wait in the document's {@code outbox} and a marker in {@code outbox_pending} until the
+ * relay has published them; {@link SideWrites} keep timers and other collections in step.
+ *
+ * <p>Only what changed is written: a decision that changes nothing writes nothing, and a change
+ * sets the fields that differ from the stored document.
+ */
+public class AggregateStore<A> {
+
+  /** The field every aggregate counts its changes in. */
+  public static final String VERSION = "version";
+
+  public static final String OUTBOX = OutboxEntries.FIELD;
+
+  private static final Set<String> NOT_STATE = Set.of("_id", "_class", VERSION, OUTBOX);
+  private static final int DEFAULT_ATTEMPTS = 5;
+
+  private final MongoTemplate mongo;
+  private final PendingEvents pending;
+  private final OutboxRelay relay;
+  private final AggregateMapping<A> mapping;
+  private final SideWrites<A> sideWrites;
+  private final int attempts;
+
+  public AggregateStore(
+      MongoTemplate mongo,
+      PendingEvents pending,
+      OutboxRelay relay,
+      AggregateMapping<A> mapping,
+      SideWrites<A> sideWrites) {
+    this(mongo, pending, relay, mapping, sideWrites, DEFAULT_ATTEMPTS);
+  }
+
+  public AggregateStore(
+      MongoTemplate mongo,
+      PendingEvents pending,
+      OutboxRelay relay,
+      AggregateMapping<A> mapping,
+      SideWrites<A> sideWrites,
+      int attempts) {
+    this.mongo = mongo;
+    this.pending = pending;
+    this.relay = relay;
+    this.mapping = mapping;
+    this.sideWrites = sideWrites;
+    this.attempts = attempts;
+    relay.follow(mapping.collection());
+    indexVersions();
+  }
+
+  public String collection() {
+    return mapping.collection();
+  }
+
+  public Optional<A> find(String id) {
+    return findOne(Filters.eq("_id", id));
+  }
+
+  /**
+   * The aggregate matching {@code filter}: give it the fields of a unique index exactly, since the
+   * embedded server uses an index only for such a query.
+   */
+  public Optional<A> findOne(Bson filter) {
+    return Optional.ofNullable(documents().find(filter).first()).map(mapping::read);
+  }
+
+  /**
+   * The aggregates matching {@code filter} in {@code sort} order, {@code skip} left out and at most
+   * {@code limit} (0 for no limit) given.
+   */
+  public List<A> list(Bson filter, Bson sort, int skip, int limit) {
+    List<A> found = new ArrayList<>();
+    documents()
+        .find(filter)
+        .sort(sort)
+        .skip(skip)
+        .limit(limit)
+        .forEach(document -> found.add(mapping.read(document)));
+    return found;
+  }
+
+  /**
+   * Opens an aggregate at most once: when {@code existing} finds it (a request delivered again)
+   * nothing is decided or written; otherwise {@code open} decides and the aggregate is inserted
+   * with its events. An insert that a unique index refuses (opened concurrently) returns what
+   * {@code existing} then finds.
+   */
+  public Opened<A> open(Supplier<Optional<A>> existing, Supplier<Change<A>> open) {
+    Optional<A> found = existing.get();
+    if (found.isPresent()) {
+      return new Opened<>(found.get(), false);
+    }
+    try {
+      return new Opened<>(insert(open.get()), true);
+    } catch (DuplicateKeyException openedConcurrently) {
+      return new Opened<>(existing.get().orElseThrow(() -> openedConcurrently), false);
+    }
+  }
+
+  /** An aggregate, and whether this call opened it. */
+  public record Opened<A>(A aggregate, boolean isNew) {}
+
+  /**
+   * Stores a new aggregate with its events.
+   *
+   * @throws DuplicateKeyException when a unique index holds it already; nothing is stored then
+   */
+  public A insert(Change<A> opening) {
+    A created = opening.after();
+    String id = mapping.idOf(created);
+    List<String> eventIds = eventIds(opening.events());
+    // Marked first: a crash after the insert still leaves the events findable.
+    pending.mark(collection(), id, eventIds);
+    sideWrites.before(null, created);
+    Document document = new Document("_id", id);
+    document.putAll(mapping.write(created));
+    document.append(VERSION, 0L).append(OUTBOX, outboxOf(opening.events()));
+    try {
+      documents().insertOne(document);
+    } catch (RuntimeException refused) {
+      pending.remove(eventIds);
+      sideWrites.failed(null, created);
+      throw translated(refused);
+    }
+    if (!eventIds.isEmpty()) {
+      relay.enqueue(collection(), id);
+    }
+    sideWrites.after(null, created);
+    return mapping.atVersion(created, 0);
+  }
+
+  /**
+   * Reads the aggregate, lets {@code decide} change it and writes the change; decides again on the
+   * fresh state when another writer got there first.
+   *
+   * @return the aggregate as stored afterwards
+   * @throws AggregateNotFoundException when it is not stored
+   * @throws ConcurrentChangeException when it kept changing during every attempt
+   */
+  public A change(String id, Function<A, Change<A>> decide) {
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      Document stored = documents().find(Filters.eq("_id", id)).first();
+      if (stored == null) {
+        throw new AggregateNotFoundException(collection(), id);
+      }
+      A before = mapping.read(stored);
+      Change<A> change = decide.apply(before);
+      if (!change.changed()) {
+        return before;
+      }
+      long version = ((Number) stored.get(VERSION)).longValue();
+      Document set = new Document();
+      Document unset = new Document();
+      DocumentDiff.between(stored, mapping.write(change.after()), NOT_STATE, set, unset);
+      if (set.isEmpty() && unset.isEmpty() && change.events().isEmpty()) {
+        return before;
+      }
+      if (write(id, version, before, change, set, unset)) {
+        return mapping.atVersion(change.after(), version + 1);
+      }
+    }
+    throw new ConcurrentChangeException(collection(), id, attempts);
+  }
+
+  private boolean write(
+      String id, long version, A before, Change<A> change, Document set, Document unset) {
+    List<String> eventIds = eventIds(change.events());
+    pending.mark(collection(), id, eventIds);
+    sideWrites.before(before, change.after());
+    Document update = new Document("$inc", new Document(VERSION, 1L));
+    if (!set.isEmpty()) {
+      update.append("$set", set);
+    }
+    if (!unset.isEmpty()) {
+      update.append("$unset", unset);
+    }
+    if (!change.events().isEmpty()) {
+      update.append(
+          "$push", new Document(OUTBOX, new Document("$each", outboxOf(change.events()))));
+    }
+    long matched;
+    try {
+      matched = documents().updateOne(sameVersion(id, version), update).getMatchedCount();
+    } catch (RuntimeException failed) {
+      pending.remove(eventIds);
+      sideWrites.failed(before, change.after());
+      throw translated(failed);
+    }
+    if (matched == 0) {
+      pending.remove(eventIds);
+      sideWrites.failed(before, change.after());
+      return false;
+    }
+    if (!eventIds.isEmpty()) {
+      relay.enqueue(collection(), id);
+    }
+    sideWrites.after(before, change.after());
+    return true;
+  }
+
+  /**
+   * {@code {_id, version}} as one document of equality fields: MongoDB finds it by {@code _id}; the
+   * embedded server uses an index only when it has exactly the query's fields, hence {@code
+   * id_version}.
+   */
+  private static Document sameVersion(String id, long version) {
+    return new Document("_id", id).append(VERSION, version);
+  }
+
+  /**
+   * The {@code (_id, version)} index: it can never refuse a write, since {@code _id} is unique by
+   * itself, but without it the embedded server reads the whole collection for every change.
+   */
+  private void indexVersions() {
+    documents()
+        .createIndex(
+            Indexes.ascending("_id", VERSION), new IndexOptions().unique(true).name("id_version"));
+  }
+
+  private MongoCollection<Document> documents() {
+    return mongo.getCollection(collection());
+  }
+
+  private RuntimeException translated(RuntimeException e) {
+    RuntimeException translated = mongo.getExceptionTranslator().translateExceptionIfPossible(e);
+    return translated == null ? e : translated;
+  }
+
+  private static List<Document> outboxOf(List<EventMessage> events) {
+    return events.stream().map(OutboxEntries::write).toList();
+  }
+
+  private static List<String> eventIds(List<EventMessage> events) {
+    return events.stream().map(EventMessage::eventId).toList();
+  }
+}

@@ -1,0 +1,70 @@
+package io.crossdesk.platform.aggregate;
+
+import java.util.function.Function;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+
+/**
+ * An {@link AggregateMapping} through a stored-document record that Spring Data's converter maps:
+ * for aggregates written too rarely for reflection to matter. The record holds the state only; the
+ * aggregate store writes {@code version} and {@code outbox}.
+ *
+ * @param <A> the aggregate
+ * @param <D> the record it is stored as
+ */
+public final class ConvertedMapping<A, D> implements AggregateMapping<A> {
+
+  private final MongoConverter converter;
+  private final String collection;
+  private final Class<D> documentType;
+  private final Function<A, D> toDocument;
+  private final Function<A, String> id;
+  private final DocumentReader<D, A> fromDocument;
+
+  /** The aggregate from its document record and the version it is stored at. */
+  @FunctionalInterface
+  public interface DocumentReader<D, A> {
+    A read(D document, long version);
+  }
+
+  public ConvertedMapping(
+      MongoConverter converter,
+      String collection,
+      Class<D> documentType,
+      Function<A, String> id,
+      Function<A, D> toDocument,
+      DocumentReader<D, A> fromDocument) {
+    this.converter = converter;
+    this.collection = collection;
+    this.documentType = documentType;
+    this.id = id;
+    this.toDocument = toDocument;
+    this.fromDocument = fromDocument;
+  }
+
+  @Override
+  public String collection() {
+    return collection;
+  }
+
+  @Override
+  public String idOf(A aggregate) {
+    return id.apply(aggregate);
+  }
+
+  @Override
+  public Document write(A aggregate) {
+    Document document = new Document();
+    converter.write(toDocument.apply(aggregate), document);
+    document.remove("_id");
+    document.remove("_class");
+    return document;
+  }
+
+  @Override
+  public A read(Document stored) {
+    Object version = stored.get(AggregateStore.VERSION);
+    return fromDocument.read(
+        converter.read(documentType, stored), version == null ? 0 : ((Number) version).longValue());
+  }
+}

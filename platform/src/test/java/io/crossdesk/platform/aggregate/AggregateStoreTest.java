@@ -1,0 +1,251 @@
+package io.crossdesk.platform.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.outbox.OutboxRelay;
+import io.crossdesk.platform.outbox.RelayFixture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The aggregate store against the test MongoDB server, on a database of its own per test. */
+class AggregateStoreTest {
+
+  record Parcel(String id, String key, String state) {}
+
+  /** A hand-written mapping, as every aggregate has. */
+  static final class Parcels implements AggregateMapping<Parcel> {
+
+    @Override
+    public String collection() {
+      return COLLECTION;
+    }
+
+    @Override
+    public String idOf(Parcel parcel) {
+      return parcel.id();
+    }
+
+    @Override
+    public Document write(Parcel parcel) {
+      return Fields.writer().put("key", parcel.key()).put("state", parcel.state()).document();
+    }
+
+    @Override
+    public Parcel read(Document stored) {
+      return new Parcel(
+          stored.getString("_id"), stored.getString("key"), stored.getString("state"));
+    }
+  }
+
+  private static final String COLLECTION = "parcels";
+
+  /** Records what it was asked, and what the store held at that moment. */
+  final class RecordingSideWrites implements SideWrites<Parcel> {
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public void before(Parcel before, Parcel after) {
+      calls.add("before " + state(before) + "->" + after.state() + ", stored " + stored(after));
+    }
+
+    @Override
+    public void after(Parcel before, Parcel after) {
+      calls.add("after " + state(before) + "->" + after.state() + ", stored " + stored(after));
+    }
+
+    @Override
+    public void failed(Parcel before, Parcel after) {
+      calls.add("failed " + state(before) + "->" + after.state());
+    }
+
+    private String state(Parcel parcel) {
+      return parcel == null ? "none" : parcel.state();
+    }
+
+    private String stored(Parcel parcel) {
+      Document document = document(parcel.id());
+      return document == null ? "nothing" : document.getString("state");
+    }
+  }
+
+  private final RelayFixture fixture = new RelayFixture();
+  private final OutboxRelay relay = fixture.relay(500);
+  private final RecordingSideWrites sideWrites = new RecordingSideWrites();
+  private final AggregateStore<Parcel> parcels =
+      new AggregateStore<>(fixture.mongo, fixture.pending(), relay, new Parcels(), sideWrites, 3);
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  @Test
+  void an_opening_writes_state_version_and_events_in_one_document_with_its_side_writes_around() {
+    EventMessage registered = fixture.event("p-1");
+
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered"), registered));
+
+    Document stored = document("p-1");
+    assertThat(stored.getString("state")).isEqualTo("registered");
+    assertThat(stored.getLong("version")).isZero();
+    assertThat(fixture.outbox("p-1"))
+        .extracting(entry -> entry.getString("eventId"))
+        .containsExactly(registered.eventId());
+    assertThat(fixture.markers()).isEqualTo(1);
+    assertThat(sideWrites.calls)
+        .containsExactly(
+            "before none->registered, stored nothing", "after none->registered, stored registered");
+    assertThat(relay.relayQueued()).isEqualTo(1);
+    assertThat(fixture.outbox("p-1")).isEmpty();
+    assertThat(fixture.markers()).isZero();
+  }
+
+  @Test
+  void a_request_seen_before_is_found_before_anything_is_decided_or_written() {
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered")));
+    sideWrites.calls.clear();
+    AtomicInteger decided = new AtomicInteger();
+
+    AggregateStore.Opened<Parcel> again =
+        parcels.open(
+            () -> parcels.findOne(new Document("key", "k-1")),
+            () -> {
+              decided.incrementAndGet();
+              return Change.of(new Parcel("p-2", "k-1", "registered"), fixture.event("p-2"));
+            });
+
+    assertThat(again.isNew()).isFalse();
+    assertThat(again.aggregate().id()).isEqualTo("p-1");
+    assertThat(decided).hasValue(0);
+    assertThat(sideWrites.calls).isEmpty();
+    assertThat(fixture.markers()).isZero();
+  }
+
+  @Test
+  void an_opening_that_lost_the_race_to_a_unique_index_returns_the_winner_and_leaves_no_trace() {
+    fixture
+        .mongo
+        .getCollection(COLLECTION)
+        .createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered")));
+    sideWrites.calls.clear();
+    AtomicInteger lookUps = new AtomicInteger();
+
+    AggregateStore.Opened<Parcel> opened =
+        parcels.open(
+            // the first look-up misses, as when two deliveries race past it
+            () ->
+                lookUps.incrementAndGet() == 1
+                    ? Optional.empty()
+                    : parcels.findOne(new Document("key", "k-1")),
+            () -> Change.of(new Parcel("p-2", "k-1", "registered"), fixture.event("p-2")));
+
+    assertThat(opened.isNew()).isFalse();
+    assertThat(opened.aggregate().id()).isEqualTo("p-1");
+    assertThat(document("p-2")).isNull();
+    assertThat(fixture.markers()).isZero();
+    assertThat(sideWrites.calls)
+        .containsExactly("before none->registered, stored nothing", "failed none->registered");
+  }
+
+  @Test
+  void a_decision_that_lost_the_race_is_made_again_on_the_fresh_state() {
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered")));
+    List<String> seen = new ArrayList<>();
+
+    Parcel result =
+        parcels.change(
+            "p-1",
+            read -> {
+              seen.add(read.state());
+              if (seen.size() == 1) {
+                // another writer gets in between this read and this write
+                parcels.change(
+                    "p-1", other -> Change.of(new Parcel("p-1", "k-1", "weighed"), event()));
+              }
+              return Change.of(
+                  new Parcel("p-1", "k-1", read.state() + "+shipped"), fixture.event("p-1"));
+            });
+
+    assertThat(seen).containsExactly("registered", "weighed");
+    assertThat(result.state()).isEqualTo("weighed+shipped");
+    Document stored = document("p-1");
+    assertThat(stored.getString("state")).isEqualTo("weighed+shipped");
+    assertThat(stored.getLong("version")).isEqualTo(2);
+    assertThat(fixture.outbox("p-1")).hasSize(2);
+    assertThat(fixture.markers()).isEqualTo(2);
+  }
+
+  @Test
+  void a_decision_that_keeps_losing_gives_up_after_its_attempts_and_leaves_no_marker() {
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered")));
+    AtomicInteger attempts = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                parcels.change(
+                    "p-1",
+                    read -> {
+                      attempts.incrementAndGet();
+                      fixture
+                          .mongo
+                          .getCollection(COLLECTION)
+                          .updateOne(
+                              new Document("_id", "p-1"),
+                              new Document("$inc", new Document("version", 1L)));
+                      return Change.of(new Parcel("p-1", "k-1", "lost"), fixture.event("p-1"));
+                    }))
+        .isInstanceOf(ConcurrentChangeException.class);
+
+    assertThat(attempts).hasValue(3);
+    assertThat(fixture.markers()).isZero();
+    assertThat(document("p-1").getString("state")).isEqualTo("registered");
+  }
+
+  @Test
+  void a_decision_that_changes_nothing_writes_nothing() {
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered")));
+    sideWrites.calls.clear();
+
+    parcels.change("p-1", read -> Change.none(read));
+    parcels.change("p-1", read -> Change.of(new Parcel("p-1", "k-1", "registered")));
+
+    assertThat(document("p-1").getLong("version")).isZero();
+    assertThat(sideWrites.calls).isEmpty();
+  }
+
+  @Test
+  void a_change_sets_only_the_fields_that_differ_and_removes_those_the_state_no_longer_has() {
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered")));
+
+    parcels.change("p-1", read -> Change.of(new Parcel("p-1", null, "registered")));
+
+    Document stored = document("p-1");
+    assertThat(stored).doesNotContainKey("key");
+    assertThat(stored.getString("state")).isEqualTo("registered");
+    assertThat(stored.getLong("version")).isEqualTo(1);
+  }
+
+  @Test
+  void a_change_of_an_aggregate_that_is_not_stored_says_so() {
+    assertThatThrownBy(() -> parcels.change("p-404", read -> Change.none(read)))
+        .isInstanceOf(AggregateNotFoundException.class);
+  }
+
+  private EventMessage event() {
+    return fixture.event("p-1");
+  }
+
+  private Document document(String id) {
+    return fixture.mongo.getCollection(COLLECTION).find(new Document("_id", id)).first();
+  }
+}
