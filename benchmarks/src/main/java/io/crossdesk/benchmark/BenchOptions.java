@@ -3,6 +3,7 @@ package io.crossdesk.benchmark;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +21,17 @@ import java.util.function.Function;
  * @param services service name to base URL, for /actuator/prometheus
  * @param pids component name to process id, for CPU and memory
  * @param storeOnly run only the store-alone leg, against {@code mongo}
+ * @param sustained instead of the rounds: a warm-up, then intake at each of {@code rates} in turn
+ *     for {@code duration}, until a rate is not sustained
+ * @param warmup how long the sustained mode drives intake before it measures
  * @param mongo the stack's MongoDB-compatible store, for the store-alone leg
  */
 public record BenchOptions(
     boolean quick,
     boolean storeOnly,
+    boolean sustained,
+    Duration warmup,
+    List<Integer> rates,
     int rate,
     Duration duration,
     int connections,
@@ -39,7 +46,7 @@ public record BenchOptions(
     String mongo,
     Path results) {
 
-  private static final Set<String> SWITCHES = Set.of("quick", "store-only");
+  private static final Set<String> SWITCHES = Set.of("quick", "store-only", "sustained");
 
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
@@ -60,6 +67,8 @@ public record BenchOptions(
                   + "notification-service=http://127.0.0.1:8084,"
                   + "analytics-service=http://127.0.0.1:8085"),
           Map.entry("run-dir", "local-data/run"),
+          Map.entry("warmup", "60"),
+          Map.entry("rates", "25,50,75,100,150,200,300,400"),
           Map.entry("results", "benchmarks/target/results"));
 
   private static final Map<String, String> QUICK =
@@ -71,7 +80,15 @@ public record BenchOptions(
           "fill-timeout", "30",
           "drain-timeout", "20");
 
+  /** The sustained mode's defaults: phases long enough for warm JVMs and a steady backlog. */
+  private static final Map<String, String> SUSTAINED =
+      Map.of("duration", "60", "drain-timeout", "15");
+
+  private static final Map<String, String> QUICK_SUSTAINED =
+      Map.of("duration", "5", "drain-timeout", "10", "warmup", "5", "rates", "10,20");
+
   public BenchOptions {
+    rates = List.copyOf(rates);
     services = Map.copyOf(services);
     pids = Map.copyOf(pids);
     if (rate < 2 || connections < 1 || duration.isNegative() || duration.isZero()) {
@@ -88,8 +105,12 @@ public record BenchOptions(
     Map<String, String> given = flags(args);
     boolean quick = given.containsKey("quick");
     Map<String, String> values = new HashMap<>(DEFAULTS);
+    boolean sustained = given.containsKey("sustained");
+    if (sustained) {
+      values.putAll(SUSTAINED);
+    }
     if (quick) {
-      values.putAll(QUICK);
+      values.putAll(sustained ? QUICK_SUSTAINED : QUICK);
     }
     values.putAll(given);
     Map<String, Long> pids =
@@ -99,6 +120,12 @@ public record BenchOptions(
     return new BenchOptions(
         quick,
         given.containsKey("store-only"),
+        sustained,
+        seconds(values.get("warmup")),
+        Arrays.stream(values.get("rates").split(","))
+            .map(String::strip)
+            .map(Integer::valueOf)
+            .toList(),
         Integer.parseInt(values.get("rate")),
         seconds(values.get("duration")),
         Integer.parseInt(values.get("connections")),

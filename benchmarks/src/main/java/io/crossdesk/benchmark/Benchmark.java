@@ -17,12 +17,16 @@ import io.crossdesk.benchmark.result.BenchmarkResult;
 import io.crossdesk.benchmark.result.CountCheck;
 import io.crossdesk.benchmark.result.StoreBaselineResult;
 import io.crossdesk.contracts.Topics;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +34,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
@@ -42,6 +47,9 @@ public final class Benchmark {
   private static final int FILL_WINDOW = 500;
 
   private static final Duration CUSTOMER_KNOWN_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The broker alone in the sustained mode: a reference for the ratios, not a measurement. */
+  private static final Duration BROKER_LEG = Duration.ofSeconds(10);
 
   private final BenchOptions options;
   private final PrintStream progress;
@@ -80,6 +88,9 @@ public final class Benchmark {
         StoreSize store = new StoreSize(bootstrap)) {
       awaitCustomerKnownToIntake(stack, token, producer, requests);
       sampler.start();
+      if (options.sustained()) {
+        return sustained(producer, tracker, sampler, store, token, customerId, requests);
+      }
       progress.printf("[bench] Kafka alone: %d s ...%n", options.duration().toSeconds());
       BaselineResult kafkaAlone =
           new KafkaBaseline(bootstrap, requests.request("baseline", "baseline"), runId)
@@ -112,6 +123,53 @@ public final class Benchmark {
       }
       return record.finish(countCheck(runner, tracker));
     }
+  }
+
+  /**
+   * The sustained mode: the broker alone briefly (the ratios' reference), a warm-up at the first
+   * rate, then each rate in turn until one is not held. The store-alone replay is left out: the
+   * services' own store commands are counted instead.
+   */
+  private BenchmarkResult sustained(
+      KafkaProducer<String, String> producer,
+      EventTracker tracker,
+      Sampler sampler,
+      StoreSize store,
+      String token,
+      String customerId,
+      IntakeRequests requests) {
+    int first = options.rates().get(0);
+    Duration brokerLeg =
+        options.duration().compareTo(BROKER_LEG) < 0 ? options.duration() : BROKER_LEG;
+    progress.printf("[bench] Kafka alone: %d s ...%n", brokerLeg.toSeconds());
+    BaselineResult kafkaAlone =
+        new KafkaBaseline(
+                options.bootstrapServers(), requests.request("baseline", "baseline"), runId)
+            .run(first, brokerLeg);
+    record.kafkaAlone(kafkaAlone);
+    PhaseRunner runner = new PhaseRunner(tracker, sampler, kafkaAlone, progress);
+    Phases phases = new Phases(options, token, customerId, producer, requests, runId);
+    record.roundStarted(Sustained.WARM_UP, store.tickets());
+    PhaseRun warmUp =
+        runner.run(
+            Sustained.WARM_UP, phases.intakeAt("warm-up", "warm-up", first, options.warmup()));
+    runs.add(warmUp);
+    record.phaseDone(warmUp.result());
+    record.roundDone(store.tickets());
+    record.roundStarted(Sustained.ROUND, store.tickets());
+    for (int rate : options.rates()) {
+      PhaseRun run =
+          runner.run(
+              Sustained.ROUND,
+              phases.intakeAt(Sustained.KIND, "sustained-" + rate, rate, options.duration()));
+      runs.add(run);
+      record.phaseDone(run.result());
+      if (!Sustained.held(run.result())) {
+        break;
+      }
+    }
+    record.roundDone(store.tickets());
+    return record.finish(countCheck(runner, tracker));
   }
 
   /**
@@ -208,17 +266,38 @@ public final class Benchmark {
 
   private static Map<String, String> optionsSummary(BenchOptions options) {
     Map<String, String> summary = new TreeMap<>();
-    summary.put("mode", options.storeOnly() ? "store-only" : options.quick() ? "quick" : "full");
-    summary.put("rate", Integer.toString(options.rate()));
+    String mode = options.storeOnly() ? "store-only" : options.sustained() ? "sustained" : "full";
+    summary.put("mode", options.quick() && !options.storeOnly() ? "quick " + mode : mode);
+    if (options.sustained()) {
+      summary.put("rates", options.rates().toString());
+      summary.put("warmup", options.warmup().toSeconds() + " s");
+    } else {
+      summary.put("rate", Integer.toString(options.rate()));
+      summary.put("connections", Integer.toString(options.connections()));
+      summary.put("fillFactor", Double.toString(options.fillFactor()));
+      summary.put("fillTimeout", options.fillTimeout().toSeconds() + " s");
+    }
+    // The settings in force: figures from JVMs with other flags are not comparable.
+    options.pids().forEach((component, pid) -> summary.put("jvm " + component, jvmFlags(pid)));
     summary.put("duration", options.duration().toMillis() / 1000.0 + " s");
-    summary.put("connections", Integer.toString(options.connections()));
-    summary.put("fillFactor", Double.toString(options.fillFactor()));
-    summary.put("fillTimeout", options.fillTimeout().toSeconds() + " s");
     summary.put("drainTimeout", options.drainTimeout().toSeconds() + " s");
     summary.put("gateway", options.gateway().toString());
     summary.put("ticketService", options.ticketService().toString());
     summary.put("bootstrapServers", options.bootstrapServers());
     summary.put("mongo", options.mongo());
     return summary;
+  }
+
+  /** The -X and -XX flags a component's JVM runs with, from its command line. */
+  static String jvmFlags(long pid) {
+    try {
+      String[] args =
+          Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).split("\u0000");
+      return Arrays.stream(args)
+          .filter(arg -> arg.startsWith("-X"))
+          .collect(Collectors.joining(" "));
+    } catch (IOException | RuntimeException unreadable) {
+      return "unknown";
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.crossdesk.benchmark;
 import io.crossdesk.benchmark.load.IntakeLoad;
 import io.crossdesk.benchmark.load.IntakeRequests;
 import io.crossdesk.benchmark.load.RestLoad;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -64,6 +65,16 @@ final class Phases {
             half + " requests/s, open loop",
             () -> intake(tag + "-intake-half").run(half, options.duration()),
             options.drainTimeout()));
+  }
+
+  /** Intake at {@code rate} for {@code duration}: a warm-up or a step of the sustained mode. */
+  PhaseSpec intakeAt(String kind, String tag, int rate, Duration duration) {
+    return PhaseSpec.draining(
+        "intake at " + rate + "/s",
+        kind,
+        rate + " requests/s for " + duration.toSeconds() + " s, open loop",
+        () -> intake(tag).run(rate, duration),
+        options.drainTimeout());
   }
 
   private IntakeLoad intake(String phase) {

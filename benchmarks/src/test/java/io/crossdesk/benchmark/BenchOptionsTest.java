@@ -51,6 +51,32 @@ class BenchOptionsTest {
   }
 
   @Test
+  void sustained_steps_through_its_rates_with_minute_long_phases_after_a_warm_up() {
+    BenchOptions options =
+        BenchOptions.parse(List.of("--sustained", "--run-dir", "does-not-exist"));
+
+    assertThat(options.sustained()).isTrue();
+    assertThat(options.duration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(options.drainTimeout()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(options.rates()).startsWith(25, 50).endsWith(300, 400);
+  }
+
+  @Test
+  void a_quick_sustained_run_is_short_and_its_rates_can_be_given() {
+    BenchOptions quick =
+        BenchOptions.parse(List.of("--sustained", "--quick", "--run-dir", "does-not-exist"));
+    BenchOptions given =
+        BenchOptions.parse(
+            List.of("--sustained", "--rates", "40, 80", "--warmup=30", "--run-dir", "x"));
+
+    assertThat(quick.duration()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(quick.rates()).containsExactly(10, 20);
+    assertThat(given.rates()).containsExactly(40, 80);
+    assertThat(given.warmup()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
   void an_unknown_or_incomplete_option_is_refused() {
     assertThatThrownBy(() -> BenchOptions.parse(List.of("--rat", "5")))
         .hasMessageContaining("unknown option --rat");

@@ -8,6 +8,7 @@ import static io.crossdesk.benchmark.report.Numbers.ratio;
 import io.crossdesk.benchmark.result.PhaseResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** The tables of a round (or of the fill): one column or row per phase. */
@@ -130,6 +131,18 @@ final class PhaseTables {
     table.row(perTicket.toArray());
     out.append("CPU seconds / peak resident memory in MB, per process:\n\n");
     out.append(table.render()).append('\n');
+    Table perProcess = new Table(header.toArray(String[]::new));
+    for (String component : components) {
+      List<Object> row = new ArrayList<>(List.of(component));
+      for (PhaseResult phase : phases) {
+        Double seconds = phase.cost().cpuSeconds().get(component);
+        long routed = phase.cost().routedDuringPhase();
+        row.add(seconds == null || routed == 0 ? "" : of(seconds * 1000 / routed));
+      }
+      perProcess.row(row.toArray());
+    }
+    out.append("CPU ms per ticket routed during the phase, per process:\n\n");
+    out.append(perProcess.render()).append('\n');
   }
 
   private void storeOps() {
@@ -153,5 +166,26 @@ final class PhaseTables {
     out.append(
         "MongoDB commands per ticket routed during the phase (any ticket), all services:\n\n");
     out.append(table.render()).append('\n');
+    TreeSet<String> services = new TreeSet<>();
+    phases.forEach(p -> services.addAll(p.cost().storeCommandsByService().keySet()));
+    List<String> serviceHeader = new ArrayList<>(List.of("service"));
+    phases.forEach(p -> serviceHeader.add(p.name()));
+    Table byService = new Table(serviceHeader.toArray(String[]::new));
+    for (String service : services) {
+      List<Object> row = new ArrayList<>(List.of(service));
+      for (PhaseResult phase : phases) {
+        Map<String, Long> counts = phase.cost().storeCommandsByService().get(service);
+        long ticketsRouted = phase.cost().routedDuringPhase();
+        row.add(
+            counts == null || ticketsRouted == 0
+                ? ""
+                : of(
+                    counts.values().stream().mapToLong(Long::longValue).sum()
+                        / (double) ticketsRouted));
+      }
+      byService.row(row.toArray());
+    }
+    out.append("MongoDB commands per ticket routed during the phase, per service:\n\n");
+    out.append(byService.render()).append('\n');
   }
 }

@@ -139,7 +139,8 @@ public class AggregateStore<A> {
     sideWrites.before(null, created);
     Document document = new Document("_id", id);
     document.putAll(mapping.write(created));
-    document.append(VERSION, 0L).append(OUTBOX, outboxOf(opening.events()));
+    List<Document> outbox = outboxOf(opening.events());
+    document.append(VERSION, 0L).append(OUTBOX, outbox);
     try {
       documents().insertOne(document);
     } catch (RuntimeException refused) {
@@ -148,7 +149,7 @@ public class AggregateStore<A> {
       throw translated(refused);
     }
     if (!eventIds.isEmpty()) {
-      relay.enqueue(collection(), id);
+      relay.enqueue(collection(), id, outbox);
     }
     sideWrites.after(null, created);
     return mapping.atVersion(created, 0);
@@ -180,7 +181,9 @@ public class AggregateStore<A> {
       if (set.isEmpty() && unset.isEmpty() && change.events().isEmpty()) {
         return before;
       }
-      if (write(id, version, before, change, set, unset)) {
+      List<?> pendingBefore = stored.getList(OUTBOX, Object.class);
+      boolean nothingPending = pendingBefore == null || pendingBefore.isEmpty();
+      if (write(id, version, before, change, set, unset, nothingPending)) {
         return mapping.atVersion(change.after(), version + 1);
       }
     }
@@ -188,7 +191,13 @@ public class AggregateStore<A> {
   }
 
   private boolean write(
-      String id, long version, A before, Change<A> change, Document set, Document unset) {
+      String id,
+      long version,
+      A before,
+      Change<A> change,
+      Document set,
+      Document unset,
+      boolean nothingPending) {
     List<String> eventIds = eventIds(change.events());
     pending.mark(collection(), id, eventIds);
     sideWrites.before(before, change.after());
@@ -199,9 +208,9 @@ public class AggregateStore<A> {
     if (!unset.isEmpty()) {
       update.append("$unset", unset);
     }
-    if (!change.events().isEmpty()) {
-      update.append(
-          "$push", new Document(OUTBOX, new Document("$each", outboxOf(change.events()))));
+    List<Document> added = outboxOf(change.events());
+    if (!added.isEmpty()) {
+      update.append("$push", new Document(OUTBOX, new Document("$each", added)));
     }
     long matched;
     try {
@@ -216,7 +225,10 @@ public class AggregateStore<A> {
       sideWrites.failed(before, change.after());
       return false;
     }
-    if (!eventIds.isEmpty()) {
+    if (nothingPending && !added.isEmpty()) {
+      // the version held, so the outbox holds exactly what this write added
+      relay.enqueue(collection(), id, added);
+    } else if (!added.isEmpty()) {
       relay.enqueue(collection(), id);
     }
     sideWrites.after(before, change.after());

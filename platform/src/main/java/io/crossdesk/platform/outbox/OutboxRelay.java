@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,7 +62,11 @@ public class OutboxRelay implements SmartLifecycle {
   private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(5);
   private static final int MAX_SWEEP_BACKOFF = 8;
 
-  private record Queued(Ref ref, Instant at) {}
+  /**
+   * A written document; {@code outbox} is its whole outbox after the write, when the writer knows
+   * it.
+   */
+  private record Queued(Ref ref, Instant at, List<Document> outbox) {}
 
   private final MongoTemplate mongo;
   private final KafkaTemplate<String, String> kafka;
@@ -124,7 +129,20 @@ public class OutboxRelay implements SmartLifecycle {
    * runs out.
    */
   public void enqueue(String collection, Object documentId) {
-    if (!queue.offer(new Queued(new Ref(collection, documentId), clock.instant()))) {
+    offer(new Queued(new Ref(collection, documentId), clock.instant(), null));
+  }
+
+  /**
+   * Queues a document whose whole outbox the writer knows: it was empty before the write (an
+   * insert, or a versioned update of a document read with nothing pending), so it holds exactly the
+   * events just written. The relay then sends them without reading the document back.
+   */
+  public void enqueue(String collection, Object documentId, List<Document> outbox) {
+    offer(new Queued(new Ref(collection, documentId), clock.instant(), List.copyOf(outbox)));
+  }
+
+  private void offer(Queued queued) {
+    if (!queue.offer(queued)) {
       overflow.increment();
     }
   }
@@ -154,7 +172,7 @@ public class OutboxRelay implements SmartLifecycle {
       markers.put(marker.eventId(), marker);
       refs.add(new Ref(marker.collection(), marker.aggregateId()));
     }
-    return publish(refs, markers);
+    return publish(refs, markers, Map.of());
   }
 
   /** Publishes everything this instance queued and everything due; for tests and operators. */
@@ -178,25 +196,40 @@ public class OutboxRelay implements SmartLifecycle {
     // Past most of its lease another instance may be sweeping it: leave it to the sweep.
     Instant stale = clock.instant().minus(properties.lease().multipliedBy(4).dividedBy(5));
     Set<Ref> refs = new LinkedHashSet<>();
+    // What writers handed over, in write order; a document queued once without it is read back.
+    Map<Ref, List<Document>> known = new HashMap<>();
+    Set<Ref> toRead = new HashSet<>();
     for (Queued queued : taken) {
       if (queued.at().isAfter(stale)) {
         refs.add(queued.ref());
+        if (queued.outbox() == null) {
+          toRead.add(queued.ref());
+        } else {
+          known.computeIfAbsent(queued.ref(), ref -> new ArrayList<>()).addAll(queued.outbox());
+        }
       }
     }
-    return publish(refs, Map.of());
+    known.keySet().removeAll(toRead);
+    return publish(refs, Map.of(), known);
   }
 
-  private synchronized int publish(Set<Ref> refs, Map<String, Marker> claimed) {
+  private synchronized int publish(
+      Set<Ref> refs, Map<String, Marker> claimed, Map<Ref, List<Document>> known) {
     if (refs.isEmpty()) {
       return 0;
     }
     RelayBatch batch = new RelayBatch(kafka);
     Set<String> seen = new HashSet<>();
-    for (Map.Entry<String, List<Ref>> group : byCollection(refs).entrySet()) {
-      for (Map.Entry<Ref, List<Document>> outbox :
-          load(group.getKey(), group.getValue()).entrySet()) {
-        outbox.getValue().forEach(entry -> seen.add(entry.getString("eventId")));
-        batch.send(outbox.getKey(), outbox.getValue());
+    Map<Ref, List<Document>> outboxes = new LinkedHashMap<>();
+    List<Ref> toRead = refs.stream().filter(ref -> !known.containsKey(ref)).toList();
+    for (Map.Entry<String, List<Ref>> group : byCollection(toRead).entrySet()) {
+      outboxes.putAll(load(group.getKey(), group.getValue()));
+    }
+    for (Ref ref : refs) {
+      List<Document> outbox = known.containsKey(ref) ? known.get(ref) : outboxes.get(ref);
+      if (outbox != null && !outbox.isEmpty()) {
+        outbox.forEach(entry -> seen.add(entry.getString("eventId")));
+        batch.send(ref, outbox);
       }
     }
     if (batch.size() > 0) {
@@ -217,7 +250,7 @@ public class OutboxRelay implements SmartLifecycle {
     return outcome.published().size();
   }
 
-  private Map<String, List<Ref>> byCollection(Set<Ref> refs) {
+  private Map<String, List<Ref>> byCollection(Collection<Ref> refs) {
     Map<String, List<Ref>> groups = new LinkedHashMap<>();
     refs.forEach(ref -> groups.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(ref));
     return groups;

@@ -1,5 +1,6 @@
 package io.crossdesk.platform.aggregate;
 
+import static io.crossdesk.testsupport.TopicRecorder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import com.mongodb.client.model.Indexes;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.outbox.OutboxRelay;
 import io.crossdesk.platform.outbox.RelayFixture;
+import io.crossdesk.testsupport.TopicRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -183,6 +185,28 @@ class AggregateStoreTest {
     assertThat(stored.getLong("version")).isEqualTo(2);
     assertThat(fixture.outbox("p-1")).hasSize(2);
     assertThat(fixture.markers()).isEqualTo(2);
+  }
+
+  @Test
+  void events_written_behind_unpublished_ones_are_published_after_them_in_one_pass() {
+    EventMessage registered = fixture.event("p-1");
+    EventMessage weighed = fixture.event("p-1");
+    EventMessage shipped = fixture.event("p-2");
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered"), registered));
+    parcels.change("p-1", read -> Change.of(new Parcel("p-1", "k-1", "weighed"), weighed));
+    parcels.insert(Change.of(new Parcel("p-2", "k-2", "shipped"), shipped));
+
+    assertThat(relay.relayQueued()).isEqualTo(3);
+
+    try (TopicRecorder recorder = TopicRecorder.of(fixture.topic)) {
+      assertThat(recorder.all(record -> true))
+          .extracting(record -> header(record, "ce_id"))
+          .containsExactlyInAnyOrder(registered.eventId(), weighed.eventId(), shipped.eventId())
+          .containsSubsequence(registered.eventId(), weighed.eventId());
+    }
+    assertThat(fixture.outbox("p-1")).isEmpty();
+    assertThat(fixture.outbox("p-2")).isEmpty();
+    assertThat(fixture.markers()).isZero();
   }
 
   @Test

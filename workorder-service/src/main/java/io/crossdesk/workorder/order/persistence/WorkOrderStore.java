@@ -1,13 +1,12 @@
 package io.crossdesk.workorder.order.persistence;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import io.crossdesk.platform.aggregate.AggregateStore;
 import io.crossdesk.platform.aggregate.AggregateStores;
 import io.crossdesk.platform.aggregate.Change;
-import io.crossdesk.platform.aggregate.ConvertedMapping;
 import io.crossdesk.platform.aggregate.SideWrites;
-import io.crossdesk.workorder.order.domain.Step;
 import io.crossdesk.workorder.order.domain.StepStatus;
-import io.crossdesk.workorder.order.domain.TicketFacts;
 import io.crossdesk.workorder.order.domain.WorkOrder;
 import io.crossdesk.workorder.routing.domain.Priority;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** The work orders in MongoDB, one per ticket and round, their steps inside. */
@@ -41,16 +39,7 @@ public class WorkOrderStore implements InitializingBean {
 
   WorkOrderStore(MongoTemplate mongo, AggregateStores stores, SideWrites<WorkOrder> timers) {
     this.mongo = mongo;
-    this.workOrders =
-        stores.of(
-            new ConvertedMapping<>(
-                mongo.getConverter(),
-                WorkOrderDocument.COLLECTION,
-                WorkOrderDocument.class,
-                WorkOrder::id,
-                WorkOrderDocument::of,
-                (stored, version) -> stored.toWorkOrder()),
-            timers);
+    this.workOrders = stores.of(new WorkOrderMapping(), timers);
   }
 
   /**
@@ -61,7 +50,7 @@ public class WorkOrderStore implements InitializingBean {
    */
   @Override
   public void afterPropertiesSet() {
-    IndexOperations indexes = mongo.indexOps(WorkOrderDocument.class);
+    IndexOperations indexes = mongo.indexOps(WorkOrderMapping.COLLECTION);
     // One work order per ticket became one per ticket and round.
     for (IndexInfo index : indexes.getIndexInfo()) {
       if (index.getName().equals("one_per_ticket")) {
@@ -113,7 +102,7 @@ public class WorkOrderStore implements InitializingBean {
   /** The work order of one round of a ticket, found by the unique {@code ticketRound}. */
   public Optional<WorkOrder> findRound(String ticketId, int round) {
     return workOrders.findOne(
-        new Document("ticketRound", WorkOrderDocument.ticketRound(ticketId, round)));
+        new Document("ticketRound", WorkOrderMapping.ticketRound(ticketId, round)));
   }
 
   /**
@@ -137,10 +126,7 @@ public class WorkOrderStore implements InitializingBean {
 
   /** The work orders of a ticket, one per round, oldest round first. */
   public List<WorkOrder> ofTicket(String ticketId) {
-    Query query = Query.query(Criteria.where("ticketId").is(ticketId)).with(Sort.by("round"));
-    return mongo.find(query, WorkOrderDocument.class).stream()
-        .map(WorkOrderDocument::toWorkOrder)
-        .toList();
+    return workOrders.list(Filters.eq("ticketId", ticketId), Sorts.ascending("round"), 0, 0);
   }
 
   /**
@@ -168,7 +154,7 @@ public class WorkOrderStore implements InitializingBean {
                     Aggregation.unwind("steps"),
                     Aggregation.match(unwound),
                     Aggregation.group("steps.assignee").count().as("steps")),
-                WorkOrderDocument.COLLECTION,
+                WorkOrderMapping.COLLECTION,
                 Document.class)
             .getMappedResults()) {
       load.put(row.getString("_id"), ((Number) row.get("steps")).longValue());
@@ -199,18 +185,18 @@ public class WorkOrderStore implements InitializingBean {
     for (Document row :
         mongo
             .aggregate(
-                Aggregation.newAggregation(stages), WorkOrderDocument.COLLECTION, Document.class)
+                Aggregation.newAggregation(stages), WorkOrderMapping.COLLECTION, Document.class)
             .getMappedResults()) {
       entries.add(
           new QueueEntry(
               row.getString("_id"),
-              mongo.getConverter().read(TicketFacts.class, row.get("ticket", Document.class)),
+              WorkOrderMapping.ticket(row.get("ticket", Document.class)),
               row.getInteger("round", 1),
               Priority.valueOf(row.getString("priority")),
               Optional.ofNullable(row.getDate("expectedCompletion"))
                   .map(Date::toInstant)
                   .orElse(null),
-              mongo.getConverter().read(Step.class, row.get("steps", Document.class))));
+              WorkOrderMapping.step(row.get("steps", Document.class))));
     }
     return entries;
   }
