@@ -68,7 +68,7 @@ public record BenchOptions(
                   + "analytics-service=http://127.0.0.1:8085"),
           Map.entry("run-dir", "local-data/run"),
           Map.entry("warmup", "60"),
-          Map.entry("rates", "25,50,75,100,150,200,300,400"),
+          Map.entry("rates", "25,30,40,50,60,75,100,125,150,200,250,300,400"),
           Map.entry("results", "benchmarks/target/results"));
 
   private static final Map<String, String> QUICK =

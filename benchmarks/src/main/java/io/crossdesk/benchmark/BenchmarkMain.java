@@ -19,6 +19,9 @@ public final class BenchmarkMain {
       usage: ./local-stack.sh bench [options]   (or java -jar benchmarks-<version>-exec.jar)
         --quick                 a few seconds per phase and a tiny fill
         --store-only            only the store alone (needs just the store, at --mongo)
+        --sustained             warm up, then step the intake rate up until it is not held
+        --warmup S              sustained: seconds of intake before measuring
+        --rates N,N,...         sustained: the intake rates to step through
         --rate N                intake requests/s, open loop; the second intake phase runs at N/2
         --duration S            seconds of load per phase
         --connections N         concurrent REST connections, closed loop

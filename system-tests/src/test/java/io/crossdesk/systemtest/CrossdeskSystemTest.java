@@ -196,7 +196,9 @@ class CrossdeskSystemTest {
     }
     String supervisor = gateway.token("{\"sub\":\"sv-1\",\"roles\":[\"SUPERVISOR\"]}");
     JsonNode letters =
-        gateway.get("/api/admin/ticket-service/dead-letters?limit=1000", supervisor).json();
+        gateway
+            .get("/api/admin/ticket-service/stuck-work?kind=dead-letter&limit=1000", supervisor)
+            .json();
     for (ProducerRecord<String, String> record : malformed) {
       String id = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
       assertThat(letters.findValuesAsString("eventId")).contains(id);

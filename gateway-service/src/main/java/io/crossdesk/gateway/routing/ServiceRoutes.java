@@ -70,7 +70,7 @@ class ServiceRoutes {
                   .uri(route.uri()));
     }
     for (ServiceRoute route : routes(uris)) {
-      // Each service's operations API (dead letters), at /api/admin/<service>/...
+      // Each service's operations API (stuck work), at /api/admin/<service>/...
       String admin = "/api/admin/" + route.service();
       routes.route(
           route.service() + "-admin",

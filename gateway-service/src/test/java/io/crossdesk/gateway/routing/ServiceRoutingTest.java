@@ -83,16 +83,16 @@ class ServiceRoutingTest extends LocalGatewayTest {
   }
 
   @Test
-  void eachServicesDeadLettersAreReachedUnderItsName() {
+  void eachServicesStuckWorkIsReachedUnderItsName() {
     client
         .get()
-        .uri("/api/admin/workorder-service/dead-letters?limit=5")
+        .uri("/api/admin/workorder-service/stuck-work?limit=5")
         .header("Authorization", "Bearer " + token)
         .exchange()
         .expectStatus()
         .isOk();
 
-    assertThat(TestServices.WORKORDERS.receivedAt("/api/admin/dead-letters"))
+    assertThat(TestServices.WORKORDERS.receivedAt("/api/admin/stuck-work"))
         .singleElement()
         .satisfies(received -> assertThat(received.query()).isEqualTo("limit=5"));
   }

@@ -37,7 +37,13 @@ public class AggregateStore<A> {
 
   public static final String OUTBOX = OutboxEntries.FIELD;
 
-  private static final Set<String> NOT_STATE = Set.of("_id", "_class", VERSION, OUTBOX);
+  /** The ids of the last events the aggregate applied, for {@link #apply}. */
+  public static final String APPLIED = "applied";
+
+  /** How many applied event ids a document keeps: more than one aggregate sees redelivered. */
+  static final int APPLIED_KEPT = 64;
+
+  private static final Set<String> NOT_STATE = Set.of("_id", "_class", VERSION, OUTBOX, APPLIED);
   private static final int DEFAULT_ATTEMPTS = 5;
 
   private final MongoTemplate mongo;
@@ -164,12 +170,28 @@ public class AggregateStore<A> {
    * @throws ConcurrentChangeException when it kept changing during every attempt
    */
   public A change(String id, Function<A, Change<A>> decide) {
+    return apply(id, null, decide);
+  }
+
+  /**
+   * {@link #change} for the effect of an event, once: an event whose id is among the last {@value
+   * #APPLIED_KEPT} the aggregate applied changes nothing when it is delivered again, and the id is
+   * written with the change it caused, in the same update. A decision that changes nothing records
+   * nothing, so it is made again on a redelivery.
+   *
+   * @param eventId the event's id; null to change without recording
+   */
+  public A apply(String id, String eventId, Function<A, Change<A>> decide) {
     for (int attempt = 1; attempt <= attempts; attempt++) {
       Document stored = documents().find(Filters.eq("_id", id)).first();
       if (stored == null) {
         throw new AggregateNotFoundException(collection(), id);
       }
       A before = mapping.read(stored);
+      List<String> applied = stored.getList(APPLIED, String.class, List.of());
+      if (eventId != null && applied.contains(eventId)) {
+        return before;
+      }
       Change<A> change = decide.apply(before);
       if (!change.changed()) {
         return before;
@@ -180,6 +202,11 @@ public class AggregateStore<A> {
       DocumentDiff.between(stored, mapping.write(change.after()), NOT_STATE, set, unset);
       if (set.isEmpty() && unset.isEmpty() && change.events().isEmpty()) {
         return before;
+      }
+      if (eventId != null) {
+        List<String> kept = new ArrayList<>(applied);
+        kept.add(eventId);
+        set.append(APPLIED, kept.subList(Math.max(0, kept.size() - APPLIED_KEPT), kept.size()));
       }
       List<?> pendingBefore = stored.getList(OUTBOX, Object.class);
       boolean nothingPending = pendingBefore == null || pendingBefore.isEmpty();

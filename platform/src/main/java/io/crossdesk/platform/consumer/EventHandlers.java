@@ -3,7 +3,10 @@ package io.crossdesk.platform.consumer;
 import io.crossdesk.contracts.EventCatalogue;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
+import io.crossdesk.platform.events.InvalidEventException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -24,6 +27,7 @@ public final class EventHandlers implements Consumer<EventMessage> {
 
   private final Events events;
   private final Map<String, Consumer<EventMessage>> byType = new HashMap<>();
+  private final List<Class<? extends RuntimeException>> refusals = new ArrayList<>();
 
   private EventHandlers(Events events) {
     this.events = events;
@@ -48,11 +52,32 @@ public final class EventHandlers implements Consumer<EventMessage> {
     return on(dataType, (eventId, data) -> handler.accept(data));
   }
 
+  /**
+   * Failures that a retry cannot change (an illegal move stays illegal): the record goes to the
+   * dead-letter topic at once, with the reason, instead of being retried first.
+   */
+  @SafeVarargs
+  public final EventHandlers refusing(Class<? extends RuntimeException>... failures) {
+    for (Class<? extends RuntimeException> failure : failures) {
+      refusals.add(failure);
+    }
+    return this;
+  }
+
   @Override
   public void accept(EventMessage event) {
     Consumer<EventMessage> handler = byType.get(event.type());
-    if (handler != null) {
+    if (handler == null) {
+      return;
+    }
+    try {
       handler.accept(event);
+    } catch (RuntimeException failure) {
+      if (refusals.stream().anyMatch(refusal -> refusal.isInstance(failure))) {
+        throw new InvalidEventException(
+            "event " + event.eventId() + " refused: " + failure.getMessage(), failure);
+      }
+      throw failure;
     }
   }
 }

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
       "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
       "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
       "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-      "io.crossdesk.platform.config.PlatformMessagingAutoConfiguration"
+      "io.crossdesk.platform.events.PlatformEventsAutoConfiguration"
     })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(MongoTemplate.class)

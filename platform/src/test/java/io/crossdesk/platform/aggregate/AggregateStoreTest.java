@@ -260,6 +260,42 @@ class AggregateStoreTest {
   }
 
   @Test
+  void an_event_delivered_again_changes_nothing_and_its_id_is_written_with_its_change() {
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered")));
+    AtomicInteger decided = new AtomicInteger();
+
+    for (int delivery = 0; delivery < 2; delivery++) {
+      parcels.apply(
+          "p-1",
+          "ev-weighed",
+          read -> {
+            decided.incrementAndGet();
+            return Change.of(new Parcel("p-1", "k-1", read.state() + "+weighed"));
+          });
+    }
+
+    Document stored = document("p-1");
+    assertThat(decided).hasValue(1);
+    assertThat(stored.getString("state")).isEqualTo("registered+weighed");
+    assertThat(stored.getList("applied", String.class)).containsExactly("ev-weighed");
+    assertThat(stored.getLong("version")).isEqualTo(1);
+  }
+
+  @Test
+  void the_applied_event_ids_a_document_keeps_are_the_latest_ones() {
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "0")));
+
+    for (int i = 1; i <= AggregateStore.APPLIED_KEPT + 3; i++) {
+      String state = Integer.toString(i);
+      parcels.apply("p-1", "ev-" + i, read -> Change.of(new Parcel("p-1", "k-1", state)));
+    }
+
+    List<String> applied = document("p-1").getList("applied", String.class);
+    assertThat(applied).hasSize(AggregateStore.APPLIED_KEPT).doesNotContain("ev-3");
+    assertThat(applied).startsWith("ev-4").endsWith("ev-" + (AggregateStore.APPLIED_KEPT + 3));
+  }
+
+  @Test
   void a_change_of_an_aggregate_that_is_not_stored_says_so() {
     assertThatThrownBy(() -> parcels.change("p-404", read -> Change.none(read)))
         .isInstanceOf(AggregateNotFoundException.class);

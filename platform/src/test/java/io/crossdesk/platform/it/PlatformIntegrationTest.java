@@ -168,48 +168,82 @@ class PlatformIntegrationTest {
   }
 
   @Test
-  void an_operator_lists_a_dead_letter_and_replays_it_once_the_cause_is_fixed() throws Exception {
+  void an_operator_lists_a_dead_letter_as_stuck_work_and_retries_it_once_the_cause_is_fixed()
+      throws Exception {
     String customerId = "c-" + UUID.randomUUID();
     ProducerRecord<String, String> late = cloudEvent(customer(customerId, "late"));
     String eventId = new String(late.headers().lastHeader("ce_id").value());
     producer.send(late);
 
+    String deadLetters = "/api/admin/stuck-work?kind=dead-letter";
     await()
         .atMost(TIMEOUT)
-        .until(() -> get("/api/admin/dead-letters", TestTokens.admin()).body().contains(eventId));
+        .until(() -> get(deadLetters, TestTokens.admin()).body().contains(eventId));
     JsonNode letter =
         StreamSupport.stream(
-                JSON.readTree(get("/api/admin/dead-letters", TestTokens.admin()).body())
-                    .spliterator(),
-                false)
-            .filter(node -> eventId.equals(node.get("eventId").asString()))
+                JSON.readTree(get(deadLetters, TestTokens.admin()).body()).spliterator(), false)
+            .filter(node -> eventId.equals(node.get("details").get("eventId").asString()))
             .findFirst()
             .orElseThrow();
-    assertThat(letter.get("consumerGroup").asString()).isEqualTo("platform-test.customers");
-    assertThat(letter.get("originalTopic").asString()).isEqualTo(Topics.CUSTOMERS);
+    assertThat(letter.get("kind").asString()).isEqualTo("dead-letter");
+    assertThat(letter.get("details").get("consumerGroup").asString())
+        .isEqualTo("platform-test.customers");
+    assertThat(letter.get("details").get("originalTopic").asString()).isEqualTo(Topics.CUSTOMERS);
     assertThat(letter.get("reason").asString()).contains("not ready for late comers");
-    assertThat(get("/api/admin/dead-letters", TestTokens.agent()).statusCode()).isEqualTo(403);
-    HttpResponse<String> badLimit = get("/api/admin/dead-letters?limit=0", TestTokens.admin());
+    assertThat(get("/api/admin/stuck-work", TestTokens.agent()).statusCode()).isEqualTo(403);
+    HttpResponse<String> badLimit = get("/api/admin/stuck-work?limit=0", TestTokens.admin());
     assertThat(badLimit.statusCode()).isEqualTo(400);
     assertThat(badLimit.body()).contains("\"field\":\"limit\"");
+    HttpResponse<String> badKind = get("/api/admin/stuck-work?kind=misc", TestTokens.admin());
+    assertThat(badKind.statusCode()).isEqualTo(400);
+    assertThat(badKind.body()).contains("\"field\":\"kind\"");
 
     listener.acceptLateComers.set(true);
-    String replay =
-        "/api/admin/dead-letters/%s/%d/%d/replay"
-            .formatted(
-                letter.get("topic").asString(),
-                letter.get("partition").asInt(),
-                letter.get("offset").asLong());
-    assertThat(post(replay, TestTokens.admin()).statusCode()).isEqualTo(202);
+    String retry =
+        "/api/admin/stuck-work/dead-letter/%s/retry".formatted(letter.get("id").asString());
+    assertThat(post(retry, TestTokens.admin()).statusCode()).isEqualTo(202);
     await()
         .atMost(TIMEOUT)
         .until(() -> listener.handled.stream().anyMatch(c -> c.customerId().equals(customerId)));
     assertThat(
             post(
-                    "/api/admin/dead-letters/crossdesk.customers.dlt/0/999999/replay",
+                    "/api/admin/stuck-work/dead-letter/crossdesk.customers.dlt:0:999999/retry",
                     TestTokens.admin())
                 .statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void a_deadline_whose_handler_keeps_failing_is_parked_listed_as_stuck_work_and_retried()
+      throws Exception {
+    DeadlineKey key = new DeadlineKey("parcel.reminder", "broken-" + UUID.randomUUID(), "pick-up");
+    reminders.failing.add(key.aggregateId());
+
+    deadlines.schedule(key, Instant.now(), Map.of("channel", "sms"));
+
+    String parked = "/api/admin/stuck-work?kind=deadline";
+    await().atMost(TIMEOUT).until(() -> get(parked, TestTokens.admin()).body().contains(key.id()));
+    JsonNode item =
+        StreamSupport.stream(
+                JSON.readTree(get(parked, TestTokens.admin()).body()).spliterator(), false)
+            .filter(node -> key.id().equals(node.get("id").asString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(item.get("reason").asString()).contains("the printer is jammed");
+    assertThat(item.get("attempts").asInt()).isEqualTo(2);
+    assertThat(reminders.fired.stream().filter(fired -> fired.key().equals(key))).isEmpty();
+
+    reminders.failing.remove(key.aggregateId());
+    String retry =
+        "/api/admin/stuck-work/deadline/%s/retry"
+            .formatted(
+                java.net.URLEncoder.encode(key.id(), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(post(retry, TestTokens.admin()).statusCode()).isEqualTo(202);
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> reminders.fired.stream().anyMatch(fired -> fired.key().equals(key)));
+    assertThat(get(parked, TestTokens.admin()).body()).doesNotContain(key.id());
+    assertThat(post(retry, TestTokens.admin()).statusCode()).isEqualTo(404);
   }
 
   @Test

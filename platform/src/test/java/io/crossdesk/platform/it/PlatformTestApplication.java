@@ -113,6 +113,9 @@ class PlatformTestApplication {
   static class ParcelReminders implements DeadlineHandler {
     final List<FiredDeadline> fired = new CopyOnWriteArrayList<>();
 
+    /** Parcels whose reminders fail, until the test mends them. */
+    final Set<String> failing = ConcurrentHashMap.newKeySet();
+
     @Override
     public String kind() {
       return "parcel.reminder";
@@ -120,6 +123,9 @@ class PlatformTestApplication {
 
     @Override
     public void fire(FiredDeadline deadline) {
+      if (failing.contains(deadline.key().aggregateId())) {
+        throw new IllegalStateException("the printer is jammed");
+      }
       fired.add(deadline);
     }
   }

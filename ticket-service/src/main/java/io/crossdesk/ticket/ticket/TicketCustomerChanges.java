@@ -25,8 +25,9 @@ public class TicketCustomerChanges {
   public void customerChanged(
       String customerId, CustomerTier tier, boolean keyAccount, String eventId) {
     for (Ticket open : tickets.findOpenFor(customerId)) {
-      tickets.change(
+      tickets.apply(
           open.id(),
+          eventId,
           ticket -> {
             var classification = ticket.classification().forCustomer(tier, keyAccount);
             Ticket changed =

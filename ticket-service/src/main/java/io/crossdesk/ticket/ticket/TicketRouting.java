@@ -21,10 +21,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Follows the work that departments do for tickets: a step routed to a department, a complaint
- * resolved, a work order completed. Each change is recorded once per event (its id is the timeline
- * entry's ref), however often the event is delivered. Entries are dated by this service's clock,
- * like every other entry, rather than by workorder-service's, whose clock may differ and would put
- * the timeline out of order.
+ * resolved, a work order completed. Each event changes its ticket once, however often it is
+ * delivered: the aggregate store keeps the ids of the events a ticket applied. Entries are dated by
+ * this service's clock, like every other entry, rather than by workorder-service's, whose clock may
+ * differ and would put the timeline out of order.
  */
 @Service
 public class TicketRouting {
@@ -43,11 +43,11 @@ public class TicketRouting {
    * @throws TicketNotYetKnownException when the ticket is not stored (yet)
    */
   public void routed(String eventId, WorkOrderRouted routed) {
-    tickets.change(
+    tickets.apply(
         routed.ticketId(),
+        eventId,
         ticket ->
-            ticket.hasRecorded(eventId)
-                    || ticket.isRoutedTo(routed.workOrderId(), routed.department())
+            ticket.isRoutedTo(routed.workOrderId(), routed.department())
                 ? Change.none(ticket)
                 : Change.of(
                     expecting(
@@ -62,10 +62,11 @@ public class TicketRouting {
 
   /** A department started its step: the customer sees work has begun. */
   public void stepStarted(String eventId, WorkOrderStepStarted started) {
-    tickets.change(
+    tickets.apply(
         started.ticketId(),
+        eventId,
         ticket -> {
-          if (ticket.hasRecorded(eventId) || !started.workOrderId().equals(ticket.workOrderId())) {
+          if (!started.workOrderId().equals(ticket.workOrderId())) {
             return Change.none(ticket);
           }
           Ticket changed =
@@ -79,11 +80,11 @@ public class TicketRouting {
    * A department finished its step, whatever its outcome (a step sent back is a different event).
    */
   public void stepCompleted(String eventId, WorkOrderStepCompleted completed) {
-    tickets.change(
+    tickets.apply(
         completed.ticketId(),
+        eventId,
         ticket -> {
-          if (ticket.hasRecorded(eventId)
-              || !completed.workOrderId().equals(ticket.workOrderId())) {
+          if (!completed.workOrderId().equals(ticket.workOrderId())) {
             return Change.none(ticket);
           }
           Ticket changed =
@@ -173,12 +174,11 @@ public class TicketRouting {
       String summary,
       String by,
       String department) {
-    tickets.change(
+    tickets.apply(
         ticketId,
+        eventId,
         ticket -> {
-          if (ticket.hasRecorded(eventId)
-              || !ticket.status().isOpen()
-              || !workOrderId.equals(ticket.workOrderId())) {
+          if (!ticket.status().isOpen() || !workOrderId.equals(ticket.workOrderId())) {
             return Change.none(ticket);
           }
           Instant at = now();

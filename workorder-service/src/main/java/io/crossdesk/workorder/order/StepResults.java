@@ -6,7 +6,6 @@ import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.workorder.order.domain.Performer;
 import io.crossdesk.workorder.order.domain.RootCause;
 import io.crossdesk.workorder.order.domain.StepConflictException;
-import io.crossdesk.workorder.order.domain.WorkOrderChange;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,10 +28,8 @@ public class StepResults {
     try {
       changes.apply(
           result.workOrderId(),
+          eventId,
           (order, configuration, now) -> {
-            if (order.hasApplied(eventId)) {
-              return WorkOrderChange.none(order);
-            }
             return "RETURNED".equals(result.outcome())
                 ? order.returnStep(
                     result.stepId(), system, result.notes(), now, configuration.departments())

@@ -56,9 +56,18 @@ public class WorkOrderChanges {
    *     in the state found
    */
   public WorkOrder apply(String workOrderId, Move move) {
+    return apply(workOrderId, null, move);
+  }
+
+  /**
+   * {@link #apply(String, Move)} for the effect of an inbound event, once: a redelivered event
+   * changes nothing (the aggregate store keeps the ids of the events a work order applied).
+   */
+  public WorkOrder apply(String workOrderId, String eventId, Move move) {
     try {
-      return store.change(
+      return store.apply(
           workOrderId,
+          eventId,
           order -> {
             ConfigurationSnapshot current = configuration.current();
             Instant now = now();

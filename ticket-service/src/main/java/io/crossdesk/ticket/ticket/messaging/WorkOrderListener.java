@@ -10,7 +10,6 @@ import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.events.Events;
-import io.crossdesk.platform.events.InvalidEventException;
 import io.crossdesk.ticket.ticket.TicketRouting;
 import io.crossdesk.ticket.ticket.domain.TicketConflictException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,16 +34,13 @@ class WorkOrderListener {
             .on(WorkOrderResolved.class, routing::workResolved)
             .on(WorkOrderCompleted.class, routing::completed)
             .on(WorkOrderStepStarted.class, routing::stepStarted)
-            .on(WorkOrderStepCompleted.class, routing::stepCompleted);
+            .on(WorkOrderStepCompleted.class, routing::stepCompleted)
+            // Retrying cannot make an illegal move legal; the dead letter keeps it for inspection.
+            .refusing(TicketConflictException.class);
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS)
   void on(ConsumerRecord<String, String> record) {
-    try {
-      consumer.handleKeyed(CONSUMER, record, handlers);
-    } catch (TicketConflictException e) {
-      // Retrying cannot make an illegal move legal; the dead letter keeps it for inspection.
-      throw new InvalidEventException(e.getMessage(), e);
-    }
+    consumer.handleKeyed(CONSUMER, record, handlers);
   }
 }

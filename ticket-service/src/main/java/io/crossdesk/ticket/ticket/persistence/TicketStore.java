@@ -129,6 +129,20 @@ public class TicketStore implements InitializingBean {
     }
   }
 
+  /**
+   * {@link #change} for the effect of an event, once: a redelivered event changes nothing (the
+   * platform keeps the ids of the events a ticket applied).
+   *
+   * @throws TicketNotYetKnownException when there is no such ticket
+   */
+  public Ticket apply(String id, String eventId, Function<Ticket, Change<Ticket>> decide) {
+    try {
+      return tickets.apply(id, eventId, decide);
+    } catch (AggregateNotFoundException unknown) {
+      throw new TicketNotYetKnownException(id);
+    }
+  }
+
   public Optional<Ticket> find(String id) {
     return tickets.find(id);
   }

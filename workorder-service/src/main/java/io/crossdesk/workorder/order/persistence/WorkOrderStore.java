@@ -95,6 +95,11 @@ public class WorkOrderStore implements InitializingBean {
     return workOrders.change(id, decide);
   }
 
+  /** {@link #change} for the effect of an event, once; a null {@code eventId} records nothing. */
+  public WorkOrder apply(String id, String eventId, Function<WorkOrder, Change<WorkOrder>> decide) {
+    return workOrders.apply(id, eventId, decide);
+  }
+
   public Optional<WorkOrder> find(String id) {
     return workOrders.find(id);
   }
