@@ -140,14 +140,15 @@ public class AggregateStore<A> {
     A created = opening.after();
     String id = mapping.idOf(created);
     List<String> eventIds = eventIds(opening.events());
-    // Marked first: a crash after the insert still leaves the events findable.
-    pending.mark(collection(), id, eventIds);
-    sideWrites.before(null, created);
     Document document = new Document("_id", id);
     document.putAll(mapping.write(created));
     List<Document> outbox = outboxOf(opening.events());
     document.append(VERSION, 0L).append(OUTBOX, outbox);
+    // Side writes may refuse (a phone number another customer holds): before anything is marked.
+    sideWrites.before(null, created);
     try {
+      // Marked before the insert: a crash after it still leaves the events findable.
+      pending.mark(collection(), id, eventIds);
       documents().insertOne(document);
     } catch (RuntimeException refused) {
       pending.remove(eventIds);
@@ -226,8 +227,6 @@ public class AggregateStore<A> {
       Document unset,
       boolean nothingPending) {
     List<String> eventIds = eventIds(change.events());
-    pending.mark(collection(), id, eventIds);
-    sideWrites.before(before, change.after());
     Document update = new Document("$inc", new Document(VERSION, 1L));
     if (!set.isEmpty()) {
       update.append("$set", set);
@@ -239,8 +238,10 @@ public class AggregateStore<A> {
     if (!added.isEmpty()) {
       update.append("$push", new Document(OUTBOX, new Document("$each", added)));
     }
+    sideWrites.before(before, change.after());
     long matched;
     try {
+      pending.mark(collection(), id, eventIds);
       matched = documents().updateOne(sameVersion(id, version), update).getMatchedCount();
     } catch (RuntimeException failed) {
       pending.remove(eventIds);
