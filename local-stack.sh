@@ -45,7 +45,7 @@ STOP_TIMEOUT="${CROSSDESK_STOP_TIMEOUT:-20}"
 
 # Measured on 2 cores: these flags halve the start-up time of six services compared to the defaults.
 # The store and the broker keep the C2 compiler: they do most of the work per ticket, and with it
-# the chain holds 40 instead of 30 intake tickets/s (docs/performance.md, "JVM settings").
+# the chain holds 40 instead of 30 intake tickets/s (docs/performance.md, sustained mode, 2026-12-05).
 SERVICE_JVM_FLAGS="${CROSSDESK_JVM_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m}"
 KAFKA_JVM_FLAGS="${CROSSDESK_KAFKA_JVM_FLAGS:--Xmx512m -XX:+UseSerialGC}"
 MONGO_JVM_FLAGS="${CROSSDESK_MONGO_JVM_FLAGS:--Xmx256m -XX:+UseSerialGC}"

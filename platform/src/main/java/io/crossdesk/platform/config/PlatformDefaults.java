@@ -31,7 +31,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
           Map.entry("spring.kafka.listener.concurrency", "${crossdesk.kafka.partitions:3}"),
           // Offsets are committed once a second rather than after every poll: a commit is a write
           // the broker replicates, and every consumer is idempotent, so a crash that replays up to
-          // a second of records changes nothing (measured in docs/performance.md, "Kafka").
+          // a second of records changes nothing (measured: docs/performance.md, sustained mode).
           Map.entry("spring.kafka.listener.ack-mode", "time"),
           Map.entry("spring.kafka.listener.ack-time", "1s"),
           Map.entry("spring.data.mongodb.auto-index-creation", "true"),
