@@ -46,7 +46,8 @@ public class StuckWorkController {
   /** The most recent first, at most {@code limit} of each kind asked for (all kinds by default). */
   @GetMapping
   public List<StuckItem> list(
-      @RequestParam(required = false) @Pattern(regexp = KINDS, message = "must be one of " + KINDS)
+      @RequestParam(required = false)
+          @Pattern(regexp = KINDS, message = "must be one of outbox-event, deadline, dead-letter")
           String kind,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
     List<StuckItem> items = new ArrayList<>();
