@@ -209,9 +209,15 @@ public class AggregateStore<A> {
         kept.add(eventId);
         set.append(APPLIED, kept.subList(Math.max(0, kept.size() - APPLIED_KEPT), kept.size()));
       }
-      List<?> pendingBefore = stored.getList(OUTBOX, Object.class);
-      boolean nothingPending = pendingBefore == null || pendingBefore.isEmpty();
-      if (write(id, version, before, change, set, unset, nothingPending)) {
+      List<Document> storedOutbox = stored.getList(OUTBOX, Document.class, List.of());
+      List<Document> stillPending = stillPending(storedOutbox);
+      List<Document> added = outboxOf(change.events());
+      List<Document> outbox = new ArrayList<>(stillPending);
+      outbox.addAll(added);
+      if (!outbox.equals(storedOutbox)) {
+        set.append(OUTBOX, outbox);
+      }
+      if (write(id, version, before, change, set, unset, added, stillPending.isEmpty())) {
         return mapping.atVersion(change.after(), version + 1);
       }
     }
@@ -225,6 +231,7 @@ public class AggregateStore<A> {
       Change<A> change,
       Document set,
       Document unset,
+      List<Document> added,
       boolean nothingPending) {
     List<String> eventIds = eventIds(change.events());
     Document update = new Document("$inc", new Document(VERSION, 1L));
@@ -233,10 +240,6 @@ public class AggregateStore<A> {
     }
     if (!unset.isEmpty()) {
       update.append("$unset", unset);
-    }
-    List<Document> added = outboxOf(change.events());
-    if (!added.isEmpty()) {
-      update.append("$push", new Document(OUTBOX, new Document("$each", added)));
     }
     sideWrites.before(before, change.after());
     long matched;
@@ -254,13 +257,31 @@ public class AggregateStore<A> {
       return false;
     }
     if (nothingPending && !added.isEmpty()) {
-      // the version held, so the outbox holds exactly what this write added
+      // the version held, so the pending part of the outbox is exactly what this write added
       relay.enqueue(collection(), id, added);
     } else if (!added.isEmpty()) {
       relay.enqueue(collection(), id);
     }
     sideWrites.after(before, change.after());
     return true;
+  }
+
+  /**
+   * The entries of a stored outbox still waiting to be published: those with a marker. The relay
+   * leaves published ones in the document rather than rewriting it per event; each write of the
+   * aggregate drops them.
+   */
+  private List<Document> stillPending(List<Document> storedOutbox) {
+    if (storedOutbox.isEmpty()) {
+      return List.of();
+    }
+    Set<String> marked =
+        pending
+            .find(storedOutbox.stream().map(entry -> entry.getString("eventId")).toList())
+            .keySet();
+    return storedOutbox.stream()
+        .filter(entry -> marked.contains(entry.getString("eventId")))
+        .toList();
   }
 
   /**

@@ -2,9 +2,6 @@ package io.crossdesk.platform.outbox;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import io.crossdesk.platform.outbox.ParkedEvents.ParkedEvent;
 import io.crossdesk.platform.outbox.PendingEvents.Marker;
 import io.crossdesk.platform.outbox.PendingEvents.Retry;
@@ -225,8 +222,15 @@ public class OutboxRelay implements SmartLifecycle {
     for (Map.Entry<String, List<Ref>> group : byCollection(toRead).entrySet()) {
       outboxes.putAll(load(group.getKey(), group.getValue()));
     }
+    // Published events stay in an outbox until the aggregate's next write: only marked ones go.
+    Set<String> marked = markedAmong(outboxes.values());
     for (Ref ref : refs) {
-      List<Document> outbox = known.containsKey(ref) ? known.get(ref) : outboxes.get(ref);
+      List<Document> outbox =
+          known.containsKey(ref)
+              ? known.get(ref)
+              : outboxes.getOrDefault(ref, List.of()).stream()
+                  .filter(entry -> marked.contains(entry.getString("eventId")))
+                  .toList();
       if (outbox != null && !outbox.isEmpty()) {
         outbox.forEach(entry -> seen.add(entry.getString("eventId")));
         batch.send(ref, outbox);
@@ -248,6 +252,12 @@ public class OutboxRelay implements SmartLifecycle {
     claimed.keySet().stream().filter(id -> !seen.contains(id)).forEach(done::add);
     writeBack(outcome, done);
     return outcome.published().size();
+  }
+
+  private Set<String> markedAmong(Collection<List<Document>> outboxes) {
+    List<String> eventIds = new ArrayList<>();
+    outboxes.forEach(outbox -> outbox.forEach(entry -> eventIds.add(entry.getString("eventId"))));
+    return eventIds.isEmpty() ? Set.of() : pending.find(eventIds).keySet();
   }
 
   private Map<String, List<Ref>> byCollection(Collection<Ref> refs) {
@@ -279,15 +289,15 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   /**
-   * Parks what cannot be published before anything leaves an outbox, and cleans the outboxes before
-   * removing markers: a crash at any point leaves an event published twice at worst, never lost.
+   * Parks what cannot be published before its marker goes: a crash at any point leaves an event
+   * published twice at worst, never lost. Published and parked events are not pulled from their
+   * outboxes here, which would rewrite a whole aggregate document per event: without a marker they
+   * are done, and the aggregate store drops them at the aggregate's next write.
    */
   private void writeBack(Outcome outcome, List<String> doneMarkers) {
-    Map<Ref, List<String>> leaving = new LinkedHashMap<>();
     List<String> removed = new ArrayList<>(doneMarkers);
     for (Published published : outcome.published()) {
       String eventId = published.event().eventId();
-      leaving.computeIfAbsent(published.ref(), ref -> new ArrayList<>()).add(eventId);
       removed.add(eventId);
       meters
           .counter(
@@ -310,7 +320,6 @@ public class OutboxRelay implements SmartLifecycle {
         int tries = (marker == null ? 0 : marker.attempts()) + 1;
         if (!failure.retriable() && tries >= properties.maxAttempts()) {
           toPark.add(parkedOf(failure, tries, now));
-          leaving.computeIfAbsent(failure.ref(), ref -> new ArrayList<>()).add(failure.eventId());
           removed.add(failure.eventId());
         } else {
           retries.add(
@@ -331,25 +340,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
     parked.park(toPark);
     parkedCounter.increment(toPark.size());
-    pull(leaving);
     pending.remove(removed);
     pending.postpone(retries);
-  }
-
-  private void pull(Map<Ref, List<String>> leaving) {
-    Map<String, List<WriteModel<Document>>> updates = new LinkedHashMap<>();
-    leaving.forEach(
-        (ref, eventIds) ->
-            updates
-                .computeIfAbsent(ref.collection(), c -> new ArrayList<>())
-                .add(
-                    new UpdateOneModel<>(
-                        Filters.eq("_id", ref.id()),
-                        Updates.pullByFilter(
-                            new Document(
-                                OutboxEntries.FIELD,
-                                new Document("eventId", new Document("$in", eventIds)))))));
-    updates.forEach((collection, writes) -> mongo.getCollection(collection).bulkWrite(writes));
   }
 
   private static ParkedEvent parkedOf(Failure failure, int attempts, Instant now) {
