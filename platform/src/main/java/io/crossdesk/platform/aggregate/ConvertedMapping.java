@@ -17,9 +17,9 @@ public final class ConvertedMapping<A, D> implements AggregateMapping<A> {
   private final MongoConverter converter;
   private final String collection;
   private final Class<D> documentType;
-  private final Function<A, D> toDocument;
+  private final Function<A, D> asRecord;
   private final Function<A, String> id;
-  private final DocumentReader<D, A> fromDocument;
+  private final DocumentReader<D, A> fromRecord;
 
   /** The aggregate from its document record and the version it is stored at. */
   @FunctionalInterface
@@ -32,14 +32,14 @@ public final class ConvertedMapping<A, D> implements AggregateMapping<A> {
       String collection,
       Class<D> documentType,
       Function<A, String> id,
-      Function<A, D> toDocument,
-      DocumentReader<D, A> fromDocument) {
+      Function<A, D> asRecord,
+      DocumentReader<D, A> fromRecord) {
     this.converter = converter;
     this.collection = collection;
     this.documentType = documentType;
     this.id = id;
-    this.toDocument = toDocument;
-    this.fromDocument = fromDocument;
+    this.asRecord = asRecord;
+    this.fromRecord = fromRecord;
   }
 
   @Override
@@ -55,7 +55,7 @@ public final class ConvertedMapping<A, D> implements AggregateMapping<A> {
   @Override
   public Document write(A aggregate) {
     Document document = new Document();
-    converter.write(toDocument.apply(aggregate), document);
+    converter.write(asRecord.apply(aggregate), document);
     document.remove("_id");
     document.remove("_class");
     return document;
@@ -64,7 +64,7 @@ public final class ConvertedMapping<A, D> implements AggregateMapping<A> {
   @Override
   public A read(Document stored) {
     Object version = stored.get(AggregateStore.VERSION);
-    return fromDocument.read(
+    return fromRecord.read(
         converter.read(documentType, stored), version == null ? 0 : ((Number) version).longValue());
   }
 }
