@@ -1,5 +1,7 @@
 package io.crossdesk.platform.deadline;
 
+import java.util.Optional;
+
 /**
  * Names one deadline: its kind (which handler fires it, for example {@code ticket.escalation}), the
  * aggregate it is about and its name within that aggregate (for example {@code resolution}). At
@@ -23,6 +25,22 @@ public record DeadlineKey(String kind, String aggregateId, String name) {
   /** The id of the deadline's document: {@code kind|aggregateId|name}. */
   public String id() {
     return kind + SEPARATOR + aggregateId + SEPARATOR + name;
+  }
+
+  /** The key whose {@link #id} this is; empty when it is none. */
+  public static Optional<DeadlineKey> fromId(String id) {
+    int first = id.indexOf(SEPARATOR);
+    int last = id.lastIndexOf(SEPARATOR);
+    if (first <= 0 || last == first) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new DeadlineKey(
+              id.substring(0, first), id.substring(first + 1, last), id.substring(last + 1)));
+    } catch (IllegalArgumentException notAKey) {
+      return Optional.empty();
+    }
   }
 
   private static void requireText(String value, String field) {

@@ -32,7 +32,7 @@ public class ParkedDeadlineWork implements StuckWork {
   /** {@code id}: the deadline's id, {@code kind|aggregateId|name}. */
   @Override
   public Optional<StuckItem> retry(String id) {
-    Optional<DeadlineKey> key = keyOf(id);
+    Optional<DeadlineKey> key = DeadlineKey.fromId(id);
     if (key.isEmpty()) {
       return Optional.empty();
     }
@@ -42,21 +42,6 @@ public class ParkedDeadlineWork implements StuckWork {
       return Optional.empty();
     }
     return parked.map(ParkedDeadlineWork::item);
-  }
-
-  private static Optional<DeadlineKey> keyOf(String id) {
-    int first = id.indexOf('|');
-    int last = id.lastIndexOf('|');
-    if (first <= 0 || last == first || last == id.length() - 1) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          new DeadlineKey(
-              id.substring(0, first), id.substring(first + 1, last), id.substring(last + 1)));
-    } catch (IllegalArgumentException notAKey) {
-      return Optional.empty();
-    }
   }
 
   private static StuckItem item(ScheduledDeadline deadline) {

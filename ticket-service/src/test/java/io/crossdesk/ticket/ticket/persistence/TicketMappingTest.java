@@ -2,18 +2,14 @@ package io.crossdesk.ticket.ticket.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crossdesk.testsupport.SpringDataShape;
 import io.crossdesk.ticket.ticket.domain.Origin;
 import io.crossdesk.ticket.ticket.domain.Resolution;
 import io.crossdesk.ticket.ticket.domain.Ticket;
 import io.crossdesk.ticket.ticket.domain.TicketFixtures;
 import java.time.Instant;
-import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /** The hand-written ticket mapping: lossless, and the stored shape earlier releases wrote. */
 class TicketMappingTest {
@@ -64,18 +60,7 @@ class TicketMappingTest {
   @Test
   void writes_the_shape_spring_data_wrote_for_the_ticket_record_so_stored_tickets_stay_readable() {
     Ticket ticket = worked();
-    MongoCustomConversions conversions = new MongoCustomConversions(List.of());
-    MongoMappingContext context = new MongoMappingContext();
-    context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-    context.afterPropertiesSet();
-    MappingMongoConverter converter =
-        new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-    converter.setCustomConversions(conversions);
-    converter.afterPropertiesSet();
-    Document reflective = new Document();
-    converter.write(ticket, reflective);
-    reflective.remove("_id");
-    reflective.remove("_class");
+    Document reflective = SpringDataShape.of(ticket);
     reflective.remove("version");
 
     assertThat(TicketMapping.ticketFields(ticket)).isEqualTo(reflective);

@@ -3,6 +3,7 @@ package io.crossdesk.workorder.order.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdesk.platform.time.BusinessCalendar;
+import io.crossdesk.testsupport.SpringDataShape;
 import io.crossdesk.workorder.department.domain.Calendars;
 import io.crossdesk.workorder.department.domain.StandardDepartments;
 import io.crossdesk.workorder.flow.domain.FlowTemplate;
@@ -29,10 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /** The hand-written work order mapping: lossless, and the stored shape earlier releases wrote. */
 class WorkOrderMappingTest {
@@ -248,24 +245,13 @@ class WorkOrderMappingTest {
   @MethodSource("worked")
   void writes_the_shape_spring_data_wrote_for_the_work_order_record_so_stored_orders_stay_readable(
       WorkOrder order) {
-    MongoCustomConversions conversions = new MongoCustomConversions(List.of());
-    MongoMappingContext context = new MongoMappingContext();
-    context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-    context.afterPropertiesSet();
-    MappingMongoConverter converter =
-        new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-    converter.setCustomConversions(conversions);
-    converter.afterPropertiesSet();
-    Document reflective = new Document();
-    converter.write(StoredWorkOrder.of(order), reflective);
-    reflective.remove("_id");
-    reflective.remove("_class");
+    Document reflective = SpringDataShape.of(StoredWorkOrder.of(order));
     reflective.remove("version");
 
     assertThat(mapping.write(order)).isEqualTo(reflective);
     assertThat(mapping.read(stored(reflective, order))).isEqualTo(order);
     // An instance still on the earlier release reads what this one writes.
-    assertThat(converter.read(StoredWorkOrder.class, stored(order)))
+    assertThat(SpringDataShape.read(StoredWorkOrder.class, stored(order)))
         .isEqualTo(StoredWorkOrder.of(order));
   }
 
