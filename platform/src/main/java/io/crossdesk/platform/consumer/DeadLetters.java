@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaUtils;
@@ -65,6 +66,8 @@ public final class DeadLetters {
               recoverer.accept(record, exception);
             },
             backOff);
+    // A retry is expected work, not an error; dead letters are counted and listed as stuck work.
+    handler.setLogLevel(KafkaException.Level.WARN);
     handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class);
     handler.setBackOffFunction(
         (record, exception) -> {

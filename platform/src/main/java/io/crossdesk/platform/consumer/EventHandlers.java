@@ -2,7 +2,6 @@ package io.crossdesk.platform.consumer;
 
 import io.crossdesk.contracts.EventCatalogue;
 import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.InvalidEventException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,44 +11,84 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * What a listener does with each type of event on its topic, declared once instead of a switch that
- * reads each type's data by hand. Types without a handler are none of the listener's business and
- * are passed over; data that violates its contract is an InvalidEventException, as ever.
+ * What a consumer does with each type of event on its topics, and how a redelivery is made
+ * harmless, declared once; {@link IdempotentConsumer} enforces it. Types without a handler are none
+ * of the consumer's business and are passed over; data that violates its contract is an
+ * InvalidEventException, which goes to the dead-letter topic at once.
+ *
+ * <ul>
+ *   <li>{@link #on}: one event at a time; the effect is keyed by the event (a unique key derived
+ *       from it, an upsert by id, a guarded state transition), so a replay changes nothing by
+ *       construction and no ledger is read or written.
+ *   <li>{@link #onBatch}: the same, for consecutive events of one type at once, so their effects
+ *       are written in bulk.
+ *   <li>{@link #once}: the platform records the ids of the events handled and skips any it sees
+ *       again; one look-up and one bulk insert per run of such events in a batch. The record is
+ *       written after the handler succeeds, so a crash in between replays the event.
+ * </ul>
  *
  * <pre>
- * handlers = EventHandlers.reading(events)
+ * handlers = EventHandlers.reading()
  *     .on(WorkOrderRouted.class, (eventId, routed) -> ...)
- *     .on(WorkOrderCompleted.class, completed -> ...);
- * consumer.handleKeyed(CONSUMER, record, handlers);
+ *     .onBatch(TicketOpened.class, opened -> ...)
+ *     .refusing(TicketConflictException.class);
+ * consumer.handle(CONSUMER, records, handlers);
  * </pre>
  */
-public final class EventHandlers implements Consumer<EventMessage> {
+public final class EventHandlers {
 
-  private final Events events;
-  private final Map<String, Consumer<EventMessage>> byType = new HashMap<>();
+  enum Dedup {
+    KEYED,
+    RECORDED
+  }
+
+  /**
+   * How one event type is handled: its data type, its de-duplication, and whether the handler takes
+   * a whole run of events or one at a time (a list of one).
+   */
+  record Handling(
+      Class<? extends Record> dataType,
+      Dedup dedup,
+      boolean bulk,
+      Consumer<List<Delivered<?>>> handler) {}
+
+  private final Map<String, Handling> byType = new HashMap<>();
   private final List<Class<? extends RuntimeException>> refusals = new ArrayList<>();
 
-  private EventHandlers(Events events) {
-    this.events = events;
+  private EventHandlers() {}
+
+  public static EventHandlers reading() {
+    return new EventHandlers();
   }
 
-  public static EventHandlers reading(Events events) {
-    return new EventHandlers(events);
+  /** As before events were read by the consumer; goes once every listener declares anew. */
+  public static EventHandlers reading(io.crossdesk.platform.events.Events unused) {
+    return new EventHandlers();
   }
 
-  /** Handles {@code dataType}'s events with their id, for effects keyed by the event. */
+  /** Handles {@code dataType}'s events one at a time, with their id; the effect is keyed. */
   public <T extends Record> EventHandlers on(Class<T> dataType, BiConsumer<String, T> handler) {
-    String type = EventCatalogue.of(dataType).type();
-    if (byType.putIfAbsent(
-            type, event -> handler.accept(event.eventId(), events.read(event, dataType)))
-        != null) {
-      throw new IllegalStateException("two handlers for " + type);
-    }
-    return this;
+    return declare(dataType, Dedup.KEYED, false, each(handler));
   }
 
   public <T extends Record> EventHandlers on(Class<T> dataType, Consumer<T> handler) {
     return on(dataType, (eventId, data) -> handler.accept(data));
+  }
+
+  /**
+   * Handles runs of consecutive {@code dataType} events of a batch at once; the effect is keyed, so
+   * the run may be handed over again, whole or in part, after a failure.
+   */
+  @SuppressWarnings("unchecked")
+  public <T extends Record> EventHandlers onBatch(
+      Class<T> dataType, Consumer<List<Delivered<T>>> handler) {
+    return declare(
+        dataType, Dedup.KEYED, true, run -> handler.accept((List<Delivered<T>>) (List<?>) run));
+  }
+
+  /** Handles {@code dataType}'s events one at a time, each once: the platform keeps the ledger. */
+  public <T extends Record> EventHandlers once(Class<T> dataType, BiConsumer<String, T> handler) {
+    return declare(dataType, Dedup.RECORDED, false, each(handler));
   }
 
   /**
@@ -64,20 +103,37 @@ public final class EventHandlers implements Consumer<EventMessage> {
     return this;
   }
 
-  @Override
-  public void accept(EventMessage event) {
-    Consumer<EventMessage> handler = byType.get(event.type());
-    if (handler == null) {
-      return;
+  Handling handlingOf(String type) {
+    return byType.get(type);
+  }
+
+  /** A failure as the consumer must see it: refused ones become invalid events. */
+  RuntimeException classify(EventMessage event, RuntimeException failure) {
+    if (refusals.stream().anyMatch(refusal -> refusal.isInstance(failure))) {
+      return new InvalidEventException(
+          "event " + event.eventId() + " refused: " + failure.getMessage(), failure);
     }
-    try {
-      handler.accept(event);
-    } catch (RuntimeException failure) {
-      if (refusals.stream().anyMatch(refusal -> refusal.isInstance(failure))) {
-        throw new InvalidEventException(
-            "event " + event.eventId() + " refused: " + failure.getMessage(), failure);
+    return failure;
+  }
+
+  private EventHandlers declare(
+      Class<? extends Record> dataType,
+      Dedup dedup,
+      boolean bulk,
+      Consumer<List<Delivered<?>>> handler) {
+    String type = EventCatalogue.of(dataType).type();
+    if (byType.putIfAbsent(type, new Handling(dataType, dedup, bulk, handler)) != null) {
+      throw new IllegalStateException("two handlers for " + type);
+    }
+    return this;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Consumer<List<Delivered<?>>> each(BiConsumer<String, T> handler) {
+    return run -> {
+      for (Delivered<?> one : run) {
+        handler.accept(one.eventId(), (T) one.data());
       }
-      throw failure;
-    }
+    };
   }
 }

@@ -4,10 +4,12 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import io.crossdesk.contracts.EventCatalogue;
+import io.crossdesk.platform.consumer.EventHandlers.Dedup;
+import io.crossdesk.platform.consumer.EventHandlers.Handling;
 import io.crossdesk.platform.events.CloudEventsBinding;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
+import io.crossdesk.platform.events.InvalidEventException;
 import io.crossdesk.platform.events.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -15,33 +17,31 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
- * At-least-once delivery made harmless, in one of two ways.
+ * At-least-once delivery made harmless: hands a consumer's records to the handlers it declared
+ * ({@link EventHandlers}), each event read once, in order, and enforces each type's de-duplication.
  *
- * <p>{@link #handle}: the consumer records the ids of the events it has processed and skips any it
- * sees again. The record is written after the handler succeeds, so a crash in between replays the
- * event: such handlers keep their own effects idempotent for that window too.
+ * <p>A batch is handled in runs of consecutive events of one type, so a bulk handler writes a run's
+ * effects at once and order within a partition is kept. When an event fails, the events before it
+ * keep their effects and the listener container hears which record failed ({@link
+ * BatchListenerFailedException}): it commits the offsets before it, retries that record with
+ * back-off, or sends it to the dead-letter topic at once if it can never succeed (no CloudEvent,
+ * data violating its contract, a refused move), and goes on with the records behind it. Those are
+ * delivered again, which their keyed effects or the ledger make harmless.
  *
- * <p>{@link #handleKeyed}: for handlers whose effect is itself keyed by the event (a unique key
- * derived from it, an upsert by id, a guarded state transition), a replay changes nothing by
- * construction, so no record is read or written: two store operations fewer per event. Every
- * handler that can be written so should be.
- *
- * <p>{@link #firstDeliveries}: for batch consumers, the processed records of a whole batch in one
- * bulk write. Each record remembers the delivery (topic, partition, offset) that first brought its
- * event, so the same record delivered again after a crash still counts as the first delivery, while
- * the same event published twice does not. The caller keeps redeliveries harmless itself, by the
- * offsets it applied.
+ * <p>{@link #firstDeliveries}: for projections that keep their own offsets, the ledger of a whole
+ * batch in one bulk write. Each entry remembers the delivery (topic, partition, offset) that first
+ * brought its event, so the same record delivered again after a crash still counts as the first
+ * delivery, while the same event published twice does not.
  */
 public class IdempotentConsumer {
 
@@ -61,64 +61,56 @@ public class IdempotentConsumer {
   }
 
   /**
-   * Hands the event in {@code record} to {@code handler} unless {@code consumer} has already
-   * processed it.
+   * Handles a batch of records as {@code handlers} declare.
    *
-   * @throws io.crossdesk.platform.events.InvalidEventException when the record is no CloudEvent
+   * @throws BatchListenerFailedException naming the first record that failed
    */
   public void handle(
-      String consumer, ConsumerRecord<String, String> record, Consumer<EventMessage> handler) {
-    handle(consumer, CloudEventsBinding.fromRecord(record), handler);
-  }
-
-  /**
-   * Hands the data of an event of {@code dataType}'s contract to {@code handler}, once; events of
-   * other types on the topic are none of this consumer's business and are passed over without a
-   * trace.
-   *
-   * @throws io.crossdesk.platform.events.InvalidEventException when the record is no CloudEvent or
-   *     its data violates the contract
-   */
-  public <T extends Record> void handle(
-      String consumer,
-      ConsumerRecord<String, String> record,
-      Class<T> dataType,
-      Consumer<T> handler) {
-    EventMessage event = CloudEventsBinding.fromRecord(record);
-    if (EventCatalogue.of(dataType).type().equals(event.type())) {
-      handle(consumer, event, accepted -> handler.accept(events.read(accepted, dataType)));
+      String consumer, List<ConsumerRecord<String, String>> records, EventHandlers handlers) {
+    try {
+      handleInOrder(consumer, records, handlers);
+    } catch (FailedAt failed) {
+      throw new BatchListenerFailedException(
+          failed.getCause().getMessage(), failed.getCause(), records.get(failed.index));
     }
   }
 
   /**
-   * Hands the data of an event of {@code dataType}'s contract to {@code handler}, whose effect is
-   * keyed by the event so that a redelivery changes nothing; events of other types are passed over.
+   * Handles one record as {@code handlers} declare.
    *
-   * @throws io.crossdesk.platform.events.InvalidEventException when the record is no CloudEvent or
-   *     its data violates the contract
+   * @throws RuntimeException what the handler threw; InvalidEventException when the record is no
+   *     CloudEvent, its data violates its contract or the handler's failure is refused
    */
+  public void handle(
+      String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+    try {
+      handleInOrder(consumer, List.of(record), handlers);
+    } catch (FailedAt failed) {
+      throw (RuntimeException) failed.getCause();
+    }
+  }
+
+  /** One record, as before listeners declared their handlers; goes once they all do. */
+  public void handleKeyed(
+      String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+    handle(consumer, record, handlers);
+  }
+
+  /** One record, as before listeners declared their handlers; goes once they all do. */
   public <T extends Record> void handleKeyed(
       String consumer,
       ConsumerRecord<String, String> record,
       Class<T> dataType,
-      Consumer<T> handler) {
-    EventMessage event = CloudEventsBinding.fromRecord(record);
-    if (EventCatalogue.of(dataType).type().equals(event.type())) {
-      handleKeyed(consumer, event, accepted -> handler.accept(events.read(accepted, dataType)));
-    }
+      java.util.function.Consumer<T> handler) {
+    handle(consumer, record, EventHandlers.reading().on(dataType, handler));
   }
 
-  /**
-   * Hands every event in {@code record} to {@code handler}, whose effect is keyed by the event.
-   *
-   * @throws io.crossdesk.platform.events.InvalidEventException when the record is no CloudEvent
-   */
+  /** One record, as before listeners declared their handlers; goes once they all do. */
   public void handleKeyed(
-      String consumer, ConsumerRecord<String, String> record, Consumer<EventMessage> handler) {
-    handleKeyed(consumer, CloudEventsBinding.fromRecord(record), handler);
-  }
-
-  private void handleKeyed(String consumer, EventMessage event, Consumer<EventMessage> handler) {
+      String consumer,
+      ConsumerRecord<String, String> record,
+      java.util.function.Consumer<EventMessage> handler) {
+    EventMessage event = CloudEventsBinding.fromRecord(record);
     TraceContext.continueFrom(event.traceparent());
     try {
       handler.accept(event);
@@ -126,6 +118,146 @@ public class IdempotentConsumer {
       TraceContext.clear();
     }
     consumed(consumer, event);
+  }
+
+  private void handleInOrder(
+      String consumer, List<ConsumerRecord<String, String>> records, EventHandlers handlers) {
+    Run run = new Run();
+    for (int i = 0; i < records.size(); i++) {
+      EventMessage event;
+      Handling handling;
+      Object data;
+      try {
+        event = CloudEventsBinding.fromRecord(records.get(i));
+        handling = handlers.handlingOf(event.type());
+        if (handling == null) {
+          continue;
+        }
+        data = events.read(event, handling.dataType());
+      } catch (InvalidEventException invalid) {
+        flush(consumer, run, handlers);
+        throw new FailedAt(i, invalid);
+      }
+      if (run.handling != handling) {
+        flush(consumer, run, handlers);
+        run = new Run();
+        run.handling = handling;
+      }
+      run.add(i, new Delivered<>(event.eventId(), data, event));
+    }
+    flush(consumer, run, handlers);
+  }
+
+  /** A run of consecutive events of one type, with their indexes in the batch. */
+  private static final class Run {
+    Handling handling;
+    final List<Integer> indexes = new ArrayList<>();
+    final List<Delivered<?>> events = new ArrayList<>();
+
+    void add(int index, Delivered<?> event) {
+      indexes.add(index);
+      events.add(event);
+    }
+  }
+
+  private void flush(String consumer, Run run, EventHandlers handlers) {
+    if (run.events.isEmpty()) {
+      return;
+    }
+    if (run.handling.dedup() == Dedup.RECORDED) {
+      handleRecorded(consumer, run, handlers);
+    } else if (run.handling.bulk()) {
+      handleBulk(consumer, run, handlers);
+    } else {
+      for (int j = 0; j < run.events.size(); j++) {
+        handleOne(consumer, run, j, handlers);
+      }
+    }
+  }
+
+  private void handleBulk(String consumer, Run run, EventHandlers handlers) {
+    try {
+      run.handling.handler().accept(run.events);
+    } catch (RuntimeException failure) {
+      // Which event failed? The effects are keyed: hand the run over again, one at a time. If
+      // none fails now, the failure was passing and the run is handled.
+      for (int j = 0; j < run.events.size(); j++) {
+        handleOne(consumer, run, j, handlers);
+      }
+      return;
+    }
+    run.events.forEach(one -> consumed(consumer, one.event()));
+  }
+
+  private void handleOne(String consumer, Run run, int j, EventHandlers handlers) {
+    Delivered<?> one = run.events.get(j);
+    TraceContext.continueFrom(one.event().traceparent());
+    try {
+      run.handling.handler().accept(List.of(one));
+    } catch (RuntimeException failure) {
+      throw new FailedAt(run.indexes.get(j), handlers.classify(one.event(), failure));
+    } finally {
+      TraceContext.clear();
+    }
+    consumed(consumer, one.event());
+  }
+
+  private void handleRecorded(String consumer, Run run, EventHandlers handlers) {
+    List<String> keys = run.events.stream().map(one -> key(consumer, one.eventId())).toList();
+    Set<Object> seen = new HashSet<>();
+    mongo
+        .getCollection(COLLECTION)
+        .find(Filters.in("_id", keys))
+        .projection(new Document("_id", 1))
+        .forEach(stored -> seen.add(stored.get("_id")));
+    List<Document> handled = new ArrayList<>();
+    try {
+      for (int j = 0; j < run.events.size(); j++) {
+        Delivered<?> one = run.events.get(j);
+        if (!seen.add(keys.get(j))) {
+          meters.counter("crossdesk.events.duplicates", "consumer", consumer).increment();
+          continue;
+        }
+        handleOne(consumer, run, j, handlers);
+        handled.add(
+            new Document("_id", keys.get(j))
+                .append("consumer", consumer)
+                .append("eventId", one.eventId())
+                .append("type", one.event().type())
+                .append("processedAt", Date.from(clock.instant())));
+      }
+    } finally {
+      record(handled);
+    }
+  }
+
+  /** Writes ledger entries; an entry written meanwhile by another instance is left as it is. */
+  private void record(List<Document> handled) {
+    if (handled.isEmpty()) {
+      return;
+    }
+    try {
+      mongo.getCollection(COLLECTION).insertMany(handled, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+        throw e;
+      }
+    }
+  }
+
+  private static String key(String consumer, String eventId) {
+    return consumer + ":" + eventId;
+  }
+
+  /** The event at {@code index} of the batch failed; the ones before it are handled. */
+  private static final class FailedAt extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int index;
+
+    FailedAt(int index, RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.index = index;
+    }
   }
 
   /**
@@ -193,32 +325,5 @@ public class IdempotentConsumer {
     meters
         .counter("crossdesk.events.consumed", "consumer", consumer, "type", event.type())
         .increment();
-  }
-
-  private void handle(String consumer, EventMessage event, Consumer<EventMessage> handler) {
-    String key = consumer + ":" + event.eventId();
-    if (mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION)) {
-      meters.counter("crossdesk.events.duplicates", "consumer", consumer).increment();
-      return;
-    }
-    TraceContext.continueFrom(event.traceparent());
-    try {
-      handler.accept(event);
-    } finally {
-      TraceContext.clear();
-    }
-    try {
-      mongo.insert(
-          new Document("_id", key)
-              .append("consumer", consumer)
-              .append("eventId", event.eventId())
-              .append("type", event.type())
-              .append("processedAt", Date.from(clock.instant())),
-          COLLECTION);
-    } catch (DuplicateKeyException concurrentlyProcessed) {
-      meters.counter("crossdesk.events.duplicates", "consumer", consumer).increment();
-      return;
-    }
-    consumed(consumer, event);
   }
 }

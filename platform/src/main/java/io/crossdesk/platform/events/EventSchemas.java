@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
 
 /** Validates event data against the JSON Schema of its contract. */
 public final class EventSchemas {
@@ -24,12 +25,21 @@ public final class EventSchemas {
 
   /** The violations of the contract's schema by {@code json}; empty when it is valid. */
   public static List<String> violations(EventContract contract, String json) {
-    Schema schema = SCHEMAS.computeIfAbsent(contract.type(), type -> load(contract));
+    Schema schema = schemaOf(contract);
     try {
       return schema.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
     } catch (RuntimeException notJson) {
       return List.of("data is not valid JSON: " + notJson.getMessage());
     }
+  }
+
+  /** The violations of the contract's schema by an already parsed tree; empty when it is valid. */
+  public static List<String> violations(EventContract contract, JsonNode tree) {
+    return schemaOf(contract).validate(tree).stream().map(Error::toString).toList();
+  }
+
+  private static Schema schemaOf(EventContract contract) {
+    return SCHEMAS.computeIfAbsent(contract.type(), type -> load(contract));
   }
 
   private static Schema load(EventContract contract) {

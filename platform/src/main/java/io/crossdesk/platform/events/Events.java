@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns event records into messages and messages back into records. */
@@ -45,7 +46,24 @@ public class Events {
     EventContract contract =
         EventCatalogue.byType(event.type())
             .orElseThrow(() -> new InvalidEventException("unknown event type " + event.type()));
-    List<String> violations = EventSchemas.violations(contract, event.data());
+    // Parsed once: the schema checks the same tree that is then bound to the record.
+    JsonNode tree;
+    try {
+      tree = json.readTree(event.data());
+    } catch (JacksonException e) {
+      throw new InvalidEventException(
+          "event "
+              + event.eventId()
+              + " of type "
+              + event.type()
+              + " violates its schema: data is not valid JSON: "
+              + e.getOriginalMessage(),
+          e);
+    }
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw new InvalidEventException("event " + event.eventId() + " has null data");
+    }
+    List<String> violations = EventSchemas.violations(contract, tree);
     if (!violations.isEmpty()) {
       throw new InvalidEventException(
           "event "
@@ -56,11 +74,7 @@ public class Events {
               + String.join("; ", violations));
     }
     try {
-      T data = json.readValue(event.data(), type);
-      if (data == null) {
-        throw new InvalidEventException("event " + event.eventId() + " has null data");
-      }
-      return data;
+      return json.treeToValue(tree, type);
     } catch (JacksonException e) {
       throw new InvalidEventException(
           "event "

@@ -34,6 +34,8 @@ class ProcessedEventsPurgeTest {
   private final Events events = new Events(JsonMapper.builder().build(), "purge-test", clock);
   private final IdempotentConsumer consumer =
       new IdempotentConsumer(mongo, events, new SimpleMeterRegistry(), clock);
+  private final EventHandlers handlers =
+      EventHandlers.reading().once(CustomerRegistered.class, (id, customer) -> {});
   private final ProcessedEventsPurge purge =
       new ProcessedEventsPurge(
           mongo, new ProcessedEventsProperties(Duration.ofDays(8), Duration.ofHours(1)), clock);
@@ -50,10 +52,10 @@ class ProcessedEventsPurgeTest {
     for (int i = 0; i < 3; i++) {
       old.add(record("old-" + i));
     }
-    old.forEach(r -> consumer.handle("purge-test", r, event -> {}));
+    old.forEach(r -> consumer.handle("purge-test", r, handlers));
     clock.advance(Duration.ofDays(7));
     ConsumerRecord<String, String> recent = record("recent");
-    consumer.handle("purge-test", recent, event -> {});
+    consumer.handle("purge-test", recent, handlers);
     clock.advance(Duration.ofDays(1).plusSeconds(1));
 
     assertThat(purge.purge()).isEqualTo(3);

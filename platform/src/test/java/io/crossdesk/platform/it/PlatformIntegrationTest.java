@@ -48,6 +48,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,6 +64,7 @@ class PlatformIntegrationTest {
   @Autowired MongoTemplate mongo;
   @Autowired Events events;
   @Autowired CustomerListener listener;
+  @Autowired KafkaListenerEndpointRegistry listeners;
   @Autowired Deadlines deadlines;
   @Autowired ParcelReminders reminders;
   @Autowired AggregateStore<Parcel> parcels;
@@ -163,6 +166,45 @@ class PlatformIntegrationTest {
       }
       assertThat(dlt.all(r -> eventId(otherType).equals(header(r, "ce_id")))).isEmpty();
     }
+  }
+
+  @Test
+  void a_failure_inside_a_batch_keeps_the_events_before_it_retries_it_and_goes_on_behind_it() {
+    String key = "batch-" + UUID.randomUUID();
+    List<CustomerRegistered> sent =
+        List.of(
+            customer(key, "First"),
+            customer("c-" + UUID.randomUUID(), "flaky"),
+            customer("c-" + UUID.randomUUID(), "Last"));
+    MessageListenerContainer container = listeners.getListenerContainer(CustomerListener.ID);
+    // Paused, so the three wait on the broker and come in one poll.
+    container.pause();
+    await().atMost(TIMEOUT).until(container::isPauseRequested);
+    try {
+      // One key, so one partition, in this order.
+      sent.forEach(
+          customer ->
+              producer.send(
+                  cloudEvent(
+                      key,
+                      EventTypes.CUSTOMER_REGISTERED,
+                      events.create(customer.customerId(), customer).data())));
+      producer.flush();
+    } finally {
+      container.resume();
+    }
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                listener.handled.stream()
+                    .anyMatch(c -> c.name().equals("Last") && sent.contains(c)));
+    assertThat(listener.batchSizes).anyMatch(size -> size >= 3);
+    assertThat(listener.handled).filteredOn(sent::contains).containsExactlyElementsOf(sent);
+    assertThat(listener.attempts.get(sent.get(0).customerId())).hasValue(1);
+    assertThat(listener.attempts.get(sent.get(1).customerId())).hasValue(2);
+    assertThat(listener.attempts.get(sent.get(2).customerId())).hasValue(1);
   }
 
   @Test

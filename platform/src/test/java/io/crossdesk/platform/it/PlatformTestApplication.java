@@ -5,6 +5,7 @@ import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.platform.aggregate.AggregateMapping;
 import io.crossdesk.platform.aggregate.AggregateStore;
 import io.crossdesk.platform.aggregate.AggregateStores;
+import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.deadline.DeadlineHandler;
 import io.crossdesk.platform.deadline.FiredDeadline;
@@ -76,32 +77,47 @@ class PlatformTestApplication {
     return stores.of(new Parcels());
   }
 
-  /** A failing handler proves retries and dead letters; it fails for customers named "poison". */
+  /**
+   * A batch consumer that keeps the platform's ledger. A failing handler proves retries and dead
+   * letters: it always fails for customers named "poison", fails the first try for "flaky", and
+   * fails for "late" until the test accepts late comers.
+   */
   @Component
   static class CustomerListener {
+    static final String ID = "platform-test.customers";
     final List<CustomerRegistered> handled = new CopyOnWriteArrayList<>();
+    final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     final AtomicBoolean acceptLateComers = new AtomicBoolean();
     private final IdempotentConsumer consumer;
+    private final EventHandlers handlers;
 
     CustomerListener(IdempotentConsumer consumer) {
       this.consumer = consumer;
+      this.handlers = EventHandlers.reading().once(CustomerRegistered.class, this::register);
     }
 
-    @KafkaListener(id = "platform-test.customers", topics = Topics.CUSTOMERS)
-    void on(ConsumerRecord<String, String> record) {
-      consumer.handle(
-          "platform-test.customers",
-          record,
-          CustomerRegistered.class,
-          customer -> {
-            if (customer.name().equals("poison")) {
-              throw new IllegalStateException("cannot handle poison");
-            }
-            if (customer.name().equals("late") && !acceptLateComers.get()) {
-              throw new IllegalStateException("not ready for late comers yet");
-            }
-            handled.add(customer);
-          });
+    @KafkaListener(id = ID, topics = Topics.CUSTOMERS, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+      batchSizes.add(records.size());
+      consumer.handle(ID, records, handlers);
+    }
+
+    private void register(String eventId, CustomerRegistered customer) {
+      int attempt =
+          attempts
+              .computeIfAbsent(customer.customerId(), id -> new AtomicInteger())
+              .incrementAndGet();
+      if (customer.name().equals("poison")) {
+        throw new IllegalStateException("cannot handle poison");
+      }
+      if (customer.name().equals("flaky") && attempt == 1) {
+        throw new IllegalStateException("the first try fails");
+      }
+      if (customer.name().equals("late") && !acceptLateComers.get()) {
+        throw new IllegalStateException("not ready for late comers yet");
+      }
+      handled.add(customer);
     }
   }
 
