@@ -7,6 +7,7 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.ticket.IntegrationTestSupport;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
+import io.crossdesk.ticket.customer.persistence.CustomerProjection;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,9 +2,9 @@ package io.crossdesk.ticket.sla.domain;
 
 import io.crossdesk.platform.time.BusinessCalendar;
 import io.crossdesk.platform.time.CalendarSpec;
+import io.crossdesk.ticket.classification.domain.Priority;
+import io.crossdesk.ticket.classification.domain.TicketType;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
-import io.crossdesk.ticket.ticket.domain.Priority;
-import io.crossdesk.ticket.ticket.domain.TicketType;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

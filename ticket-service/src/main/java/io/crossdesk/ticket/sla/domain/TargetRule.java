@@ -1,8 +1,8 @@
 package io.crossdesk.ticket.sla.domain;
 
+import io.crossdesk.ticket.classification.domain.Priority;
+import io.crossdesk.ticket.classification.domain.TicketType;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
-import io.crossdesk.ticket.ticket.domain.Priority;
-import io.crossdesk.ticket.ticket.domain.TicketType;
 
 /**
  * One row of an SLA policy: the targets for the tickets it matches. A null tier, priority or type

@@ -3,9 +3,9 @@ package io.crossdesk.ticket.sla.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crossdesk.ticket.classification.domain.Priority;
+import io.crossdesk.ticket.classification.domain.TicketType;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
-import io.crossdesk.ticket.ticket.domain.Priority;
-import io.crossdesk.ticket.ticket.domain.TicketType;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,146 @@
+package io.crossdesk.ticket.lifecycle.application;
+
+import io.crossdesk.contracts.ticket.SatisfactionRecorded;
+import io.crossdesk.contracts.ticket.TicketClosed;
+import io.crossdesk.contracts.ticket.TicketEscalated;
+import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.contracts.ticket.TicketReopened;
+import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.events.Events;
+import io.crossdesk.ticket.lifecycle.domain.Ticket;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** The events a ticket's changes announce, each built from the changed ticket. */
+@Component
+public class TicketEvents {
+
+  private final Events events;
+  private final TicketClocks clocks;
+
+  TicketEvents(Events events, TicketClocks clocks) {
+    this.events = events;
+    this.clocks = clocks;
+  }
+
+  EventMessage opened(Ticket ticket) {
+    return events.create(
+        ticket.id(),
+        new TicketOpened(
+            ticket.id(),
+            ticket.customerId(),
+            ticket.customerTier().name(),
+            ticket.channel().name(),
+            ticket.category(),
+            ticket.priority().name(),
+            ticket.title(),
+            ticket.description(),
+            ticket.origin().openedBy(),
+            ticket.origin().sourceSystem(),
+            ticket.origin().externalId(),
+            ticket.openedAt(),
+            clocks.resolveBy(ticket),
+            ticket.number(),
+            ticket.type().name(),
+            ticket.owner(),
+            ticket.resolvedAtFirstContact(),
+            ticket.region()));
+  }
+
+  EventMessage escalated(Ticket ticket, String reason, Integer percent, Instant at) {
+    return events.create(
+        ticket.id(),
+        new TicketEscalated(
+            ticket.id(),
+            ticket.number(),
+            ticket.customerId(),
+            ticket.customerTier().name(),
+            ticket.category(),
+            ticket.priority().name(),
+            ticket.escalationLevel(),
+            reason,
+            percent,
+            ticket.owner(),
+            ticket.department(),
+            clocks.resolveBy(ticket),
+            at));
+  }
+
+  EventMessage resolved(Ticket ticket) {
+    return events.create(
+        ticket.id(),
+        new TicketResolved(
+            ticket.id(),
+            ticket.number(),
+            ticket.customerId(),
+            ticket.customerTier().name(),
+            ticket.type().name(),
+            ticket.category(),
+            ticket.channel().name(),
+            ticket.resolution().department(),
+            ticket.resolution().summary(),
+            ticket.resolution().resolvedBy(),
+            ticket.resolution().firstContact(),
+            clocks.resolution(ticket).breached(),
+            ticket.round(),
+            ticket.openedAt(),
+            clocks.resolveBy(ticket),
+            ticket.resolution().resolvedAt()));
+  }
+
+  EventMessage closed(Ticket ticket, String closedBy, Instant at) {
+    return events.create(
+        ticket.id(),
+        new TicketClosed(
+            ticket.id(),
+            ticket.number(),
+            ticket.customerId(),
+            ticket.type().name(),
+            ticket.category(),
+            ticket.closeReason().name(),
+            ticket.mergedInto(),
+            closedBy,
+            at));
+  }
+
+  EventMessage reopened(Ticket ticket, String reason, String by, Instant at) {
+    return events.create(
+        ticket.id(),
+        new TicketReopened(
+            ticket.id(),
+            ticket.number(),
+            ticket.customerId(),
+            ticket.customerTier().name(),
+            ticket.type().name(),
+            ticket.channel().name(),
+            ticket.category(),
+            ticket.priority().name(),
+            ticket.title(),
+            ticket.description(),
+            reason,
+            ticket.escalationLevel(),
+            ticket.round(),
+            by,
+            at,
+            clocks.resolveBy(ticket),
+            ticket.region()));
+  }
+
+  EventMessage satisfaction(Ticket ticket, int score, String comment, String by, Instant at) {
+    return events.create(
+        ticket.id(),
+        new SatisfactionRecorded(
+            ticket.id(),
+            ticket.number(),
+            ticket.customerId(),
+            ticket.type().name(),
+            ticket.category(),
+            ticket.resolution() == null ? ticket.department() : ticket.resolution().department(),
+            score,
+            comment,
+            ticket.round(),
+            by,
+            at));
+  }
+}

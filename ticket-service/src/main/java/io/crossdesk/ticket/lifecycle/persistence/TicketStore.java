@@ -1,0 +1,205 @@
+package io.crossdesk.ticket.lifecycle.persistence;
+
+import com.mongodb.client.model.Filters;
+import io.crossdesk.platform.aggregate.AggregateNotFoundException;
+import io.crossdesk.platform.aggregate.AggregateStore;
+import io.crossdesk.platform.aggregate.AggregateStores;
+import io.crossdesk.platform.aggregate.Change;
+import io.crossdesk.platform.aggregate.SideWrites;
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.ticket.lifecycle.domain.Ticket;
+import io.crossdesk.ticket.lifecycle.domain.TicketFilter;
+import io.crossdesk.ticket.lifecycle.domain.TicketOrder;
+import io.crossdesk.ticket.lifecycle.domain.TicketPage;
+import io.crossdesk.ticket.lifecycle.domain.TicketStatus;
+import io.crossdesk.ticket.sla.persistence.SlaPolicies;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores tickets with the events their changes cause through the platform's aggregate store, each
+ * change in one single-document write so that a state change and its events are saved together or
+ * not at all; the ticket's timers follow each write ({@code SideWrites}).
+ */
+@Component
+public class TicketStore implements InitializingBean {
+
+  private static final String T = "ticket.";
+  private static final List<TicketStatus> OPEN =
+      Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen).toList();
+
+  private final MongoTemplate mongo;
+  private final TicketMapping mapping;
+  private final AggregateStore<Ticket> tickets;
+  private final Clock clock;
+
+  protected TicketStore(
+      MongoTemplate mongo,
+      AggregateStores stores,
+      SlaPolicies policies,
+      SideWrites<Ticket> timers,
+      Clock clock) {
+    this.mongo = mongo;
+    this.mapping = new TicketMapping(policies);
+    this.tickets = stores.of(mapping, timers);
+    this.clock = clock;
+  }
+
+  /**
+   * Runs before the listeners consume and the API answers. The sparse unique intake index is what
+   * lets each (sourceSystem, externalId) open one ticket only, across redeliveries and instances,
+   * while tickets opened by people (which have neither field) stay out of it; so it is created here
+   * rather than left to spring.data.mongodb.auto-index-creation, which production may switch off.
+   * Every list filter has an index that starts with it; creating an index that exists changes
+   * nothing.
+   */
+  @Override
+  public void afterPropertiesSet() {
+    IndexOperations indexes = mongo.indexOps(TicketMapping.COLLECTION);
+    indexes.createIndex(
+        new Index()
+            .on(T + "origin.sourceSystem", Sort.Direction.ASC)
+            .on(T + "origin.externalId", Sort.Direction.ASC)
+            .unique()
+            .sparse()
+            .named("intake_request"));
+    indexes.createIndex(new Index().on(T + "number", Sort.Direction.ASC).unique().named("number"));
+    for (String field :
+        List.of("customerId", "status", "owner", "department", "channel", "category")) {
+      indexes.createIndex(
+          new Index()
+              .on(T + field, Sort.Direction.ASC)
+              .on(T + "openedAt", Sort.Direction.DESC)
+              .named(field + "_newest_first"));
+    }
+    indexes.createIndex(
+        new Index()
+            .on(T + "classification.type", Sort.Direction.ASC)
+            .on(T + "openedAt", Sort.Direction.DESC)
+            .named("type_newest_first"));
+    indexes.createIndex(new Index().on("resolveBy", Sort.Direction.ASC).named("resolve_by"));
+    indexes.createIndex(new Index().on("atRiskFrom", Sort.Direction.ASC).named("at_risk_from"));
+    indexes.createIndex(new Index().on(T + "openedAt", Sort.Direction.DESC).named("newest_first"));
+  }
+
+  /**
+   * Stores a new ticket.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when its intake request already opened
+   *     one
+   */
+  public Ticket insert(Ticket ticket, List<EventMessage> events) {
+    return tickets.insert(Change.of(ticket, events));
+  }
+
+  /**
+   * Opens the ticket {@code existing} does not find; a request seen before, or opened concurrently
+   * (the unique index), returns that ticket and opens nothing.
+   */
+  public Ticket open(Supplier<Optional<Ticket>> existing, Supplier<Change<Ticket>> open) {
+    return tickets.open(existing, open).aggregate();
+  }
+
+  /**
+   * Reads the ticket, lets {@code decide} change it and stores the change with its events; decides
+   * again when another change got there first.
+   *
+   * @throws TicketNotYetKnownException when there is no such ticket
+   */
+  public Ticket change(String id, Function<Ticket, Change<Ticket>> decide) {
+    try {
+      return tickets.change(id, decide);
+    } catch (AggregateNotFoundException unknown) {
+      throw new TicketNotYetKnownException(id);
+    }
+  }
+
+  /**
+   * {@link #change} for the effect of an event, once: a redelivered event changes nothing (the
+   * platform keeps the ids of the events a ticket applied).
+   *
+   * @throws TicketNotYetKnownException when there is no such ticket
+   */
+  public Ticket apply(String id, String eventId, Function<Ticket, Change<Ticket>> decide) {
+    try {
+      return tickets.apply(id, eventId, decide);
+    } catch (AggregateNotFoundException unknown) {
+      throw new TicketNotYetKnownException(id);
+    }
+  }
+
+  public Optional<Ticket> find(String id) {
+    return tickets.find(id);
+  }
+
+  public Optional<Ticket> findByNumber(String number) {
+    return tickets.findOne(Filters.eq(T + "number", number));
+  }
+
+  /** By the unique sparse {@code intake_request} index: one document with exactly its fields. */
+  public Optional<Ticket> findByIntakeRequest(String sourceSystem, String externalId) {
+    return tickets.findOne(
+        new Document(T + "origin.sourceSystem", sourceSystem)
+            .append(T + "origin.externalId", externalId));
+  }
+
+  /** The customer's tickets that are not resolved or finished: few, whatever the history. */
+  public List<Ticket> findOpenFor(String customerId) {
+    Query query =
+        Query.query(Criteria.where(T + "customerId").is(customerId).and(T + "status").in(OPEN));
+    return tickets.list(query.getQueryObject(), new Document(), 0, 0);
+  }
+
+  public TicketPage search(TicketFilter filter, TicketOrder order, int page, int size) {
+    Criteria criteria = new Criteria();
+    equal(criteria, "customerId", filter.customerId());
+    equal(criteria, "origin.sourceSystem", filter.sourceSystem());
+    equal(criteria, "origin.externalId", filter.externalId());
+    equal(criteria, "number", filter.number());
+    equal(criteria, "status", filter.status());
+    equal(criteria, "owner", filter.owner());
+    equal(criteria, "department", filter.department());
+    equal(criteria, "channel", filter.channel());
+    equal(criteria, "classification.type", filter.type());
+    equal(criteria, "category", filter.category());
+    Instant now = clock.instant();
+    if (filter.deadline() == TicketFilter.DeadlineState.BREACHED) {
+      criteria.and("resolveBy").lt(now);
+    } else if (filter.deadline() == TicketFilter.DeadlineState.AT_RISK) {
+      criteria.and("atRiskFrom").lte(now).and("resolveBy").gte(now);
+    }
+    Query query = Query.query(criteria).with(sort(order));
+    List<Ticket> found =
+        tickets.list(query.getQueryObject(), query.getSortObject(), page * size, size + 1);
+    boolean hasNext = found.size() > size;
+    return new TicketPage(hasNext ? found.subList(0, size) : found, page, size, hasNext);
+  }
+
+  private static Sort sort(TicketOrder order) {
+    return switch (order) {
+      case NEWEST -> Sort.by(Sort.Order.desc(T + "openedAt"), Sort.Order.desc("_id"));
+      case OLDEST -> Sort.by(Sort.Order.asc(T + "openedAt"), Sort.Order.asc("_id"));
+      case DUE_SOONEST -> Sort.by(Sort.Order.asc("resolveBy"), Sort.Order.asc("_id"));
+    };
+  }
+
+  private static void equal(Criteria criteria, String field, Object value) {
+    if (value != null) {
+      criteria.and(T + field).is(value);
+    }
+  }
+}
