@@ -12,6 +12,7 @@ import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.crossdesk.testsupport.TestTokens;
 import io.crossdesk.testsupport.TopicRecorder;
+import io.crossdesk.workorder.order.application.WorkOrderMoves;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +49,7 @@ class WorkOrderStepsIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
-  @MockitoSpyBean WorkOrderChanges changes;
+  @MockitoSpyBean WorkOrderMoves moves;
 
   private WorkOrderIntegrationSupport it;
 
@@ -138,7 +139,7 @@ class WorkOrderStepsIntegrationTest {
               }
               return invocation.callRealMethod();
             })
-        .when(changes)
+        .when(moves)
         .now();
     String ana =
         TestTokens.bearer(

@@ -7,7 +7,7 @@ import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.InvalidEventException;
-import io.crossdesk.workorder.order.StepResults;
+import io.crossdesk.workorder.order.application.StepResults;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

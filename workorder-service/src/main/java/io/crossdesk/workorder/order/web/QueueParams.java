@@ -1,7 +1,7 @@
 package io.crossdesk.workorder.order.web;
 
 import io.crossdesk.platform.web.OneOf;
-import io.crossdesk.workorder.department.web.KnownDepartment;
+import io.crossdesk.workorder.configuration.web.KnownDepartment;
 import io.crossdesk.workorder.order.domain.StepStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -2,10 +2,10 @@ package io.crossdesk.workorder.order.web;
 
 import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.web.NotFoundException;
-import io.crossdesk.workorder.configuration.RoutingConfiguration;
+import io.crossdesk.workorder.configuration.application.RoutingConfiguration;
 import io.crossdesk.workorder.department.domain.DepartmentDirectory;
-import io.crossdesk.workorder.order.WorkOrderChanges;
-import io.crossdesk.workorder.order.WorkOrderChanges.Move;
+import io.crossdesk.workorder.order.application.WorkOrderMoves;
+import io.crossdesk.workorder.order.application.WorkOrderMoves.Move;
 import io.crossdesk.workorder.order.domain.Performer;
 import io.crossdesk.workorder.order.domain.WorkOrder;
 import io.crossdesk.workorder.order.domain.WorkOrderChange;
@@ -38,17 +38,17 @@ class WorkOrderController {
   private static final String MOVERS = "hasAnyRole('DEPARTMENT','SUPERVISOR')";
 
   private final WorkOrderStore workOrders;
-  private final WorkOrderChanges changes;
+  private final WorkOrderMoves moves;
   private final RoutingConfiguration configuration;
   private final Clock clock;
 
   WorkOrderController(
       WorkOrderStore workOrders,
-      WorkOrderChanges changes,
+      WorkOrderMoves moves,
       RoutingConfiguration configuration,
       Clock clock) {
     this.workOrders = workOrders;
-    this.changes = changes;
+    this.moves = moves;
     this.configuration = configuration;
     this.clock = clock;
   }
@@ -185,7 +185,7 @@ class WorkOrderController {
           access.requireMayMove(order, stepId);
           return decide.apply(access.performer(), new Context(order, current.departments(), now));
         };
-    WorkOrder changed = changes.apply(id, move);
+    WorkOrder changed = moves.apply(id, move);
     return WorkOrderView.of(changed, access, clock.instant());
   }
 
