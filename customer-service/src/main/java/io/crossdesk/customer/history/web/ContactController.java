@@ -1,9 +1,9 @@
 package io.crossdesk.customer.history.web;
 
-import io.crossdesk.customer.access.CustomerAccess;
-import io.crossdesk.customer.history.ContactHistory;
+import io.crossdesk.customer.access.application.CustomerAccess;
 import io.crossdesk.customer.history.domain.Contact;
 import io.crossdesk.customer.history.domain.ContactKind;
+import io.crossdesk.customer.history.persistence.ContactHistory;
 import io.crossdesk.customer.profile.domain.Channel;
 import io.crossdesk.customer.profile.persistence.CustomerStore;
 import io.crossdesk.platform.security.Caller;

@@ -1,6 +1,5 @@
 package io.crossdesk.customer.profile.domain;
 
-import io.crossdesk.customer.tier.domain.TierPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,8 +1,9 @@
 package io.crossdesk.customer.profile.persistence;
 
-import io.crossdesk.customer.contactpoint.ContactPointTakenException;
-import io.crossdesk.customer.contactpoint.ContactPoints;
+import io.crossdesk.customer.contactpoint.domain.ContactPointTakenException;
+import io.crossdesk.customer.contactpoint.persistence.ContactPoints;
 import io.crossdesk.customer.profile.domain.Customer;
+import io.crossdesk.customer.profile.domain.Tier;
 import io.crossdesk.platform.aggregate.AggregateNotFoundException;
 import io.crossdesk.platform.aggregate.AggregateStore;
 import io.crossdesk.platform.aggregate.AggregateStores;
@@ -17,8 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.bson.conversions.Bson;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +36,12 @@ public class CustomerStore {
 
   static final String COLLECTION = "customers";
 
+  private final MongoTemplate mongo;
   private final AggregateStore<Customer> customers;
   private final ContactPoints contactPoints;
 
   CustomerStore(MongoTemplate mongo, AggregateStores stores, ContactPoints contactPoints) {
+    this.mongo = mongo;
     this.contactPoints = contactPoints;
     this.customers =
         stores.of(
@@ -53,14 +59,42 @@ public class CustomerStore {
     return customers.find(id);
   }
 
-  /** One page of the customers matching {@code filter}, in {@code sort} order. */
-  public List<Customer> list(Bson filter, Bson sort, int skip, int limit) {
-    return customers.list(filter, sort, skip, limit);
+  /**
+   * One page, in name order, of the customers matching every criterion given (null matches any),
+   * which real MongoDB serves from the customers' search indexes.
+   */
+  public List<Customer> matching(String namePrefix, Tier tier, String region, int page, int size) {
+    Criteria criteria = new Criteria();
+    if (tier != null) {
+      criteria = criteria.and("tier").is(tier);
+    }
+    if (region != null) {
+      criteria = criteria.and("region").is(region);
+    }
+    if (namePrefix != null) {
+      criteria =
+          criteria
+              .and("nameKey")
+              .regex("^" + Pattern.quote(CustomerDocument.nameKeyOf(namePrefix)));
+    }
+    Query query = Query.query(criteria).with(Sort.by("nameKey", "_id"));
+    return customers.list(query.getQueryObject(), query.getSortObject(), page * size, size);
+  }
+
+  /** The ids of up to {@code limit} customers after {@code after}, in id order. */
+  public List<String> idsAfter(String after, int limit) {
+    return mongo
+        .find(
+            Query.query(Criteria.where("_id").gt(after)).with(Sort.by("_id")).limit(limit),
+            CustomerDocument.class)
+        .stream()
+        .map(CustomerDocument::id)
+        .toList();
   }
 
   /**
-   * @throws io.crossdesk.customer.contactpoint.ContactPointTakenException when a phone or e-mail
-   *     belongs to another customer; nothing is stored then
+   * @throws io.crossdesk.customer.contactpoint.domain.ContactPointTakenException when a phone or
+   *     e-mail belongs to another customer; nothing is stored then
    */
   public void insert(Customer customer, List<EventMessage> events) {
     customers.insert(Change.of(customer, events));
@@ -71,8 +105,8 @@ public class CustomerStore {
    * fresh customer when another change got there first.
    *
    * @throws NotFoundException when there is no such customer
-   * @throws io.crossdesk.customer.contactpoint.ContactPointTakenException when an added phone or
-   *     e-mail belongs to another customer
+   * @throws io.crossdesk.customer.contactpoint.domain.ContactPointTakenException when an added
+   *     phone or e-mail belongs to another customer
    */
   public Customer change(String id, Function<Customer, Change<Customer>> decide) {
     try {

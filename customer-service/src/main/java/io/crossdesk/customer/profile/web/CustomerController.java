@@ -1,14 +1,14 @@
 package io.crossdesk.customer.profile.web;
 
 import io.crossdesk.customer.CustomerProperties;
-import io.crossdesk.customer.access.CustomerAccess;
-import io.crossdesk.customer.access.Visibility;
-import io.crossdesk.customer.profile.CustomerRegistration;
-import io.crossdesk.customer.profile.CustomerSearch;
-import io.crossdesk.customer.profile.ProfileEditing;
+import io.crossdesk.customer.access.application.CustomerAccess;
+import io.crossdesk.customer.access.domain.Visibility;
+import io.crossdesk.customer.profile.application.CustomerRegistration;
+import io.crossdesk.customer.profile.application.CustomerSearch;
+import io.crossdesk.customer.profile.application.ProfileEdits;
+import io.crossdesk.customer.profile.application.TierPolicies;
 import io.crossdesk.customer.profile.domain.Customer;
 import io.crossdesk.customer.profile.persistence.CustomerStore;
-import io.crossdesk.customer.tier.TierPolicies;
 import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,7 +39,7 @@ class CustomerController {
   static final String PATH = "/api/customers";
 
   private final CustomerRegistration registration;
-  private final ProfileEditing editing;
+  private final ProfileEdits editing;
   private final CustomerSearch search;
   private final CustomerStore customers;
   private final CustomerAccess access;
@@ -48,7 +48,7 @@ class CustomerController {
 
   CustomerController(
       CustomerRegistration registration,
-      ProfileEditing editing,
+      ProfileEdits editing,
       CustomerSearch search,
       CustomerStore customers,
       CustomerAccess access,

@@ -1,8 +1,8 @@
 package io.crossdesk.customer.profile.web;
 
-import io.crossdesk.customer.contactpoint.ContactPointTakenException;
-import io.crossdesk.customer.profile.StaleRevisionException;
+import io.crossdesk.customer.contactpoint.domain.ContactPointTakenException;
 import io.crossdesk.customer.profile.domain.InvalidCustomerException;
+import io.crossdesk.customer.profile.domain.StaleRevisionException;
 import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,6 +1,6 @@
 package io.crossdesk.customer.profile.web;
 
-import io.crossdesk.customer.profile.ProfileEditing;
+import io.crossdesk.customer.profile.application.ProfileEdits;
 import io.crossdesk.customer.profile.domain.Customer;
 import io.crossdesk.customer.profile.domain.CustomerValue;
 import io.crossdesk.customer.profile.domain.EmailAddress;
@@ -9,7 +9,7 @@ import io.crossdesk.customer.profile.domain.Problems;
 import io.crossdesk.customer.profile.domain.Profile;
 import io.crossdesk.customer.profile.domain.Tier;
 import io.crossdesk.customer.profile.domain.TierAssignment;
-import io.crossdesk.customer.tier.domain.TierPolicy;
+import io.crossdesk.customer.profile.domain.TierPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -135,7 +135,7 @@ final class ProfileRequests {
   }
 
   /** A merge patch applied to the customer as stored. */
-  static ProfileEditing.Edit edit(JsonNode patch, Customer current, String countryCode) {
+  static ProfileEdits.Edit edit(JsonNode patch, Customer current, String countryCode) {
     Problems problems = new Problems();
     JsonFields fields = new JsonFields(problems, countryCode);
     if (patch == null || !patch.isObject()) {
@@ -220,7 +220,7 @@ final class ProfileRequests {
                     new CustomerValue(revenue, since)),
             Map.of());
     problems.throwIfAny();
-    return new ProfileEditing.Edit(profile, tierEdit);
+    return new ProfileEdits.Edit(profile, tierEdit);
   }
 
   private static Customer.TierEdit tierEdit(JsonNode patch, JsonFields fields, Problems problems) {

@@ -1,6 +1,6 @@
 package io.crossdesk.customer.profile.web;
 
-import io.crossdesk.customer.profile.StaleRevisionException;
+import io.crossdesk.customer.profile.domain.StaleRevisionException;
 
 /** Reads the revision an If-Match header names: the ETag {@code "<revision>"} the caller read. */
 final class Revisions {

@@ -3,8 +3,6 @@ package io.crossdesk.customer.profile.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crossdesk.customer.tier.domain.TierPolicy;
-import io.crossdesk.customer.tier.domain.TierThreshold;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,0 +1,45 @@
+package io.crossdesk.customer.access.messaging;
+
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.workorder.WorkOrderClosed;
+import io.crossdesk.contracts.workorder.WorkOrderCompleted;
+import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.customer.access.persistence.DepartmentSteps;
+import io.crossdesk.platform.consumer.EventHandlers;
+import io.crossdesk.platform.consumer.IdempotentConsumer;
+import io.crossdesk.platform.events.Events;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows which department holds a step for which customer. A work order's events share its key, so
+ * its routing comes before its end (completed, or closed without its work done); the department is
+ * the one it was routed to, which the completion names too (the last resolving department).
+ */
+@Component
+class WorkOrderEventsListener {
+
+  static final String CONSUMER = "customer-service.workorders";
+
+  private final IdempotentConsumer consumer;
+  private final EventHandlers handlers;
+
+  WorkOrderEventsListener(IdempotentConsumer consumer, Events events, DepartmentSteps steps) {
+    this.consumer = consumer;
+    this.handlers =
+        EventHandlers.reading(events)
+            .on(WorkOrderRouted.class, steps::routed)
+            .on(
+                WorkOrderCompleted.class,
+                done -> steps.ended(done.workOrderId(), done.customerId()))
+            .on(
+                WorkOrderClosed.class,
+                closed -> steps.ended(closed.workOrderId(), closed.customerId()));
+  }
+
+  @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS)
+  void on(ConsumerRecord<String, String> record) {
+    consumer.handleKeyed(CONSUMER, record, handlers);
+  }
+}

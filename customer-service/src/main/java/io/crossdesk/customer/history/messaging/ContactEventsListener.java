@@ -1,0 +1,37 @@
+package io.crossdesk.customer.history.messaging;
+
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.customer.history.persistence.ContactHistory;
+import io.crossdesk.platform.consumer.IdempotentConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the contacts other services' events report. Each contact is keyed by its event's id, so a
+ * redelivery records it once; events that are no contact are passed over. Only the topics that
+ * carry a contact source in {@link ContactSources} are followed: a topic is added with its first
+ * source, not before, for every record of a followed topic costs a fetch and a parse.
+ */
+@Component
+class ContactEventsListener {
+
+  static final String CONSUMER = "customer-service.contacts";
+
+  private final IdempotentConsumer consumer;
+  private final ContactSources sources;
+  private final ContactHistory history;
+
+  ContactEventsListener(
+      IdempotentConsumer consumer, ContactSources sources, ContactHistory history) {
+    this.consumer = consumer;
+    this.sources = sources;
+    this.history = history;
+  }
+
+  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
+  void on(ConsumerRecord<String, String> record) {
+    consumer.handleKeyed(
+        CONSUMER, record, event -> sources.contactOf(event).ifPresent(history::record));
+  }
+}

@@ -1,0 +1,150 @@
+package io.crossdesk.customer.history.messaging;
+
+import io.crossdesk.contracts.EventCatalogue;
+import io.crossdesk.contracts.ticket.SatisfactionRecorded;
+import io.crossdesk.contracts.ticket.TicketClosed;
+import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.contracts.ticket.TicketReopened;
+import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.customer.history.domain.Contact;
+import io.crossdesk.customer.history.domain.ContactKind;
+import io.crossdesk.customer.profile.domain.Channel;
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.events.Events;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which events are contacts with the customer, and what each one records. Adding an event kind is
+ * one {@link #source} line here (and its topic in {@link ContactEventsListener}): notification
+ * events once notification-service publishes them (NOTIFICATION_SENT), department visits and
+ * call-backs once workorder-service reports them (DEPARTMENT_VISIT, CALL_BACK).
+ */
+@Component
+class ContactSources {
+
+  private final Events events;
+  private final Map<String, Function<EventMessage, Optional<Contact>>> byType = new HashMap<>();
+
+  ContactSources(Events events) {
+    this.events = events;
+    source(
+        TicketOpened.class,
+        (id, e) ->
+            Optional.of(
+                contact(
+                    e.customerId(),
+                    id,
+                    channel(e.channel()),
+                    ContactKind.TICKET_OPENED,
+                    e.openedAt(),
+                    e.title(),
+                    e.ticketId(),
+                    e.openedBy())));
+    source(
+        TicketReopened.class,
+        (id, e) ->
+            Optional.of(
+                contact(
+                    e.customerId(),
+                    id,
+                    channel(e.channel()),
+                    ContactKind.TICKET_REOPENED,
+                    e.reopenedAt(),
+                    e.reason(),
+                    e.ticketId(),
+                    e.reopenedBy())));
+    source(
+        TicketResolved.class,
+        (id, e) ->
+            Optional.of(
+                contact(
+                    e.customerId(),
+                    id,
+                    channel(e.channel()),
+                    ContactKind.TICKET_RESOLVED,
+                    e.resolvedAt(),
+                    e.resolution(),
+                    e.ticketId(),
+                    e.resolvedBy())));
+    source(
+        TicketClosed.class,
+        (id, e) ->
+            "CONFIRMED".equals(e.reason())
+                ? Optional.of(
+                    contact(
+                        e.customerId(),
+                        id,
+                        Channel.SYSTEM,
+                        ContactKind.RESOLUTION_CONFIRMED,
+                        e.closedAt(),
+                        "Resolution confirmed",
+                        e.ticketId(),
+                        e.closedBy()))
+                : Optional.empty());
+    source(
+        SatisfactionRecorded.class,
+        (id, e) ->
+            Optional.of(
+                contact(
+                    e.customerId(),
+                    id,
+                    Channel.SYSTEM,
+                    ContactKind.SURVEY_ANSWERED,
+                    e.recordedAt(),
+                    "Satisfaction "
+                        + e.score()
+                        + "/5"
+                        + (e.comment() == null ? "" : ": " + e.comment()),
+                    e.ticketId(),
+                    e.recordedBy())));
+  }
+
+  /** The contact an event records, if it is one. */
+  Optional<Contact> contactOf(EventMessage event) {
+    Function<EventMessage, Optional<Contact>> source = byType.get(event.type());
+    return source == null ? Optional.empty() : source.apply(event);
+  }
+
+  private <T extends Record> void source(
+      Class<T> type, java.util.function.BiFunction<String, T, Optional<Contact>> mapping) {
+    byType.put(
+        EventCatalogue.of(type).type(),
+        event -> mapping.apply(event.eventId(), events.read(event, type)));
+  }
+
+  private static Contact contact(
+      String customerId,
+      String eventId,
+      Channel channel,
+      ContactKind kind,
+      java.time.Instant at,
+      String summary,
+      String ticketId,
+      String by) {
+    String text = summary == null ? "" : summary;
+    return Contact.of(
+        customerId,
+        eventId,
+        channel,
+        kind,
+        at,
+        text.length() > Contact.MAX_SUMMARY_LENGTH
+            ? text.substring(0, Contact.MAX_SUMMARY_LENGTH)
+            : text,
+        ticketId,
+        by);
+  }
+
+  /** A channel name from another service; one this service does not know counts as SYSTEM. */
+  private static Channel channel(String name) {
+    try {
+      return name == null ? Channel.SYSTEM : Channel.valueOf(name);
+    } catch (IllegalArgumentException unknown) {
+      return Channel.SYSTEM;
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.crossdesk.customer.overview.messaging;
+
+import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.ticket.SatisfactionRecorded;
+import io.crossdesk.contracts.ticket.TicketClosed;
+import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.contracts.ticket.TicketReopened;
+import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.customer.overview.domain.TicketState;
+import io.crossdesk.customer.overview.persistence.CustomerActivities;
+import io.crossdesk.customer.overview.persistence.CustomerTickets;
+import io.crossdesk.platform.consumer.EventHandlers;
+import io.crossdesk.platform.consumer.IdempotentConsumer;
+import io.crossdesk.platform.events.Events;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps each customer's ticket activity from ticket-service's events. */
+@Component
+class TicketActivityListener {
+
+  static final String CONSUMER = "customer-service.activity";
+
+  private final IdempotentConsumer consumer;
+  private final EventHandlers handlers;
+
+  TicketActivityListener(
+      IdempotentConsumer consumer,
+      Events events,
+      CustomerTickets tickets,
+      CustomerActivities activities) {
+    this.consumer = consumer;
+    this.handlers =
+        EventHandlers.reading(events)
+            .on(
+                TicketOpened.class,
+                e -> {
+                  boolean first =
+                      tickets.opened(
+                          e.customerId(),
+                          e.ticketId(),
+                          e.ticketNumber(),
+                          e.ticketType(),
+                          e.title(),
+                          e.openedAt());
+                  if (first && "COMPLAINT".equals(e.ticketType())) {
+                    activities.complaintOpened(e.customerId(), e.openedAt());
+                  }
+                })
+            .on(
+                TicketResolved.class,
+                e ->
+                    tickets.moved(
+                        e.customerId(), e.ticketId(), TicketState.RESOLVED, e.resolvedAt()))
+            .on(
+                TicketReopened.class,
+                e -> tickets.moved(e.customerId(), e.ticketId(), TicketState.OPEN, e.reopenedAt()))
+            .on(
+                TicketClosed.class,
+                e -> tickets.moved(e.customerId(), e.ticketId(), TicketState.CLOSED, e.closedAt()))
+            .on(
+                SatisfactionRecorded.class,
+                e ->
+                    activities.scored(
+                        e.customerId(),
+                        tickets.surveyed(e.customerId(), e.ticketId(), e.round(), e.score()),
+                        e.score()));
+  }
+
+  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
+  void on(ConsumerRecord<String, String> record) {
+    // Keyed by the ticket's state and the survey's round: a redelivery changes nothing.
+    consumer.handleKeyed(CONSUMER, record, handlers);
+  }
+}

@@ -1,0 +1,75 @@
+package io.crossdesk.customer.overview.persistence;
+
+import io.crossdesk.customer.overview.domain.ActivityCounts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * One small counter document per customer ({@code _id} the customer id), raised by increment and
+ * never read on the event path: complaints per day, the satisfaction scores' sum and number, and
+ * the risk flags. {@link CustomerTickets} decides whether an event raises a count (a ticket's first
+ * opening, a round's first or changed score), so a redelivery raises nothing; a crash between the
+ * ticket's write and the increment loses that one increment.
+ */
+@Component
+public class CustomerActivities {
+
+  private final MongoTemplate mongo;
+
+  CustomerActivities(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  public ActivityCounts of(String customerId) {
+    CountsDocument stored = mongo.findById(customerId, CountsDocument.class);
+    return stored == null
+        ? ActivityCounts.none()
+        : new ActivityCounts(
+            stored.complaintsByDay(),
+            stored.scoreSum() == null ? 0 : stored.scoreSum(),
+            stored.scores() == null ? 0 : stored.scores(),
+            stored.riskFlags());
+  }
+
+  public void complaintOpened(String customerId, Instant openedAt) {
+    Update update = new Update().inc("complaintsByDay." + ActivityCounts.dayOf(openedAt), 1);
+    ActivityCounts.staleDays(openedAt).forEach(day -> update.unset("complaintsByDay." + day));
+    raise(customerId, update);
+  }
+
+  /** A survey round scored {@code score}, having scored {@code before} (null: not yet). */
+  public void scored(String customerId, Integer before, int score) {
+    if (before == null) {
+      raise(customerId, new Update().inc("scoreSum", score).inc("scores", 1));
+    } else if (before != score) {
+      raise(customerId, new Update().inc("scoreSum", score - before));
+    }
+  }
+
+  private void raise(String customerId, Update update) {
+    Query byId = Query.query(Criteria.where("_id").is(customerId));
+    try {
+      mongo.upsert(byId, update, CountsDocument.class);
+    } catch (DuplicateKeyException raced) {
+      // two upserts of a new document raced: the loser updates what the winner made
+      mongo.updateFirst(byId, update, CountsDocument.class);
+    }
+  }
+
+  @Document("customer_activity")
+  record CountsDocument(
+      @Id String id,
+      Map<String, Integer> complaintsByDay,
+      Long scoreSum,
+      Long scores,
+      List<String> riskFlags) {}
+}
