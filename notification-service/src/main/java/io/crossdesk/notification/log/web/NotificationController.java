@@ -1,5 +1,6 @@
-package io.crossdesk.notification.log;
+package io.crossdesk.notification.log.web;
 
+import io.crossdesk.notification.log.persistence.NotificationLog;
 import io.crossdesk.platform.security.Caller;
 import jakarta.validation.Valid;
 import java.util.List;

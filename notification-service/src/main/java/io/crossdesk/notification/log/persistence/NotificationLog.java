@@ -1,4 +1,4 @@
-package io.crossdesk.notification.log;
+package io.crossdesk.notification.log.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** Every notification this service has queued, one per causing event. */
 @Component
-class NotificationLog implements InitializingBean {
+public class NotificationLog implements InitializingBean {
 
   private final MongoTemplate mongo;
 
@@ -51,7 +51,7 @@ class NotificationLog implements InitializingBean {
   }
 
   /** Adds the notification unless its event already caused one. */
-  void record(Notification notification) {
+  public void record(Notification notification) {
     try {
       mongo.insert(NotificationDocument.of(notification));
     } catch (DuplicateKeyException causedByAReplayedEvent) {
@@ -60,7 +60,7 @@ class NotificationLog implements InitializingBean {
   }
 
   /** Gives the customer's queued notifications that had no recipient yet the contact's address. */
-  void addressWaitingNotifications(Contact contact) {
+  public void addressWaitingNotifications(Contact contact) {
     DeliveryAddress address = DeliveryAddress.of(contact);
     if (!address.isKnown()) {
       return;
@@ -78,7 +78,7 @@ class NotificationLog implements InitializingBean {
   }
 
   /** The newest notifications first; a null filter does not restrict. */
-  List<Notification> newest(String customerId, String ticketId, int limit) {
+  public List<Notification> newest(String customerId, String ticketId, int limit) {
     Criteria criteria = new Criteria();
     if (customerId != null) {
       criteria.and("customerId").is(customerId);

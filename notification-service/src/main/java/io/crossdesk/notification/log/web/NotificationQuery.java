@@ -1,4 +1,4 @@
-package io.crossdesk.notification.log;
+package io.crossdesk.notification.log.web;
 
 import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.security.Role;

@@ -1,10 +1,11 @@
-package io.crossdesk.notification.log;
+package io.crossdesk.notification.log.application;
 
 import io.crossdesk.contracts.ticket.TicketOpened;
-import io.crossdesk.notification.contact.ContactDirectory;
 import io.crossdesk.notification.contact.domain.ContactRegistered;
+import io.crossdesk.notification.contact.persistence.ContactDirectory;
 import io.crossdesk.notification.log.domain.Notification;
 import io.crossdesk.notification.log.domain.TicketReceived;
+import io.crossdesk.notification.log.persistence.NotificationLog;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * adapters (e-mail, SMS) that will send the queued notifications come later.
  */
 @Component
-class TicketAcknowledgements {
+public class TicketAcknowledgements {
 
   private final ContactDirectory contacts;
   private final NotificationLog log;
@@ -26,7 +27,7 @@ class TicketAcknowledgements {
     this.clock = clock;
   }
 
-  void acknowledge(String eventId, TicketOpened ticket) {
+  public void acknowledge(String eventId, TicketOpened ticket) {
     Notification notification =
         TicketReceived.acknowledge(
             eventId, ticket, contacts.find(ticket.customerId()), clock.instant());

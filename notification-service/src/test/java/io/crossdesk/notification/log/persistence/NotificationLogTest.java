@@ -1,4 +1,4 @@
-package io.crossdesk.notification.log;
+package io.crossdesk.notification.log.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.crossdesk.notification.contact;
+package io.crossdesk.notification.contact.persistence;
 
 import io.crossdesk.notification.contact.domain.Contact;
 import io.crossdesk.notification.contact.domain.ContactRegistered;
@@ -25,7 +25,7 @@ public class ContactDirectory {
    * there fails the Kafka record and it is retried. Registering the same contact again changes
    * nothing.
    */
-  void register(Contact contact, Instant registeredAt) {
+  public void register(Contact contact, Instant registeredAt) {
     mongo.save(
         new ContactDocument(
             contact.customerId(), contact.name(), contact.email(), contact.phone(), registeredAt));

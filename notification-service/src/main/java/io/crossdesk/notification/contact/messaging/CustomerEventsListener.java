@@ -1,8 +1,9 @@
-package io.crossdesk.notification.contact;
+package io.crossdesk.notification.contact.messaging;
 
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.notification.contact.domain.Contact;
+import io.crossdesk.notification.contact.persistence.ContactDirectory;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;

@@ -1,4 +1,4 @@
-package io.crossdesk.notification.contact;
+package io.crossdesk.notification.contact.persistence;
 
 import io.crossdesk.notification.contact.domain.Contact;
 import java.time.Instant;

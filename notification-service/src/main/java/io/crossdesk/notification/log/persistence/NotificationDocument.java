@@ -1,4 +1,4 @@
-package io.crossdesk.notification.log;
+package io.crossdesk.notification.log.persistence;
 
 import io.crossdesk.notification.log.domain.Channel;
 import io.crossdesk.notification.log.domain.Notification;

@@ -1,4 +1,4 @@
-package io.crossdesk.notification.log;
+package io.crossdesk.notification.log.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

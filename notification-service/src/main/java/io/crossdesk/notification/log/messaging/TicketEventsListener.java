@@ -1,7 +1,8 @@
-package io.crossdesk.notification.log;
+package io.crossdesk.notification.log.messaging;
 
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.notification.log.application.TicketAcknowledgements;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.events.Events;

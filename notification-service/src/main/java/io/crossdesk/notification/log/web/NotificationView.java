@@ -1,4 +1,4 @@
-package io.crossdesk.notification.log;
+package io.crossdesk.notification.log.web;
 
 import io.crossdesk.notification.log.domain.Notification;
 import java.time.Instant;
