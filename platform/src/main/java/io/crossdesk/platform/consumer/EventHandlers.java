@@ -54,6 +54,7 @@ public final class EventHandlers {
 
   private final Map<String, Handling> byType = new HashMap<>();
   private final List<Class<? extends RuntimeException>> refusals = new ArrayList<>();
+  private boolean rejectOthers;
 
   private EventHandlers() {}
 
@@ -73,6 +74,17 @@ public final class EventHandlers {
 
   public <T extends Record> EventHandlers on(Class<T> dataType, Consumer<T> handler) {
     return on(dataType, (eventId, data) -> handler.accept(data));
+  }
+
+  /** As {@link #on}, for handlers that need more of the event than its id (its source, say). */
+  @SuppressWarnings("unchecked")
+  public <T extends Record> EventHandlers onEvent(
+      Class<T> dataType, Consumer<Delivered<T>> handler) {
+    return declare(
+        dataType,
+        Dedup.KEYED,
+        false,
+        run -> run.forEach(one -> handler.accept((Delivered<T>) one)));
   }
 
   /**
@@ -103,8 +115,27 @@ public final class EventHandlers {
     return this;
   }
 
-  Handling handlingOf(String type) {
-    return byType.get(type);
+  /**
+   * For topics that carry only the declared types: any other type is an invalid event (to the
+   * dead-letter topic) instead of being passed over.
+   */
+  public EventHandlers rejectingOtherTypes() {
+    rejectOthers = true;
+    return this;
+  }
+
+  /**
+   * How events of {@code type} are handled; null for types passed over.
+   *
+   * @throws InvalidEventException for an undeclared type when others are rejected
+   */
+  Handling handlingOf(EventMessage event) {
+    Handling handling = byType.get(event.type());
+    if (handling == null && rejectOthers) {
+      throw new InvalidEventException(
+          event.topic() + " takes " + byType.keySet() + " only, not " + event.type());
+    }
+    return handling;
   }
 
   /** A failure as the consumer must see it: refused ones become invalid events. */

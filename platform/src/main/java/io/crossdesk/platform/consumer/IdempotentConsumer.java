@@ -129,7 +129,7 @@ public class IdempotentConsumer {
       Object data;
       try {
         event = CloudEventsBinding.fromRecord(records.get(i));
-        handling = handlers.handlingOf(event.type());
+        handling = handlers.handlingOf(event);
         if (handling == null) {
           continue;
         }

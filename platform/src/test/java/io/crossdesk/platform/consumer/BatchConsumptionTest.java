@@ -165,6 +165,24 @@ class BatchConsumptionTest {
         .isExactlyInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void a_consumer_of_declared_types_only_rejects_any_other_type_as_invalid() {
+    EventHandlers handlers =
+        EventHandlers.reading()
+            .onEvent(CustomerRegistered.class, one -> effects.add(one.event().source()))
+            .rejectingOtherTypes();
+    List<ConsumerRecord<String, String>> batch = records(registered("Ada"), tierChanged("A"));
+
+    assertThatThrownBy(() -> consumer.handle("declared-only", batch, handlers))
+        .isInstanceOfSatisfying(
+            BatchListenerFailedException.class,
+            failed -> assertThat(failed.getRecord()).isSameAs(batch.get(1)))
+        .cause()
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("crossdesk.customer.tier-changed.v1");
+    assertThat(effects).containsExactly("/crossdesk/test");
+  }
+
   private EventMessage registered(String name) {
     String id = "c-" + UUID.randomUUID();
     return events.create(

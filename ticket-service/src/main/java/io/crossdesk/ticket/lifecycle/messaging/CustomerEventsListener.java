@@ -6,12 +6,12 @@ import io.crossdesk.contracts.customer.CustomerTierChanged;
 import io.crossdesk.contracts.customer.CustomerUpdated;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.InvalidEventException;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
 import io.crossdesk.ticket.customer.persistence.CustomerProjection;
 import io.crossdesk.ticket.lifecycle.application.CustomerChanges;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -30,14 +30,11 @@ class CustomerEventsListener {
   private final EventHandlers handlers;
 
   CustomerEventsListener(
-      IdempotentConsumer consumer,
-      Events events,
-      CustomerProjection projection,
-      CustomerChanges openTickets) {
+      IdempotentConsumer consumer, CustomerProjection projection, CustomerChanges openTickets) {
     this.consumer = consumer;
     // Every effect is guarded by the customer's revision: a redelivery changes nothing.
     this.handlers =
-        EventHandlers.reading(events)
+        EventHandlers.reading()
             .on(
                 CustomerRegistered.class,
                 registered ->
@@ -68,9 +65,9 @@ class CustomerEventsListener {
                 });
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS)
-  void on(ConsumerRecord<String, String> record) {
-    consumer.handleKeyed(CONSUMER, record, handlers);
+  @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS, batch = "true")
+  void on(List<ConsumerRecord<String, String>> records) {
+    consumer.handle(CONSUMER, records, handlers);
   }
 
   private static CustomerTier tierOf(String tier) {

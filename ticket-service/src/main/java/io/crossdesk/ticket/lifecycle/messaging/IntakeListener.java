@@ -1,12 +1,12 @@
 package io.crossdesk.ticket.lifecycle.messaging;
 
-import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.intake.TicketRequested;
 import io.crossdesk.platform.consumer.DeferredRetries;
+import io.crossdesk.platform.consumer.Delivered;
+import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.InvalidEventException;
 import io.crossdesk.ticket.classification.domain.Priority;
 import io.crossdesk.ticket.customer.application.CustomerDirectory;
@@ -17,6 +17,7 @@ import io.crossdesk.ticket.lifecycle.domain.Enums;
 import io.crossdesk.ticket.lifecycle.domain.InvalidTicketException;
 import io.crossdesk.ticket.lifecycle.domain.Origin;
 import io.crossdesk.ticket.lifecycle.domain.TicketDraft;
+import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,26 +40,26 @@ class IntakeListener {
 
   private final IdempotentConsumer consumer;
   private final DeferredRetries retries;
-  private final Events events;
   private final CustomerDirectory customers;
   private final TicketOpening opening;
+  // One type on this public topic: anything else is dead-lettered with the reason.
+  private final EventHandlers handlers =
+      EventHandlers.reading().onEvent(TicketRequested.class, this::open).rejectingOtherTypes();
 
   IntakeListener(
       IdempotentConsumer consumer,
       DeferredRetries retries,
-      Events events,
       CustomerDirectory customers,
       TicketOpening opening) {
     this.consumer = consumer;
     this.retries = retries;
-    this.events = events;
     this.customers = customers;
     this.opening = opening;
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.INTAKE)
-  void on(ConsumerRecord<String, String> record) {
-    consumer.handleKeyed(CONSUMER, record, this::open);
+  @KafkaListener(id = CONSUMER, topics = Topics.INTAKE, batch = "true")
+  void on(List<ConsumerRecord<String, String>> records) {
+    consumer.handle(CONSUMER, records, handlers);
   }
 
   /**
@@ -68,7 +69,7 @@ class IntakeListener {
   @KafkaListener(id = RETRIES, topics = RETRIES)
   void onRetry(ConsumerRecord<String, String> record) throws InterruptedException {
     retries.awaitDue(record);
-    consumer.handleKeyed(CONSUMER, record, this::open);
+    consumer.handle(CONSUMER, record, handlers);
   }
 
   @Bean
@@ -78,12 +79,9 @@ class IntakeListener {
     return TopicBuilder.name(RETRIES).partitions(partitions).replicas(replicas).build();
   }
 
-  private void open(EventMessage event) {
-    if (!EventTypes.TICKET_REQUESTED.equals(event.type())) {
-      throw new InvalidEventException(
-          Topics.INTAKE + " accepts only " + EventTypes.TICKET_REQUESTED + ", not " + event.type());
-    }
-    TicketRequested request = events.read(event, TicketRequested.class);
+  private void open(Delivered<TicketRequested> delivered) {
+    EventMessage event = delivered.event();
+    TicketRequested request = delivered.data();
     TicketDraft draft = draftOf(event, request);
     // No user token to forward here: an unknown customer is retried until the projection has it.
     KnownCustomer customer = customers.forEvent(request.customerId());

@@ -9,9 +9,9 @@ import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.Events;
 import io.crossdesk.ticket.lifecycle.application.WorkOrderProgress;
 import io.crossdesk.ticket.lifecycle.domain.TicketConflictException;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,10 +25,10 @@ class WorkOrderListener {
   private final IdempotentConsumer consumer;
   private final EventHandlers handlers;
 
-  WorkOrderListener(IdempotentConsumer consumer, Events events, WorkOrderProgress routing) {
+  WorkOrderListener(IdempotentConsumer consumer, WorkOrderProgress routing) {
     this.consumer = consumer;
     this.handlers =
-        EventHandlers.reading(events)
+        EventHandlers.reading()
             .on(WorkOrderRouted.class, routing::routed)
             .on(ComplaintResolved.class, routing::complaintResolved)
             .on(WorkOrderResolved.class, routing::workResolved)
@@ -39,8 +39,8 @@ class WorkOrderListener {
             .refusing(TicketConflictException.class);
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS)
-  void on(ConsumerRecord<String, String> record) {
-    consumer.handleKeyed(CONSUMER, record, handlers);
+  @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS, batch = "true")
+  void on(List<ConsumerRecord<String, String>> records) {
+    consumer.handle(CONSUMER, records, handlers);
   }
 }

@@ -1,13 +1,11 @@
 package io.crossdesk.workorder.order.messaging;
 
-import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.workorder.StepResult;
+import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.events.Events;
-import io.crossdesk.platform.events.InvalidEventException;
 import io.crossdesk.workorder.order.application.StepResults;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -22,28 +20,21 @@ class StepResultListener {
   static final String CONSUMER = "workorder-service.step-results";
 
   private final IdempotentConsumer consumer;
-  private final Events events;
-  private final StepResults results;
+  private final EventHandlers handlers;
 
-  StepResultListener(IdempotentConsumer consumer, Events events, StepResults results) {
+  StepResultListener(IdempotentConsumer consumer, StepResults results) {
     this.consumer = consumer;
-    this.events = events;
-    this.results = results;
+    // Applied once per event id, kept in the work order: a redelivery changes nothing.
+    this.handlers =
+        EventHandlers.reading()
+            .onEvent(
+                StepResult.class,
+                result -> results.apply(result.eventId(), result.event().source(), result.data()))
+            .rejectingOtherTypes();
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.WORKORDER_RESULTS)
-  void onResult(ConsumerRecord<String, String> record) {
-    consumer.handleKeyed(CONSUMER, record, this::apply);
-  }
-
-  private void apply(EventMessage event) {
-    if (!EventTypes.WORKORDER_STEP_RESULT.equals(event.type())) {
-      throw new InvalidEventException(
-          "crossdesk.workorder-results takes "
-              + EventTypes.WORKORDER_STEP_RESULT
-              + " only, not "
-              + event.type());
-    }
-    results.apply(event.eventId(), event.source(), events.read(event, StepResult.class));
+  @KafkaListener(id = CONSUMER, topics = Topics.WORKORDER_RESULTS, batch = "true")
+  void onResults(List<ConsumerRecord<String, String>> records) {
+    consumer.handle(CONSUMER, records, handlers);
   }
 }

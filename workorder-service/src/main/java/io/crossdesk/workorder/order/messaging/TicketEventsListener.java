@@ -7,9 +7,9 @@ import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.Events;
 import io.crossdesk.workorder.order.application.DeskDecisions;
 import io.crossdesk.workorder.order.application.WorkOrderOpening;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -30,13 +30,10 @@ class TicketEventsListener {
   private final EventHandlers handlers;
 
   TicketEventsListener(
-      IdempotentConsumer consumer,
-      Events events,
-      WorkOrderOpening opening,
-      DeskDecisions decisions) {
+      IdempotentConsumer consumer, WorkOrderOpening opening, DeskDecisions decisions) {
     this.consumer = consumer;
     this.handlers =
-        EventHandlers.reading(events)
+        EventHandlers.reading()
             .on(TicketOpened.class, opening::opened)
             .on(
                 TicketReopened.class,
@@ -48,8 +45,8 @@ class TicketEventsListener {
             .on(TicketClosed.class, decisions::closed);
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
-  void onTicketEvent(ConsumerRecord<String, String> record) {
-    consumer.handleKeyed(CONSUMER, record, handlers);
+  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS, batch = "true")
+  void onTicketEvents(List<ConsumerRecord<String, String>> records) {
+    consumer.handle(CONSUMER, records, handlers);
   }
 }
