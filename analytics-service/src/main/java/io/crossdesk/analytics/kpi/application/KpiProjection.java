@@ -1,8 +1,9 @@
-package io.crossdesk.analytics.kpi;
+package io.crossdesk.analytics.kpi.application;
 
 import io.crossdesk.analytics.kpi.domain.Counter;
 import io.crossdesk.analytics.kpi.domain.EventCounters;
 import io.crossdesk.analytics.kpi.domain.KpiDelta;
+import io.crossdesk.analytics.kpi.persistence.PartitionTotalsStore;
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * batch delivered again counts once (each partition's totals remember the offset they applied).
  */
 @Component
-class KpiProjection {
+public class KpiProjection {
 
   private record Folded(
       ConsumerRecord<String, String> record,
@@ -47,7 +48,7 @@ class KpiProjection {
    * Applies the events of the batch up to the first that violates its contract, then fails that one
    * alone so it is dead-lettered and the rest delivered again (and found applied).
    */
-  void project(String consumerName, List<ConsumerRecord<String, String>> records) {
+  public void project(String consumerName, List<ConsumerRecord<String, String>> records) {
     List<Folded> folded = new ArrayList<>(records.size());
     InvalidEventException invalid = null;
     for (ConsumerRecord<String, String> record : records) {

@@ -1,5 +1,6 @@
-package io.crossdesk.analytics.kpi;
+package io.crossdesk.analytics.kpi.messaging;
 
+import io.crossdesk.analytics.kpi.application.KpiProjection;
 import io.crossdesk.contracts.Topics;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

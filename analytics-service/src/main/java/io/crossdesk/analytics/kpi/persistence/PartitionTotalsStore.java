@@ -1,4 +1,4 @@
-package io.crossdesk.analytics.kpi;
+package io.crossdesk.analytics.kpi.persistence;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * sums over these few documents.
  */
 @Component
-class PartitionTotalsStore {
+public class PartitionTotalsStore {
 
   static final String COLLECTION = "kpi_partitions";
   private static final String OFFSET = "offset";
@@ -32,12 +32,12 @@ class PartitionTotalsStore {
 
   private final MongoTemplate mongo;
 
-  PartitionTotalsStore(MongoTemplate mongo) {
+  public PartitionTotalsStore(MongoTemplate mongo) {
     this.mongo = mongo;
   }
 
   /** The offset of the last event applied from this partition; -1 when none was. */
-  long appliedOffset(String partition) {
+  public long appliedOffset(String partition) {
     Document totals = totals().find(Filters.eq("_id", partition)).first();
     return totals == null ? -1 : totals.get(OFFSET, Number.class).longValue();
   }
@@ -49,7 +49,7 @@ class PartitionTotalsStore {
    * @throws OptimisticLockingFailureException when the offset is no longer {@code readOffset}:
    *     another consumer applied events of the partition meanwhile; read again and retry
    */
-  void apply(String partition, long readOffset, long newOffset, KpiDelta delta) {
+  public void apply(String partition, long readOffset, long newOffset, KpiDelta delta) {
     if (readOffset < 0) {
       insert(partition, newOffset, delta);
       return;
@@ -98,7 +98,7 @@ class PartitionTotalsStore {
     }
   }
 
-  List<CounterValue> values() {
+  public List<CounterValue> values() {
     List<CounterValue> values = new ArrayList<>();
     for (Document totals : totals().find()) {
       Document counts = totals.get(COUNTS, Document.class);
@@ -112,7 +112,7 @@ class PartitionTotalsStore {
     return values;
   }
 
-  RoutingStatistics routing() {
+  public RoutingStatistics routing() {
     long count = 0;
     long totalMillis = 0;
     long maxMillis = 0;

@@ -1,6 +1,7 @@
-package io.crossdesk.analytics.kpi;
+package io.crossdesk.analytics.kpi.web;
 
 import io.crossdesk.analytics.kpi.domain.KpiTotals;
+import io.crossdesk.analytics.kpi.persistence.PartitionTotalsStore;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,4 +1,4 @@
-package io.crossdesk.analytics.kpi;
+package io.crossdesk.analytics.kpi.web;
 
 import io.crossdesk.analytics.kpi.domain.Dimension;
 import io.crossdesk.analytics.kpi.domain.KpiTotals;

@@ -1,4 +1,4 @@
-package io.crossdesk.analytics.kpi;
+package io.crossdesk.analytics.kpi.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import io.crossdesk.analytics.kpi.domain.Counter;
 import io.crossdesk.analytics.kpi.domain.CounterValue;
 import io.crossdesk.analytics.kpi.domain.Dimension;
 import io.crossdesk.analytics.kpi.domain.RoutingStatistics;
+import io.crossdesk.analytics.kpi.persistence.PartitionTotalsStore;
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.ticket.TicketOpened;

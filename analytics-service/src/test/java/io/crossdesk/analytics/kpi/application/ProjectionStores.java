@@ -1,4 +1,4 @@
-package io.crossdesk.analytics.kpi;
+package io.crossdesk.analytics.kpi.application;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
