@@ -62,11 +62,6 @@ public final class EventHandlers {
     return new EventHandlers();
   }
 
-  /** As before events were read by the consumer; goes once every listener declares anew. */
-  public static EventHandlers reading(io.crossdesk.platform.events.Events unused) {
-    return new EventHandlers();
-  }
-
   /** Handles {@code dataType}'s events one at a time, with their id; the effect is keyed. */
   public <T extends Record> EventHandlers on(Class<T> dataType, BiConsumer<String, T> handler) {
     return declare(dataType, Dedup.KEYED, false, each(handler));

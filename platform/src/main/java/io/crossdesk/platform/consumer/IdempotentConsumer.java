@@ -90,36 +90,6 @@ public class IdempotentConsumer {
     }
   }
 
-  /** One record, as before listeners declared their handlers; goes once they all do. */
-  public void handleKeyed(
-      String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
-    handle(consumer, record, handlers);
-  }
-
-  /** One record, as before listeners declared their handlers; goes once they all do. */
-  public <T extends Record> void handleKeyed(
-      String consumer,
-      ConsumerRecord<String, String> record,
-      Class<T> dataType,
-      java.util.function.Consumer<T> handler) {
-    handle(consumer, record, EventHandlers.reading().on(dataType, handler));
-  }
-
-  /** One record, as before listeners declared their handlers; goes once they all do. */
-  public void handleKeyed(
-      String consumer,
-      ConsumerRecord<String, String> record,
-      java.util.function.Consumer<EventMessage> handler) {
-    EventMessage event = CloudEventsBinding.fromRecord(record);
-    TraceContext.continueFrom(event.traceparent());
-    try {
-      handler.accept(event);
-    } finally {
-      TraceContext.clear();
-    }
-    consumed(consumer, event);
-  }
-
   private void handleInOrder(
       String consumer, List<ConsumerRecord<String, String>> records, EventHandlers handlers) {
     Run run = new Run();

@@ -7,7 +7,7 @@ import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.customer.access.persistence.DepartmentSteps;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.Events;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,10 +25,10 @@ class WorkOrderEventsListener {
   private final IdempotentConsumer consumer;
   private final EventHandlers handlers;
 
-  WorkOrderEventsListener(IdempotentConsumer consumer, Events events, DepartmentSteps steps) {
+  WorkOrderEventsListener(IdempotentConsumer consumer, DepartmentSteps steps) {
     this.consumer = consumer;
     this.handlers =
-        EventHandlers.reading(events)
+        EventHandlers.reading()
             .on(WorkOrderRouted.class, steps::routed)
             .on(
                 WorkOrderCompleted.class,
@@ -38,8 +38,8 @@ class WorkOrderEventsListener {
                 closed -> steps.ended(closed.workOrderId(), closed.customerId()));
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS)
-  void on(ConsumerRecord<String, String> record) {
-    consumer.handleKeyed(CONSUMER, record, handlers);
+  @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS, batch = "true")
+  void on(List<ConsumerRecord<String, String>> records) {
+    consumer.handle(CONSUMER, records, handlers);
   }
 }

@@ -2,7 +2,9 @@ package io.crossdesk.customer.history.messaging;
 
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.customer.history.persistence.ContactHistory;
+import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,19 +21,17 @@ class ContactEventsListener {
   static final String CONSUMER = "customer-service.contacts";
 
   private final IdempotentConsumer consumer;
-  private final ContactSources sources;
-  private final ContactHistory history;
+  private final EventHandlers handlers;
 
   ContactEventsListener(
       IdempotentConsumer consumer, ContactSources sources, ContactHistory history) {
     this.consumer = consumer;
-    this.sources = sources;
-    this.history = history;
+    // Each run of contacts in a batch is one bulk insert.
+    this.handlers = sources.handlers(history::recordAll);
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
-  void on(ConsumerRecord<String, String> record) {
-    consumer.handleKeyed(
-        CONSUMER, record, event -> sources.contactOf(event).ifPresent(history::record));
+  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS, batch = "true")
+  void on(List<ConsumerRecord<String, String>> records) {
+    consumer.handle(CONSUMER, records, handlers);
   }
 }

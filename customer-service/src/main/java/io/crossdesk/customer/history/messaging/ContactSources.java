@@ -1,6 +1,5 @@
 package io.crossdesk.customer.history.messaging;
 
-import io.crossdesk.contracts.EventCatalogue;
 import io.crossdesk.contracts.ticket.SatisfactionRecorded;
 import io.crossdesk.contracts.ticket.TicketClosed;
 import io.crossdesk.contracts.ticket.TicketOpened;
@@ -9,12 +8,13 @@ import io.crossdesk.contracts.ticket.TicketResolved;
 import io.crossdesk.customer.history.domain.Contact;
 import io.crossdesk.customer.history.domain.ContactKind;
 import io.crossdesk.customer.profile.domain.Channel;
-import io.crossdesk.platform.events.EventMessage;
-import io.crossdesk.platform.events.Events;
-import java.util.HashMap;
-import java.util.Map;
+import io.crossdesk.platform.consumer.EventHandlers;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactSources {
 
-  private final Events events;
-  private final Map<String, Function<EventMessage, Optional<Contact>>> byType = new HashMap<>();
+  private final List<BiConsumer<EventHandlers, Consumer<List<Contact>>>> sources =
+      new ArrayList<>();
 
-  ContactSources(Events events) {
-    this.events = events;
+  ContactSources() {
     source(
         TicketOpened.class,
         (id, e) ->
@@ -103,17 +102,27 @@ class ContactSources {
                     e.recordedBy())));
   }
 
-  /** The contact an event records, if it is one. */
-  Optional<Contact> contactOf(EventMessage event) {
-    Function<EventMessage, Optional<Contact>> source = byType.get(event.type());
-    return source == null ? Optional.empty() : source.apply(event);
+  /**
+   * The consumer's handlers: each run of one type's events becomes its contacts, handed to {@code
+   * record} at once.
+   */
+  EventHandlers handlers(Consumer<List<Contact>> record) {
+    EventHandlers handlers = EventHandlers.reading();
+    sources.forEach(source -> source.accept(handlers, record));
+    return handlers;
   }
 
   private <T extends Record> void source(
-      Class<T> type, java.util.function.BiFunction<String, T, Optional<Contact>> mapping) {
-    byType.put(
-        EventCatalogue.of(type).type(),
-        event -> mapping.apply(event.eventId(), events.read(event, type)));
+      Class<T> type, BiFunction<String, T, Optional<Contact>> mapping) {
+    sources.add(
+        (handlers, record) ->
+            handlers.onBatch(
+                type,
+                run ->
+                    record.accept(
+                        run.stream()
+                            .flatMap(one -> mapping.apply(one.eventId(), one.data()).stream())
+                            .toList())));
   }
 
   private static Contact contact(

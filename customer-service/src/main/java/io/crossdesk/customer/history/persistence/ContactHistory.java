@@ -6,6 +6,8 @@ import io.crossdesk.customer.profile.domain.Channel;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -24,11 +26,33 @@ import org.springframework.stereotype.Component;
 public class ContactHistory {
 
   public static final int MAX_PAGE = 100;
+  private static final int DUPLICATE_KEY = 11000;
 
   private final MongoTemplate mongo;
 
   ContactHistory(MongoTemplate mongo) {
     this.mongo = mongo;
+  }
+
+  /**
+   * Records contacts in one bulk write; a contact recorded before (same id) is left as it is, the
+   * others are recorded all the same.
+   */
+  public void recordAll(List<Contact> contacts) {
+    if (contacts.isEmpty()) {
+      return;
+    }
+    try {
+      mongo
+          .bulkOps(BulkMode.UNORDERED, ContactDocument.class)
+          .insert(contacts.stream().map(ContactDocument::of).toList())
+          .execute();
+    } catch (BulkOperationException e) {
+      if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+        throw e;
+      }
+      // the effect is keyed by the contact id: those were recorded already
+    }
   }
 
   /** Records a contact; the same contact (same id) recorded again changes nothing. */

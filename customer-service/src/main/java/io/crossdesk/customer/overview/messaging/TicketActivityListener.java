@@ -11,7 +11,7 @@ import io.crossdesk.customer.overview.persistence.CustomerActivities;
 import io.crossdesk.customer.overview.persistence.CustomerTickets;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.Events;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -26,13 +26,10 @@ class TicketActivityListener {
   private final EventHandlers handlers;
 
   TicketActivityListener(
-      IdempotentConsumer consumer,
-      Events events,
-      CustomerTickets tickets,
-      CustomerActivities activities) {
+      IdempotentConsumer consumer, CustomerTickets tickets, CustomerActivities activities) {
     this.consumer = consumer;
     this.handlers =
-        EventHandlers.reading(events)
+        EventHandlers.reading()
             .on(
                 TicketOpened.class,
                 e -> {
@@ -68,9 +65,9 @@ class TicketActivityListener {
                         e.score()));
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
-  void on(ConsumerRecord<String, String> record) {
+  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS, batch = "true")
+  void on(List<ConsumerRecord<String, String>> records) {
     // Keyed by the ticket's state and the survey's round: a redelivery changes nothing.
-    consumer.handleKeyed(CONSUMER, record, handlers);
+    consumer.handle(CONSUMER, records, handlers);
   }
 }

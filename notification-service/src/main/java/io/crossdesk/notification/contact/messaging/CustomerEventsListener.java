@@ -4,7 +4,9 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.notification.contact.domain.Contact;
 import io.crossdesk.notification.contact.persistence.ContactDirectory;
+import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -17,15 +19,18 @@ class CustomerEventsListener {
 
   private final IdempotentConsumer consumer;
   private final ContactDirectory contacts;
+  // A contact is saved by customer id: a redelivery changes nothing.
+  private final EventHandlers handlers =
+      EventHandlers.reading().on(CustomerRegistered.class, this::register);
 
   CustomerEventsListener(IdempotentConsumer consumer, ContactDirectory contacts) {
     this.consumer = consumer;
     this.contacts = contacts;
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS)
-  void on(ConsumerRecord<String, String> record) {
-    consumer.handleKeyed(CONSUMER, record, CustomerRegistered.class, this::register);
+  @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS, batch = "true")
+  void on(List<ConsumerRecord<String, String>> records) {
+    consumer.handle(CONSUMER, records, handlers);
   }
 
   private void register(CustomerRegistered registered) {

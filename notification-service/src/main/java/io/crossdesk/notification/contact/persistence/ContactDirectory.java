@@ -3,9 +3,15 @@ package io.crossdesk.notification.contact.persistence;
 import io.crossdesk.notification.contact.domain.Contact;
 import io.crossdesk.notification.contact.domain.ContactRegistered;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** The contact projection: who can be reached how, built from the customer events. */
@@ -30,6 +36,17 @@ public class ContactDirectory {
         new ContactDocument(
             contact.customerId(), contact.name(), contact.email(), contact.phone(), registeredAt));
     publisher.publishEvent(new ContactRegistered(contact));
+  }
+
+  /** The known contacts among {@code customerIds}, by customer id, in one look-up. */
+  public Map<String, Contact> findAll(Collection<String> customerIds) {
+    Map<String, Contact> found = new HashMap<>();
+    mongo
+        .find(
+            Query.query(Criteria.where("_id").in(new HashSet<>(customerIds))),
+            ContactDocument.class)
+        .forEach(document -> found.put(document.customerId(), document.toContact()));
+    return found;
   }
 
   public Optional<Contact> find(String customerId) {

@@ -1,12 +1,17 @@
 package io.crossdesk.notification.log.application;
 
 import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.notification.contact.domain.Contact;
 import io.crossdesk.notification.contact.domain.ContactRegistered;
 import io.crossdesk.notification.contact.persistence.ContactDirectory;
 import io.crossdesk.notification.log.domain.Notification;
 import io.crossdesk.notification.log.domain.TicketReceived;
 import io.crossdesk.notification.log.persistence.NotificationLog;
+import io.crossdesk.platform.consumer.Delivered;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -27,16 +32,29 @@ public class TicketAcknowledgements {
     this.clock = clock;
   }
 
-  public void acknowledge(String eventId, TicketOpened ticket) {
-    Notification notification =
-        TicketReceived.acknowledge(
-            eventId, ticket, contacts.find(ticket.customerId()), clock.instant());
-    log.record(notification);
-    if (notification.recipient() == null) {
-      // The contact may have been registered between the look-up and the insert; its own
-      // addressing pass then ran before this notification existed.
-      contacts.find(ticket.customerId()).ifPresent(log::addressWaitingNotifications);
-    }
+  /** Queues the acknowledgements of a run of opened tickets: one look-up and one bulk write. */
+  public void acknowledgeAll(List<Delivered<TicketOpened>> opened) {
+    Map<String, Contact> known =
+        contacts.findAll(opened.stream().map(one -> one.data().customerId()).toList());
+    List<Notification> notifications =
+        opened.stream()
+            .map(
+                one ->
+                    TicketReceived.acknowledge(
+                        one.eventId(),
+                        one.data(),
+                        Optional.ofNullable(known.get(one.data().customerId())),
+                        clock.instant()))
+            .toList();
+    log.recordAll(notifications);
+    // A contact registered between the look-up and the insert ran its addressing pass before
+    // these notifications existed.
+    notifications.stream()
+        .filter(notification -> notification.recipient() == null)
+        .map(Notification::customerId)
+        .distinct()
+        .forEach(
+            customerId -> contacts.find(customerId).ifPresent(log::addressWaitingNotifications));
   }
 
   @EventListener

@@ -5,7 +5,7 @@ import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.notification.log.application.TicketAcknowledgements;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
-import io.crossdesk.platform.events.Events;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,16 +19,15 @@ class TicketEventsListener {
   private final IdempotentConsumer consumer;
   private final EventHandlers handlers;
 
-  TicketEventsListener(
-      IdempotentConsumer consumer, Events events, TicketAcknowledgements acknowledgements) {
+  TicketEventsListener(IdempotentConsumer consumer, TicketAcknowledgements acknowledgements) {
     this.consumer = consumer;
     this.handlers =
-        EventHandlers.reading(events).on(TicketOpened.class, acknowledgements::acknowledge);
+        EventHandlers.reading().onBatch(TicketOpened.class, acknowledgements::acknowledgeAll);
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS)
-  void on(ConsumerRecord<String, String> record) {
+  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS, batch = "true")
+  void on(List<ConsumerRecord<String, String>> records) {
     // One notification per event id (a unique index): a redelivery changes nothing.
-    consumer.handleKeyed(CONSUMER, record, handlers);
+    consumer.handle(CONSUMER, records, handlers);
   }
 }
