@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -44,9 +45,27 @@ public class PendingEvents {
   /** A pending event: where it waits and how often publishing it failed. */
   public record Marker(String eventId, String collection, Object aggregateId, int attempts) {}
 
+  /** How many removed markers this instance remembers: minutes of events at a busy desk's rate. */
+  static final int REMEMBERED = 20_000;
+
   private final MongoTemplate mongo;
   private final Clock clock;
   private final Duration lease;
+
+  /**
+   * Events whose markers this instance removed, newest last. An aggregate's next write asks which
+   * of its outbox entries are still pending; the entries this instance published a moment ago are
+   * answered here, without a look-up (another instance's are looked up).
+   */
+  private final Map<String, Boolean> removed =
+      new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
 
   public PendingEvents(MongoTemplate mongo, Clock clock, Duration lease) {
     this.mongo = mongo;
@@ -61,6 +80,9 @@ public class PendingEvents {
   public void mark(String collection, Object aggregateId, Collection<String> eventIds) {
     if (eventIds.isEmpty()) {
       return;
+    }
+    synchronized (removed) {
+      eventIds.forEach(removed::remove);
     }
     Date until = Date.from(clock.instant().plus(lease));
     List<Document> markers = new ArrayList<>(eventIds.size());
@@ -86,9 +108,17 @@ public class PendingEvents {
   /** The markers of these events, by event id; events without a marker are left out. */
   public Map<String, Marker> find(Collection<String> eventIds) {
     Map<String, Marker> found = new HashMap<>();
-    if (!eventIds.isEmpty()) {
+    List<String> unknown = new ArrayList<>(eventIds.size());
+    synchronized (removed) {
+      for (String eventId : eventIds) {
+        if (!removed.containsKey(eventId)) {
+          unknown.add(eventId);
+        }
+      }
+    }
+    if (!unknown.isEmpty()) {
       markers()
-          .find(Filters.in("_id", eventIds))
+          .find(Filters.in("_id", unknown))
           .forEach(marker -> found.put(marker.getString("_id"), toMarker(marker)));
     }
     return found;
@@ -123,6 +153,9 @@ public class PendingEvents {
       return;
     }
     List<WriteModel<Document>> updates = new ArrayList<>(retries.size());
+    synchronized (removed) {
+      retries.forEach(retry -> removed.remove(retry.eventId()));
+    }
     for (Retry retry : retries) {
       updates.add(
           new UpdateOneModel<>(
@@ -145,6 +178,9 @@ public class PendingEvents {
   public void remove(Collection<String> eventIds) {
     if (!eventIds.isEmpty()) {
       markers().deleteMany(Filters.in("_id", eventIds));
+      synchronized (removed) {
+        eventIds.forEach(eventId -> removed.put(eventId, Boolean.TRUE));
+      }
     }
   }
 

@@ -31,6 +31,7 @@ public final class RelayFixture implements AutoCloseable {
 
   final MongoClient client;
   public final MongoTemplate mongo;
+  private PendingEvents pending;
   public final String topic = "relay-test-" + UUID.randomUUID().toString().substring(0, 8);
   final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
   private final List<DefaultKafkaProducerFactory<String, String>> producers = new ArrayList<>();
@@ -94,8 +95,12 @@ public final class RelayFixture implements AutoCloseable {
         new SimpleMeterRegistry());
   }
 
+  /** The markers, one instance for the relay and the aggregate store, as in a service. */
   public PendingEvents pending() {
-    return new PendingEvents(mongo, clock, LEASE);
+    if (pending == null) {
+      pending = new PendingEvents(mongo, clock, LEASE);
+    }
+    return pending;
   }
 
   /** Writes a new document with these events, as a writer on {@code writer}'s instance would. */
