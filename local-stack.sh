@@ -10,7 +10,8 @@
 #   ./local-stack.sh logs [name]    follow all logs, or one (kafka, mongo, ticket-service or ticket, ...)
 #   ./local-stack.sh bench [opts]   benchmark the running stack (builds the benchmark if missing);
 #                                   --quick for a short run, --sustained for the highest rate held,
-#                                   --store-only for the store alone;
+#                                   --store-only --replay FILE for the store alone replaying a
+#                                   recording of the services' commands;
 #                                   options in docs/performance.md
 #
 # Everything lives under local-data/ (git-ignored): keys/, kafka/, mongo/, logs/, run/ (pid files).
@@ -388,7 +389,7 @@ BENCH_JAR="$ROOT/benchmarks/target/benchmarks-$VERSION-exec.jar"
 # override the addresses passed here.
 cmd_bench() {
   local needed=("${INFRA[@]}" "${SERVICES[@]}")
-  # The store alone needs nothing but the store.
+  # The store alone, replaying a recording, needs nothing but the store.
   if [[ " $* " == *" --store-only "* ]]; then needed=(mongo); fi
   if [[ " $* " != *" --help "* ]]; then
     for c in "${needed[@]}"; do

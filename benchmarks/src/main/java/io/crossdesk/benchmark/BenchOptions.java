@@ -20,15 +20,22 @@ import java.util.function.Function;
  *     or less skips the fill and round 2
  * @param services service name to base URL, for /actuator/prometheus
  * @param pids component name to process id, for CPU and memory
- * @param storeOnly run only the store-alone leg, against {@code mongo}
+ * @param storeOnly only the store alone: replay {@code replay} against {@code mongo}
+ * @param replay a recording of the store's commands to replay; only with {@code storeOnly}
+ * @param replayThreads threads replaying a recording, each a contiguous part of it
+ * @param recordRate the full mode: intake requests per second of the phase the store records
  * @param sustained instead of the rounds: a warm-up, then intake at each of {@code rates} in turn
- *     for {@code duration}, until a rate is not sustained
+ *     for {@code duration}, until a rate is not sustained; the store records the first
  * @param warmup how long the sustained mode drives intake before it measures
- * @param mongo the stack's MongoDB-compatible store, for the store-alone leg
+ * @param mongo the stack's MongoDB-compatible store: it records the services' commands during one
+ *     phase and replays them alone at the end
  */
 public record BenchOptions(
     boolean quick,
     boolean storeOnly,
+    Path replay,
+    int replayThreads,
+    int recordRate,
     boolean sustained,
     Duration warmup,
     List<Integer> rates,
@@ -51,6 +58,8 @@ public record BenchOptions(
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
           Map.entry("rate", "200"),
+          Map.entry("record-rate", "25"),
+          Map.entry("replay-threads", "4"),
           Map.entry("duration", "20"),
           Map.entry("connections", "32"),
           Map.entry("fill-factor", "10"),
@@ -74,6 +83,7 @@ public record BenchOptions(
   private static final Map<String, String> QUICK =
       Map.of(
           "rate", "50",
+          "record-rate", "10",
           "duration", "3",
           "connections", "8",
           "fill-factor", "2",
@@ -94,12 +104,20 @@ public record BenchOptions(
     if (rate < 2 || connections < 1 || duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("rate >= 2, connections >= 1 and duration > 0 needed");
     }
+    if (replayThreads < 1 || recordRate < 1) {
+      throw new IllegalArgumentException("replay-threads >= 1 and record-rate >= 1 needed");
+    }
+    if (storeOnly != (replay != null)) {
+      throw new IllegalArgumentException(
+          "--store-only replays a recording and --replay FILE names it: give both or neither");
+    }
   }
 
   /**
    * Parses {@code --name value} or {@code --name=value}; {@code --quick} first sets the quick
-   * defaults, which other options then override; {@code --store-only} takes no value either. {@code
-   * --pids name=pid,...} replaces the pid files of {@code --run-dir}.
+   * defaults, which other options then override; {@code --store-only} takes no value either and
+   * needs {@code --replay FILE}. {@code --pids name=pid,...} replaces the pid files of {@code
+   * --run-dir}.
    */
   public static BenchOptions parse(List<String> args) {
     Map<String, String> given = flags(args);
@@ -120,6 +138,9 @@ public record BenchOptions(
     return new BenchOptions(
         quick,
         given.containsKey("store-only"),
+        values.containsKey("replay") ? Path.of(values.get("replay")) : null,
+        Integer.parseInt(values.get("replay-threads")),
+        Integer.parseInt(values.get("record-rate")),
         sustained,
         seconds(values.get("warmup")),
         Arrays.stream(values.get("rates").split(","))
@@ -168,7 +189,10 @@ public record BenchOptions(
       } else {
         throw new IllegalArgumentException("option --" + name + " needs a value");
       }
-      if (!DEFAULTS.containsKey(name) && !SWITCHES.contains(name) && !name.equals("pids")) {
+      if (!DEFAULTS.containsKey(name)
+          && !SWITCHES.contains(name)
+          && !name.equals("pids")
+          && !name.equals("replay")) {
         throw new IllegalArgumentException("unknown option --" + name);
       }
       flags.put(name, value);

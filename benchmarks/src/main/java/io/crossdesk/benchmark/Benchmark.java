@@ -1,8 +1,15 @@
 package io.crossdesk.benchmark;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import io.crossdesk.benchmark.PhaseRunner.PhaseRun;
 import io.crossdesk.benchmark.baseline.KafkaBaseline;
+import io.crossdesk.benchmark.baseline.Recording;
 import io.crossdesk.benchmark.baseline.StoreBaseline;
+import io.crossdesk.benchmark.baseline.StoreRecorder;
+import io.crossdesk.benchmark.baseline.StoreReplay;
 import io.crossdesk.benchmark.load.FillLoad;
 import io.crossdesk.benchmark.load.IntakeRequests;
 import io.crossdesk.benchmark.load.KafkaClients;
@@ -16,6 +23,7 @@ import io.crossdesk.benchmark.result.BaselineResult;
 import io.crossdesk.benchmark.result.BenchmarkResult;
 import io.crossdesk.benchmark.result.CountCheck;
 import io.crossdesk.benchmark.result.StoreBaselineResult;
+import io.crossdesk.benchmark.result.StoreReplayResult;
 import io.crossdesk.contracts.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,10 +44,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.bson.Document;
 
 /**
- * One run against a running Crossdesk: the Kafka baseline, the store alone, the measured phases on
- * the store as it is, a fill that grows the store, the phases again, and the count check.
+ * One run against a running Crossdesk: the Kafka baseline, a phase during which the store records
+ * the services' commands, the measured phases on the store as it is, a fill that grows the store,
+ * the phases again, the count check, and the store alone replaying what it recorded.
  */
 public final class Benchmark {
 
@@ -50,6 +60,14 @@ public final class Benchmark {
 
   /** The broker alone in the sustained mode: a reference for the ratios, not a measurement. */
   private static final Duration BROKER_LEG = Duration.ofSeconds(10);
+
+  /** Plain inserts beside the replay, for reference: enough to see the store's pace. */
+  private static final Duration MAX_RAW_LEG = Duration.ofSeconds(10);
+
+  /** The round of the full mode's recorded phase. */
+  static final String RECORDING_ROUND = "Store recording";
+
+  private static final Duration STORE_ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
   private final BenchOptions options;
   private final PrintStream progress;
@@ -85,20 +103,34 @@ public final class Benchmark {
     try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap);
         EventTracker tracker = EventTracker.start(bootstrap, "crossdesk-benchmark-" + runId);
         Sampler sampler = new Sampler(new ServiceMetrics(options.services()), pids);
-        StoreSize store = new StoreSize(bootstrap)) {
+        StoreSize store = new StoreSize(bootstrap);
+        MongoClient storeClient = storeClient()) {
       awaitCustomerKnownToIntake(stack, token, producer, requests);
+      StoreRecorder recorder = new StoreRecorder(storeClient);
+      boolean records = recorder.available();
+      if (!records) {
+        progress.printf("[bench] no store-alone replay: %s%n", recorder.whyNot());
+      }
       sampler.start();
       if (options.sustained()) {
-        return sustained(producer, tracker, sampler, store, token, customerId, requests);
+        return sustained(
+            producer, tracker, sampler, store, token, customerId, requests, storeClient, records);
       }
       progress.printf("[bench] Kafka alone: %d s ...%n", options.duration().toSeconds());
       BaselineResult kafkaAlone =
           new KafkaBaseline(bootstrap, requests.request("baseline", "baseline"), runId)
               .run(options.rate(), options.duration());
       record.kafkaAlone(kafkaAlone);
-      record.storeAlone(storeAlone());
       PhaseRunner runner = new PhaseRunner(tracker, sampler, kafkaAlone, progress);
       Phases phases = new Phases(options, token, customerId, producer, requests, runId);
+      Recorded recorded = null;
+      if (records) {
+        record.roundStarted(RECORDING_ROUND, store.tickets());
+        PhaseSpec spec =
+            phases.intakeAt("recorded", "recorded", options.recordRate(), options.duration());
+        recorded = recorded(recorder, RECORDING_ROUND, spec, runner);
+        record.roundDone(store.tickets());
+      }
       round("Round 1", "r1", runner, phases, store);
       if (options.fills()) {
         long fillTarget = Math.round((options.fillFactor() - 1) * store.tickets());
@@ -121,14 +153,16 @@ public final class Benchmark {
         record.fill(run.result(), fillTarget);
         round("Round 2", "r2", runner, phases, store);
       }
-      return record.finish(countCheck(runner, tracker));
+      CountCheck countCheck = countCheck(runner, tracker);
+      storeAlone(storeClient, recorded);
+      return record.finish(countCheck);
     }
   }
 
   /**
    * The sustained mode: the broker alone briefly (the ratios' reference), a warm-up at the first
-   * rate, then each rate in turn until one is not held. The store-alone replay is left out: the
-   * services' own store commands are counted instead.
+   * rate, then each rate in turn until one is not held; the store records the services' commands
+   * during the first rate and replays them alone after the count check.
    */
   private BenchmarkResult sustained(
       KafkaProducer<String, String> producer,
@@ -137,7 +171,9 @@ public final class Benchmark {
       StoreSize store,
       String token,
       String customerId,
-      IntakeRequests requests) {
+      IntakeRequests requests,
+      MongoClient storeClient,
+      boolean records) {
     int first = options.rates().get(0);
     Duration brokerLeg =
         options.duration().compareTo(BROKER_LEG) < 0 ? options.duration() : BROKER_LEG;
@@ -157,48 +193,135 @@ public final class Benchmark {
     record.phaseDone(warmUp.result());
     record.roundDone(store.tickets());
     record.roundStarted(Sustained.ROUND, store.tickets());
+    Recorded recorded = null;
     for (int rate : options.rates()) {
-      PhaseRun run =
-          runner.run(
-              Sustained.ROUND,
-              phases.intakeAt(Sustained.KIND, "sustained-" + rate, rate, options.duration()));
-      runs.add(run);
-      record.phaseDone(run.result());
+      PhaseSpec spec =
+          phases.intakeAt(Sustained.KIND, "sustained-" + rate, rate, options.duration());
+      PhaseRun run;
+      if (records && recorded == null) {
+        recorded = recorded(new StoreRecorder(storeClient), Sustained.ROUND, spec, runner);
+        run = recorded.run();
+      } else {
+        run = runner.run(Sustained.ROUND, spec);
+        runs.add(run);
+        record.phaseDone(run.result());
+      }
       if (!Sustained.held(run.result())) {
         break;
       }
     }
     record.roundDone(store.tickets());
-    return record.finish(countCheck(runner, tracker));
+    CountCheck countCheck = countCheck(runner, tracker);
+    storeAlone(storeClient, recorded);
+    return record.finish(countCheck);
   }
 
   /**
-   * Only the store alone, for a store on its own ({@code --store-only}): no services needed, no
-   * count check.
+   * Only the store alone ({@code --store-only --replay FILE}): a recording replayed on a store that
+   * needs no services, no count check.
    */
   public BenchmarkResult runStoreOnly() {
-    record.storeAlone(storeAlone());
+    try (MongoClient storeClient = storeClient()) {
+      record.storeAlone(storeAlone(storeClient, options.replay(), null));
+    }
     return record.soFar();
   }
 
-  private StoreBaselineResult storeAlone() {
+  /** A phase that ran while the store recorded, and the recording. */
+  private record Recorded(PhaseRun run, Path file, String during) {}
+
+  /**
+   * Runs {@code spec} while the store records every command the services send, starting from a
+   * snapshot of what it holds. Null when the store refused to record; the phase then runs all the
+   * same.
+   */
+  private Recorded recorded(
+      StoreRecorder recorder, String round, PhaseSpec spec, PhaseRunner runner) {
+    Path file = options.results().toAbsolutePath().resolve("bench-" + runId + "-store.bson");
+    boolean recording;
+    try {
+      Files.createDirectories(file.getParent());
+      Document started = recorder.start(file, true);
+      progress.printf(
+          "[bench] the store records the services' commands into %s (snapshot: %s documents)%n",
+          file, started.get("snapshotDocuments"));
+      recording = true;
+    } catch (IOException | RuntimeException e) {
+      progress.printf("[bench] the store does not record: %s%n", e.getMessage());
+      recording = false;
+    }
+    PhaseRun run;
+    try {
+      run = runner.run(round, spec);
+    } finally {
+      if (recording) {
+        try {
+          Document stopped = recorder.stop();
+          progress.printf(
+              "[bench]   recorded %s commands (not recorded: %s)%n",
+              stopped.get("commands"), stopped.get("skipped"));
+        } catch (RuntimeException e) {
+          progress.printf("[bench]   the recording failed: %s%n", e.getMessage());
+          recording = false;
+        }
+      }
+    }
+    runs.add(run);
+    record.phaseDone(run.result());
+    return recording ? new Recorded(run, file, round + ": " + spec.name()) : null;
+  }
+
+  /** After the chain: the recording replayed alone on the same store, if there is one. */
+  private void storeAlone(MongoClient storeClient, Recorded recorded) {
+    if (recorded == null) {
+      return;
+    }
+    try {
+      record.storeAlone(storeAlone(storeClient, recorded.file(), recorded.during()));
+    } catch (RuntimeException e) {
+      progress.printf("[bench] the store alone failed: %s%n", e);
+    }
+  }
+
+  private StoreBaselineResult storeAlone(MongoClient storeClient, Path file, String during) {
     progress.printf(
-        "[bench] the store alone (%s): %d s per leg ...%n",
-        options.mongo(), options.duration().toSeconds());
-    StoreBaselineResult result =
-        new StoreBaseline(
-                options.mongo(), runId, options.pids().get(StoreComparisons.STORE), progress)
-            .run(options.duration());
+        "[bench] the store alone (%s): the recording %s, %d threads ...%n",
+        options.mongo(), file, options.replayThreads());
+    Long storePid = options.pids().get(StoreComparisons.STORE);
+    StoreReplayResult replay =
+        new StoreReplay(storeClient, runId, storePid, progress)
+            .run(Recording.read(file), options.replayThreads(), during);
     progress.printf(
-        "[bench]   %.1f tickets/s for an intake ticket's operations (%s store CPU ms each);"
-            + " %.0f single inserts/s, %.0f bulk-inserted documents/s%n",
-        result.ticketsPerSecond(),
-        result.storeCpuMillisPerTicket() == null
+        "[bench]   %d commands in %.1f s: %.0f commands/s, %s tickets/s for the services'"
+            + " commands (%s store CPU ms each); %d answered differently than recorded%n",
+        replay.commands(),
+        replay.seconds(),
+        replay.commandsPerSecond(),
+        replay.ticketsPerSecond() == null
             ? "n/a"
-            : String.format(Locale.ROOT, "%.1f", result.storeCpuMillisPerTicket()),
-        result.singleInserts().documentsPerSecond(),
-        result.bulkInserts().documentsPerSecond());
+            : String.format(Locale.ROOT, "%.1f", replay.ticketsPerSecond()),
+        replay.storeCpuMillisPerTicket() == null
+            ? "n/a"
+            : String.format(Locale.ROOT, "%.1f", replay.storeCpuMillisPerTicket()),
+        replay.answeredDifferentlyTotal());
+    Duration raw = options.duration().compareTo(MAX_RAW_LEG) < 0 ? options.duration() : MAX_RAW_LEG;
+    StoreBaselineResult result =
+        new StoreBaseline(storeClient, runId, storePid, progress).run(replay, raw);
+    progress.printf(
+        "[bench]   %.0f single inserts/s, %.0f bulk-inserted documents/s%n",
+        result.singleInserts().documentsPerSecond(), result.bulkInserts().documentsPerSecond());
     return result;
+  }
+
+  private MongoClient storeClient() {
+    return MongoClients.create(
+        MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(options.mongo()))
+            .applyToClusterSettings(
+                cluster ->
+                    cluster.serverSelectionTimeout(
+                        STORE_ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+            .build());
   }
 
   private void round(String name, String tag, PhaseRunner runner, Phases phases, StoreSize store) {
@@ -268,10 +391,14 @@ public final class Benchmark {
     Map<String, String> summary = new TreeMap<>();
     String mode = options.storeOnly() ? "store-only" : options.sustained() ? "sustained" : "full";
     summary.put("mode", options.quick() && !options.storeOnly() ? "quick " + mode : mode);
-    if (options.sustained()) {
+    summary.put("replayThreads", Integer.toString(options.replayThreads()));
+    if (options.storeOnly()) {
+      summary.put("replay", options.replay().toString());
+    } else if (options.sustained()) {
       summary.put("rates", options.rates().toString());
       summary.put("warmup", options.warmup().toSeconds() + " s");
     } else {
+      summary.put("recordRate", Integer.toString(options.recordRate()));
       summary.put("rate", Integer.toString(options.rate()));
       summary.put("connections", Integer.toString(options.connections()));
       summary.put("fillFactor", Double.toString(options.fillFactor()));

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * {@code ./local-stack.sh bench [options]}: runs the benchmark against the running local stack,
  * prints the Markdown summary and writes it with the JSON beside it. Exits 1 when the count check
- * fails, 2 on bad options; see docs/performance.md. With {@code --store-only}, only the store
- * alone.
+ * fails, 2 on bad options; see docs/performance.md. With {@code --store-only --replay FILE}, only
+ * the store alone, replaying a recording of the services' commands.
  */
 public final class BenchmarkMain {
 
@@ -18,11 +18,14 @@ public final class BenchmarkMain {
       """
       usage: ./local-stack.sh bench [options]   (or java -jar benchmarks-<version>-exec.jar)
         --quick                 a few seconds per phase and a tiny fill
-        --store-only            only the store alone (needs just the store, at --mongo)
+        --store-only --replay FILE   only the store alone: replay a recording of the services'
+                                store commands (needs just the store, at --mongo)
+        --replay-threads K      threads replaying the recording, each a contiguous part (4)
         --sustained             warm up, then step the intake rate up until it is not held
         --warmup S              sustained: seconds of intake before measuring
         --rates N,N,...         sustained: the intake rates to step through
         --rate N                intake requests/s, open loop; the second intake phase runs at N/2
+        --record-rate N         intake requests/s of the phase the store records (full mode)
         --duration S            seconds of load per phase
         --connections N         concurrent REST connections, closed loop
         --fill-factor F         grow the store to F times its size after round 1 (<= 1: no fill)

@@ -12,8 +12,11 @@ final class Growth {
 
   private Growth() {}
 
-  static List<GrowthRow> of(List<RoundResult> rounds) {
+  static List<GrowthRow> of(List<RoundResult> all) {
     List<GrowthRow> rows = new ArrayList<>();
+    // The rounds proper: a phase the store recorded in a round of its own is not one of them.
+    List<RoundResult> rounds =
+        all.stream().filter(round -> round.name().startsWith("Round ")).toList();
     if (rounds.size() < 2) {
       return rows;
     }

@@ -102,7 +102,7 @@ final class RunRecord {
         fill,
         fillTarget,
         Growth.of(all),
-        Targets.check(all),
+        Targets.check(all, storeAlone),
         StoreComparisons.of(storeAlone, all, fill),
         countCheck);
   }

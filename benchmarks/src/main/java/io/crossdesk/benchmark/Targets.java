@@ -2,6 +2,8 @@ package io.crossdesk.benchmark;
 
 import io.crossdesk.benchmark.result.PhaseResult;
 import io.crossdesk.benchmark.result.RoundResult;
+import io.crossdesk.benchmark.result.StoreBaselineResult;
+import io.crossdesk.benchmark.result.StoreReplayResult;
 import io.crossdesk.benchmark.result.TargetCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +25,15 @@ final class Targets {
   static final double COMMANDS_TARGET = 12;
   static final int LATENCY_TARGET_RATE = 150;
 
-  static List<TargetCheck> check(List<RoundResult> rounds) {
+  /** The share of the store alone the chain is asked to reach. */
+  static final double STORE_SHARE_TARGET = 0.8;
+
+  static List<TargetCheck> check(List<RoundResult> rounds, StoreBaselineResult storeAlone) {
     List<TargetCheck> checks = new ArrayList<>();
+    StoreReplayResult replay = storeAlone == null ? null : storeAlone.replay();
     rounds.stream()
         .filter(round -> round.name().equals(Sustained.ROUND))
-        .forEach(round -> checks.addAll(sustained(round)));
+        .forEach(round -> checks.addAll(sustained(round, replay)));
     for (RoundResult round : rounds) {
       round.phases().stream()
           .filter(phase -> phase.kind().equals("intake-half"))
@@ -40,7 +46,7 @@ final class Targets {
    * The highest rate held, what a ticket cost there, and the latency at 150/s when the run got that
    * far.
    */
-  private static List<TargetCheck> sustained(RoundResult round) {
+  private static List<TargetCheck> sustained(RoundResult round, StoreReplayResult replay) {
     List<TargetCheck> checks = new ArrayList<>();
     PhaseResult best = null;
     for (PhaseResult phase : round.phases()) {
@@ -74,6 +80,20 @@ final class Targets {
             "store commands per ticket <= 12",
             commands <= COMMANDS_TARGET,
             "%.1f at %.0f/s".formatted(commands, rate)));
+    Double share =
+        replay == null ? null : StoreComparisons.share(best.tickets().routedPerSecond(), replay);
+    if (share != null) {
+      checks.add(
+          new TargetCheck(
+              "sustained rate >= 80% of the store alone (its replay of the services' commands)",
+              share >= STORE_SHARE_TARGET,
+              "%.1f routed/s at %.0f/s: %.0f%% of the store alone's %.1f tickets/s"
+                  .formatted(
+                      best.tickets().routedPerSecond(),
+                      rate,
+                      share * 100,
+                      replay.ticketsPerSecond())));
+    }
     return checks;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,15 +28,46 @@ class BenchOptionsTest {
   }
 
   @Test
-  void store_only_is_a_switch_and_the_store_can_be_elsewhere() {
+  void store_only_replays_a_recording_on_a_store_that_can_be_elsewhere() {
     BenchOptions options =
         BenchOptions.parse(
-            List.of("--store-only", "--mongo", "mongodb://127.0.0.1:28017", "--duration", "5"));
+            List.of(
+                "--store-only",
+                "--replay",
+                "results/bench-1-store.bson",
+                "--mongo",
+                "mongodb://127.0.0.1:28017",
+                "--replay-threads=2",
+                "--duration",
+                "5"));
 
     assertThat(options.storeOnly()).isTrue();
+    assertThat(options.replay()).isEqualTo(Path.of("results/bench-1-store.bson"));
+    assertThat(options.replayThreads()).isEqualTo(2);
     assertThat(options.quick()).isFalse();
     assertThat(options.mongo()).isEqualTo("mongodb://127.0.0.1:28017");
     assertThat(options.duration()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void store_only_without_a_recording_or_a_recording_without_store_only_is_refused() {
+    assertThatThrownBy(() -> BenchOptions.parse(List.of("--store-only", "--run-dir", "x")))
+        .hasMessageContaining("--replay FILE");
+    assertThatThrownBy(() -> BenchOptions.parse(List.of("--replay", "r.bson", "--run-dir", "x")))
+        .hasMessageContaining("--store-only");
+    assertThatThrownBy(() -> BenchOptions.parse(List.of("--replay-threads", "0", "--run-dir", "x")))
+        .hasMessageContaining("replay-threads >= 1");
+  }
+
+  @Test
+  void the_full_mode_records_a_phase_at_a_modest_rate_and_replays_on_four_threads() {
+    BenchOptions full = BenchOptions.parse(List.of("--run-dir", "does-not-exist"));
+    BenchOptions quick = BenchOptions.parse(List.of("--quick", "--run-dir", "does-not-exist"));
+
+    assertThat(full.recordRate()).isEqualTo(25);
+    assertThat(full.replayThreads()).isEqualTo(4);
+    assertThat(full.replay()).isNull();
+    assertThat(quick.recordRate()).isEqualTo(10);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.crossdesk.benchmark.result.RoundResult;
 import io.crossdesk.benchmark.result.StoreBaselineResult;
 import io.crossdesk.benchmark.result.StoreBaselineResult.RawLeg;
 import io.crossdesk.benchmark.result.StoreComparison;
+import io.crossdesk.benchmark.result.StoreReplayResult;
 import io.crossdesk.benchmark.result.Tickets;
 import io.crossdesk.benchmark.result.Traffic;
 import java.util.List;
@@ -22,17 +23,26 @@ class StoreComparisonsTest {
 
   private static final StoreBaselineResult ALONE =
       new StoreBaselineResult(
-          Map.of("ticket-service intake", 3),
-          500,
-          5,
-          20,
-          4000,
-          200,
-          Map.of("insert", 8.0, "total", 16.0),
-          Map.of(),
-          Map.of(),
-          20.0,
-          5.0,
+          new StoreReplayResult(
+              "recording.bson",
+              "Sustained: intake at 25/s",
+              60,
+              16_000,
+              1_000,
+              Map.of("insert", 8.0, "total", 16.0),
+              Map.of(),
+              10,
+              100,
+              4,
+              5,
+              3_200,
+              200.0,
+              5.0,
+              5.0,
+              5.0 / 16,
+              Map.of(),
+              Map.of(),
+              0),
           new RawLeg(4, 1, 812, 20000, 10, 2000, 0.4),
           new RawLeg(1, 200, 812, 40000, 10, 4000, 0.2));
 
@@ -48,10 +58,22 @@ class StoreComparisonsTest {
     StoreComparison row = rows.get(0);
     assertThat(row.round()).isEqualTo("Round 1");
     assertThat(row.shareOfStoreAlone()).isCloseTo(0.35, Offset.offset(1e-9));
-    // 8 CPU seconds of the store over 1,000 tickets: 8 ms each, 1.6 times the replay's 5 ms.
+    // 8 CPU seconds of the store over 1,000 tickets: 8 ms each, 1.6 times the replay's 5 ms;
+    // 15 commands per ticket against the recording's 16.
     assertThat(row.storeCpuMillisPerTicket()).isCloseTo(8.0, Offset.offset(1e-9));
     assertThat(row.storeCpuRatio()).isCloseTo(1.6, Offset.offset(1e-9));
     assertThat(row.commandsRatio()).isCloseTo(15.0 / 16.0, Offset.offset(1e-9));
+  }
+
+  @Test
+  void a_replay_with_no_tickets_in_its_recording_gives_no_share() {
+    StoreReplayResult noTickets =
+        new StoreReplayResult(
+            "r.bson", null, 1, 10, 0, Map.of(), Map.of(), 0, 0, 1, 1, 10, null, null, null, null,
+            Map.of(), Map.of(), 0);
+
+    assertThat(StoreComparisons.share(70, noTickets)).isNull();
+    assertThat(StoreComparisons.share(70, ALONE.replay())).isCloseTo(0.35, Offset.offset(1e-9));
   }
 
   @Test

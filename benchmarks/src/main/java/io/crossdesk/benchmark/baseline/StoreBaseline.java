@@ -1,20 +1,19 @@
 package io.crossdesk.benchmark.baseline;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import io.crossdesk.benchmark.observe.ProcessProbe;
 import io.crossdesk.benchmark.result.StoreBaselineResult;
 import io.crossdesk.benchmark.result.StoreBaselineResult.RawLeg;
+import io.crossdesk.benchmark.result.StoreReplayResult;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.bson.Document;
@@ -22,24 +21,20 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 
 /**
- * What the MongoDB-compatible store alone does here, through the real MongoDB Java driver, on
- * throwaway databases that are dropped afterwards: single and bulk inserts for reference, then the
- * operations of an intake ticket ({@link TicketMix}) as fast as the store takes them. The store
- * process's CPU is read from /proc when its pid is known.
+ * Plain inserts into the MongoDB-compatible store, through the real MongoDB Java driver, for
+ * reference beside the replay of the services' commands ({@link StoreReplay}): small documents with
+ * nothing but {@code _id} to index, one by one from 4 threads, then in batches of 200 from one. In
+ * a throwaway database, dropped afterwards. The store process's CPU is read from /proc when its pid
+ * is known.
  */
 public final class StoreBaseline {
 
-  /** Enough to see the store's pace for plain inserts. */
-  private static final Duration MAX_RAW_LEG = Duration.ofSeconds(10);
-
-  private static final Duration MAX_WARM_UP = Duration.ofSeconds(5);
   private static final int RAW_DOCUMENT_BYTES = 800;
   private static final int SINGLE_INSERT_THREADS = 4;
   private static final int BULK_BATCH = 200;
 
-  private final String uri;
-  private final String prefix;
-  private final String runId;
+  private final MongoClient client;
+  private final String database;
   private final Long storePid;
   private final PrintStream progress;
 
@@ -47,100 +42,33 @@ public final class StoreBaseline {
    * {@code storePid}: the store process, for its CPU; null when unknown. {@code progress}: one line
    * per leg.
    */
-  public StoreBaseline(String uri, String runId, Long storePid, PrintStream progress) {
-    this.uri = uri;
-    this.runId = runId;
-    this.prefix = "crossdesk-benchmark-store-" + runId + "-";
+  public StoreBaseline(MongoClient client, String runId, Long storePid, PrintStream progress) {
+    this.client = client;
+    this.database = "crossdesk-benchmark-store-" + runId + "-raw";
     this.storePid = storePid;
     this.progress = progress;
   }
 
-  public StoreBaselineResult run(Duration duration) {
-    CommandCounter commands = new CommandCounter();
-    List<MongoClient> clients = new ArrayList<>();
+  /** Single inserts, then bulk inserts, each for {@code duration}, beside {@code replay}. */
+  public StoreBaselineResult run(StoreReplayResult replay, Duration duration) {
     try {
-      for (int i = 0; i < 4; i++) {
-        clients.add(client(commands));
-      }
-      Duration raw = duration.compareTo(MAX_RAW_LEG) < 0 ? duration : MAX_RAW_LEG;
-      progress.printf("[bench]   single inserts, %d threads, %d s ...%n", 4, raw.toSeconds());
-      RawLeg single = singleInserts(clients.get(0), raw);
-      progress.printf("[bench]   bulk inserts of %d, %d s ...%n", BULK_BATCH, raw.toSeconds());
-      RawLeg bulk = bulkInserts(clients.get(0), raw);
-      progress.printf("[bench]   an intake ticket's operations, %d s ...%n", duration.toSeconds());
-      return mix(clients, commands, duration, single, bulk);
+      progress.printf(
+          "[bench]   single inserts, %d threads, %d s ...%n",
+          SINGLE_INSERT_THREADS, duration.toSeconds());
+      RawLeg single = singleInserts(duration);
+      progress.printf("[bench]   bulk inserts of %d, %d s ...%n", BULK_BATCH, duration.toSeconds());
+      return new StoreBaselineResult(replay, single, bulkInserts(duration));
     } finally {
       try {
-        if (!clients.isEmpty()) {
-          dropAll(clients.get(0));
-        }
-      } finally {
-        clients.forEach(MongoClient::close);
+        client.getDatabase(database).drop();
+      } catch (RuntimeException e) {
+        progress.printf("[bench]   could not drop %s: %s%n", database, e);
       }
     }
   }
 
-  private StoreBaselineResult mix(
-      List<MongoClient> clients,
-      CommandCounter commands,
-      Duration duration,
-      RawLeg single,
-      RawLeg bulk) {
-    TicketMix mix =
-        new TicketMix(
-            prefix, runId, clients.get(0), clients.get(1), clients.get(2), clients.get(3));
-    mix.prepare();
-    Duration warmUp = duration.dividedBy(4);
-    if (warmUp.compareTo(MAX_WARM_UP) > 0) {
-      warmUp = MAX_WARM_UP;
-    }
-    mix.start();
-    try {
-      sleep(warmUp);
-      long completedBefore = mix.completed();
-      Map<String, Long> commandsBefore = commands.snapshot();
-      Long cpuBefore = cpuTicks();
-      long started = System.nanoTime();
-      sleep(duration);
-      long completed = mix.completed() - completedBefore;
-      Map<String, Long> commandsAfter = commands.snapshot();
-      Long cpuAfter = cpuTicks();
-      double seconds = (System.nanoTime() - started) / 1e9;
-      Map<String, Double> perTicket = new TreeMap<>();
-      long total = 0;
-      for (Map.Entry<String, Long> entry : commandsAfter.entrySet()) {
-        long n = entry.getValue() - commandsBefore.getOrDefault(entry.getKey(), 0L);
-        if (n > 0 && completed > 0) {
-          perTicket.put(entry.getKey(), (double) n / completed);
-          total += n;
-        }
-      }
-      if (completed > 0) {
-        perTicket.put("total", (double) total / completed);
-      }
-      Double cpuSeconds =
-          cpuBefore == null || cpuAfter == null ? null : ProcessProbe.seconds(cpuAfter - cpuBefore);
-      return new StoreBaselineResult(
-          mix.threadsByStage(),
-          TicketMix.WINDOW,
-          warmUp.toMillis() / 1000.0,
-          seconds,
-          completed,
-          completed / seconds,
-          perTicket,
-          mix.meanBatch(),
-          mix.documentBytes(),
-          cpuSeconds,
-          cpuSeconds == null || completed == 0 ? null : cpuSeconds * 1000 / completed,
-          single,
-          bulk);
-    } finally {
-      mix.stop();
-    }
-  }
-
-  private RawLeg singleInserts(MongoClient client, Duration duration) {
-    MongoCollection<Document> collection = raw(client, "single_inserts");
+  private RawLeg singleInserts(Duration duration) {
+    MongoCollection<Document> collection = raw("single_inserts");
     LongAdder inserted = new LongAdder();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     Long cpuBefore = cpuTicks();
@@ -153,7 +81,7 @@ public final class StoreBaseline {
               () -> {
                 try {
                   while (System.nanoTime() < deadline && failure.get() == null) {
-                    collection.insertOne(TicketDocuments.filler(RAW_DOCUMENT_BYTES));
+                    collection.insertOne(filler(RAW_DOCUMENT_BYTES));
                     inserted.increment();
                   }
                 } catch (RuntimeException e) {
@@ -171,8 +99,8 @@ public final class StoreBaseline {
     return leg(SINGLE_INSERT_THREADS, 1, inserted.sum(), started, cpuBefore);
   }
 
-  private RawLeg bulkInserts(MongoClient client, Duration duration) {
-    MongoCollection<Document> collection = raw(client, "bulk_inserts");
+  private RawLeg bulkInserts(Duration duration) {
+    MongoCollection<Document> collection = raw("bulk_inserts");
     Long cpuBefore = cpuTicks();
     long started = System.nanoTime();
     long deadline = started + duration.toNanos();
@@ -180,7 +108,7 @@ public final class StoreBaseline {
     while (System.nanoTime() < deadline) {
       List<Document> batch = new ArrayList<>(BULK_BATCH);
       for (int i = 0; i < BULK_BATCH; i++) {
-        batch.add(TicketDocuments.filler(RAW_DOCUMENT_BYTES));
+        batch.add(filler(RAW_DOCUMENT_BYTES));
       }
       collection.insertMany(batch, new InsertManyOptions().ordered(false));
       inserted += BULK_BATCH;
@@ -196,34 +124,22 @@ public final class StoreBaseline {
             ? null
             : ProcessProbe.seconds(cpuAfter - cpuBefore) * 1000 / documents;
     int bytes =
-        new RawBsonDocument(TicketDocuments.filler(RAW_DOCUMENT_BYTES), new DocumentCodec())
+        new RawBsonDocument(filler(RAW_DOCUMENT_BYTES), new DocumentCodec())
             .getByteBuffer()
             .remaining();
     return new RawLeg(threads, batch, bytes, documents, seconds, documents / seconds, cpuMillis);
   }
 
-  private MongoCollection<Document> raw(MongoClient client, String collection) {
-    return client.getDatabase(prefix + "raw").getCollection(collection);
+  private MongoCollection<Document> raw(String collection) {
+    return client.getDatabase(database).getCollection(collection);
   }
 
-  private void dropAll(MongoClient client) {
-    List<String> databases = new ArrayList<>(TicketMix.databases(prefix));
-    databases.add(prefix + "raw");
-    for (String database : databases) {
-      try {
-        client.getDatabase(database).drop();
-      } catch (RuntimeException e) {
-        progress.printf("[bench]   could not drop %s: %s%n", database, e);
-      }
-    }
-  }
-
-  private MongoClient client(CommandCounter commands) {
-    return MongoClients.create(
-        MongoClientSettings.builder()
-            .applyConnectionString(new ConnectionString(uri))
-            .addCommandListener(commands)
-            .build());
+  /** A document of about {@code bytes} bytes: a random {@code _id} and a random hex payload. */
+  static Document filler(int bytes) {
+    byte[] random = new byte[Math.max(1, (bytes - 60) / 2)];
+    ThreadLocalRandom.current().nextBytes(random);
+    return new Document("_id", UUID.randomUUID().toString())
+        .append("payload", HexFormat.of().formatHex(random));
   }
 
   private Long cpuTicks() {
@@ -232,15 +148,6 @@ public final class StoreBaseline {
     }
     var ticks = ProcessProbe.cpuTicks(storePid);
     return ticks.isPresent() ? ticks.getAsLong() : null;
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   private static void join(Thread thread) {

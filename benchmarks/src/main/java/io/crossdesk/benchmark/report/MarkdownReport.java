@@ -47,16 +47,18 @@ public final class MarkdownReport {
     if (result.kafkaAlone() != null) {
       kafkaAlone(result.kafkaAlone());
     }
-    if (result.storeAlone() != null) {
-      out.append(StoreTables.storeAlone(result.storeAlone()));
-    }
     for (RoundResult round : result.rounds()) {
       round(round);
     }
     if (result.fill() != null) {
       fill();
     }
-    if (result.storeComparison() != null && !result.storeComparison().isEmpty()) {
+    if (result.storeAlone() != null && result.storeAlone().replay() != null) {
+      out.append(StoreTables.storeAlone(result.storeAlone()));
+    }
+    if (result.storeAlone() != null
+        && result.storeComparison() != null
+        && !result.storeComparison().isEmpty()) {
       out.append(StoreTables.comparison(result.storeAlone(), result.storeComparison()));
     }
     growth();

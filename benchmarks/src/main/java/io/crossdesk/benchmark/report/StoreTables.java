@@ -7,6 +7,7 @@ import static io.crossdesk.benchmark.report.Numbers.ratio;
 import io.crossdesk.benchmark.result.StoreBaselineResult;
 import io.crossdesk.benchmark.result.StoreBaselineResult.RawLeg;
 import io.crossdesk.benchmark.result.StoreComparison;
+import io.crossdesk.benchmark.result.StoreReplayResult;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,53 +22,78 @@ final class StoreTables {
 
   static String storeAlone(StoreBaselineResult store) {
     StringBuilder out = new StringBuilder("## The store alone\n\n");
-    int threads = store.threadsByStage().values().stream().mapToInt(Integer::intValue).sum();
-    out.append("The store operations of one intake ticket, replayed with the MongoDB driver on");
-    out.append(" throwaway databases (dropped afterwards) with the services' documents, indexes,");
-    out.append(" batching and ").append(threads).append(" client threads (");
-    out.append(
-        store.threadsByStage().entrySet().stream()
-            .sorted(Map.Entry.comparingByKey())
-            .map(e -> e.getKey() + " " + e.getValue())
-            .collect(Collectors.joining(", ")));
-    out.append("), at most ").append(store.window()).append(" tickets on their way; measured");
-    out.append(" over ").append(of(store.mixSeconds())).append(" s after ");
-    out.append(of(store.warmUpSeconds())).append(" s of warm-up.\n\n");
+    StoreReplayResult replay = store.replay();
+    out.append("The services' own commands, recorded by the store");
+    if (replay.recordedDuring() != null) {
+      out.append(" during ").append(replay.recordedDuring());
+    }
+    out.append(" (").append(count(replay.commands())).append(" commands over ");
+    out.append(of(replay.recordedSeconds())).append(" s, ").append(count(replay.tickets()));
+    out.append(" tickets), replayed into fresh databases on the same store by ");
+    out.append(replay.threads()).append(" threads, each sending a contiguous part of the");
+    out.append(" recording in order as fast as the store answers, after a setup of ");
+    out.append(count(replay.setupCommands())).append(" commands (the collections, their indexes");
+    out.append(" and the ").append(count(replay.setupDocuments()));
+    out.append(" documents the store held when the recording started). Recording: `");
+    out.append(replay.file()).append("`.\n\n");
     out.append(
         new Table("figure", "value")
             .row(
-                "tickets/s the store allows for an intake ticket's operations",
-                of(store.ticketsPerSecond()) + " (" + count(store.ticketsCompleted()) + " tickets)")
-            .row("store CPU per ticket", millis(store.storeCpuMillisPerTicket()))
+                "tickets/s the store allows for the services' commands",
+                of(replay.ticketsPerSecond())
+                    + " ("
+                    + of(replay.commandsPerSecond())
+                    + " commands/s ÷ "
+                    + of(replay.commandsPerTicket().get("total"))
+                    + " commands per ticket)")
             .row(
-                "MongoDB commands per ticket",
-                of(store.commandsPerTicket().get("total")) + " (" + commands(store) + ")")
+                "replay",
+                count(replay.commands())
+                    + " commands in "
+                    + of(replay.seconds())
+                    + " s, "
+                    + replay.threads()
+                    + " threads")
+            .row(
+                "store CPU",
+                millis(replay.storeCpuMillisPerTicket())
+                    + " per ticket, "
+                    + millis(replay.storeCpuMillisPerCommand())
+                    + " per command")
+            .row(
+                "MongoDB commands per ticket, as recorded",
+                of(replay.commandsPerTicket().get("total")) + " (" + commands(replay) + ")")
+            .row(
+                "answered differently than when recorded",
+                count(replay.answeredDifferentlyTotal())
+                    + share(replay.answeredDifferentlyTotal(), replay.commands())
+                    + counts(replay.answeredDifferently()))
+            .row(
+                "refused by the store (replay; setup)",
+                count(replay.refusedTotal())
+                    + counts(replay.refused())
+                    + "; "
+                    + count(replay.setupRefused()))
+            .row(
+                "not recorded (cursor continuations, handshake, monitoring)",
+                replay.skippedWhileRecording().isEmpty()
+                    ? "0"
+                    : MarkdownReport.errors(replay.skippedWhileRecording()))
             .row(raw("single inserts", store.singleInserts()), rawValue(store.singleInserts()))
             .row(raw("bulk inserts", store.bulkInserts()), rawValue(store.bulkInserts()))
-            .row(
-                "documents per batched command",
-                store.meanBatch().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + " " + of(e.getValue()))
-                    .collect(Collectors.joining(", ")))
-            .row(
-                "document sizes, bytes",
-                store.documentBytes().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + " " + e.getValue())
-                    .collect(Collectors.joining(", ")))
             .render());
     return out.append('\n').toString();
   }
 
   static String comparison(StoreBaselineResult store, List<StoreComparison> rows) {
+    StoreReplayResult replay = store.replay();
     StringBuilder out = new StringBuilder("## End to end against the store alone\n\n");
-    out.append("Routed/s as a share of the ").append(of(store.ticketsPerSecond()));
-    out.append(" tickets/s the store alone allows for the same operations (the bar is ");
-    out.append(percent(BAR)).append("); the store process's CPU and the services' MongoDB");
-    out.append(" commands per ticket routed during the phase, against the store alone's ");
-    out.append(millis(store.storeCpuMillisPerTicket())).append(" and ");
-    out.append(of(store.commandsPerTicket().get("total"))).append(".\n\n");
+    out.append("Routed/s as a share of the ").append(of(replay.ticketsPerSecond()));
+    out.append(" tickets/s the store alone allows for the services' recorded commands (the bar");
+    out.append(" is ").append(percent(BAR)).append("); the store process's CPU and the services'");
+    out.append(" MongoDB commands per ticket routed during the phase, against the replay's ");
+    out.append(millis(replay.storeCpuMillisPerTicket())).append(" and the recording's ");
+    out.append(of(replay.commandsPerTicket().get("total"))).append(".\n\n");
     Table table =
         new Table(
             "round",
@@ -92,8 +118,8 @@ final class StoreTables {
     return out.append(table.render()).append('\n').toString();
   }
 
-  private static String commands(StoreBaselineResult store) {
-    return store.commandsPerTicket().entrySet().stream()
+  private static String commands(StoreReplayResult replay) {
+    return replay.commandsPerTicket().entrySet().stream()
         .filter(e -> !e.getKey().equals("total"))
         .sorted(
             Map.Entry.<String, Double>comparingByValue()
@@ -101,6 +127,14 @@ final class StoreTables {
                 .thenComparing(Map.Entry.comparingByKey()))
         .map(e -> e.getKey() + " " + of(e.getValue()))
         .collect(Collectors.joining(", "));
+  }
+
+  private static String counts(Map<String, Long> byCommand) {
+    return byCommand.isEmpty() ? "" : " (" + MarkdownReport.errors(byCommand) + ")";
+  }
+
+  private static String share(long part, long whole) {
+    return whole == 0 ? "" : " of " + count(whole) + ", " + of(100.0 * part / whole) + "%";
   }
 
   private static String raw(String name, RawLeg leg) {

@@ -14,6 +14,7 @@ import io.crossdesk.benchmark.result.RoundResult;
 import io.crossdesk.benchmark.result.StoreBaselineResult;
 import io.crossdesk.benchmark.result.StoreBaselineResult.RawLeg;
 import io.crossdesk.benchmark.result.StoreComparison;
+import io.crossdesk.benchmark.result.StoreReplayResult;
 import io.crossdesk.benchmark.result.TargetCheck;
 import io.crossdesk.benchmark.result.Tickets;
 import io.crossdesk.benchmark.result.Traffic;
@@ -73,12 +74,18 @@ class MarkdownReportTest {
 
     assertThat(markdown)
         .contains("## The store alone", "## End to end against the store alone")
+        .contains("recorded by the store during Sustained: intake at 25/s (30,000 commands")
+        .contains("4 threads, each sending a contiguous part of the recording in order")
+        .contains("the 9,000 documents the store held when the recording started")
         .contains(
-            "| tickets/s the store allows for an intake ticket's operations | 200 (4,000 tickets) |")
-        .contains("| store CPU per ticket | 5 ms |")
+            "| tickets/s the store allows for the services' commands | 200 (3,000 commands/s ÷ 15"
+                + " commands per ticket) |")
+        .contains("| store CPU | 5 ms per ticket, 0.333 ms per command |")
+        .contains("| MongoDB commands per ticket, as recorded | 15 (insert 9, find 6) |")
+        .contains("| answered differently than when recorded | 3 of 30,000, 0.01% (find: 3) |")
+        .contains("| not recorded (cursor continuations, handshake, monitoring) | getMore: 2 |")
         .contains("insertOne, 4 threads, 812-byte documents")
         .contains("2,000 documents/s, store CPU 0.4 ms per document")
-        .contains("ticket-service relay 12.5")
         .contains("| Round 1 | intake at 100/s | 70 | 35% | 9.5 | ×1.9 | 15.3 | ×1.02 |");
   }
 
@@ -104,23 +111,35 @@ class MarkdownReportTest {
     String markdown = MarkdownReport.render(storeOnly);
 
     assertThat(markdown)
-        .contains("## The store alone", "| MongoDB commands per ticket | 15 (insert 9, find 6) |")
+        .contains("## The store alone", "| MongoDB commands per ticket, as recorded | 15 (")
         .doesNotContain("Stopped before the end", "## Targets", "## End to end against");
   }
 
+  static final StoreReplayResult REPLAY =
+      new StoreReplayResult(
+          "/results/bench-20260101-000000-store.bson",
+          "Sustained: intake at 25/s",
+          80,
+          30_000,
+          2_000,
+          Map.of("find", 6.0, "insert", 9.0, "total", 15.0),
+          Map.of("getMore", 2L),
+          120,
+          9_000,
+          4,
+          10,
+          3_000,
+          200.0,
+          10.0,
+          5.0,
+          1 / 3.0,
+          Map.of(),
+          Map.of("find", 3L),
+          0);
+
   private static final StoreBaselineResult STORE =
       new StoreBaselineResult(
-          Map.of("ticket-service intake", 3, "ticket-service relay", 1),
-          500,
-          5,
-          20,
-          4000,
-          200,
-          Map.of("find", 6.0, "insert", 9.0, "total", 15.0),
-          Map.of("ticket-service relay", 12.5),
-          Map.of("tickets", 1100),
-          20.0,
-          5.0,
+          REPLAY,
           new RawLeg(4, 1, 812, 20000, 10, 2000, 0.4),
           new RawLeg(1, 200, 812, 40000, 10, 4000, 0.2));
 
