@@ -1,9 +1,13 @@
 package io.crossdesk.gateway.routing;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.cloud.gateway.filter.factory.SpringCloudCircuitBreakerFilterFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -35,6 +39,8 @@ class ServiceRoutes {
    */
   static final Set<String> FAILURE_STATUSES = Set.of("500", "502", "504");
 
+  static final Set<HttpMethod> RETRIED_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
   /** A service and the path prefixes it owns. */
   record ServiceRoute(String service, URI uri, List<String> paths) {}
 
@@ -59,14 +65,19 @@ class ServiceRoutes {
   }
 
   @Bean
-  RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, ServiceUris uris) {
+  RouteLocator serviceRouteLocator(
+      RouteLocatorBuilder builder,
+      ServiceUris uris,
+      SpringCloudCircuitBreakerFilterFactory breakers,
+      RetryGatewayFilterFactory retries) {
+    Guards guards = new Guards(breakers, retries);
     RouteLocatorBuilder.Builder routes = builder.routes();
     for (ServiceRoute route : routes(uris)) {
       routes.route(
           route.service(),
           spec ->
               spec.path(route.paths().toArray(String[]::new))
-                  .filters(filters -> guarded(filters, route.service()))
+                  .filters(filters -> guards.guard(filters, route.service()))
                   .uri(route.uri()));
     }
     for (ServiceRoute route : routes(uris)) {
@@ -78,7 +89,8 @@ class ServiceRoutes {
               spec.path(admin + "/**")
                   .filters(
                       filters ->
-                          guarded(filters, route.service())
+                          guards
+                              .guard(filters, route.service())
                               .rewritePath(admin + "/(?<rest>.*)", "/api/admin/${rest}"))
                   .uri(route.uri()));
       // Each service's OpenAPI document, at /v3/api-docs/<service>.
@@ -86,34 +98,67 @@ class ServiceRoutes {
           route.service() + "-api-docs",
           spec ->
               spec.path("/v3/api-docs/" + route.service())
-                  .filters(filters -> guarded(filters, route.service()).setPath("/v3/api-docs"))
+                  .filters(
+                      filters -> guards.guard(filters, route.service()).setPath("/v3/api-docs"))
                   .uri(route.uri()));
     }
     return routes.build();
   }
 
-  private static GatewayFilterSpec guarded(GatewayFilterSpec filters, String service) {
-    return filters
-        .filter(FallbackController.rememberRequestPath())
-        .circuitBreaker(
-            breaker ->
-                breaker
-                    .setName(service)
-                    .setFallbackUri(FallbackController.FORWARD + service)
-                    .setStatusCodes(FAILURE_STATUSES))
-        // Only idempotent reads are retried: a retried POST could open the same ticket twice.
-        // Retries run inside the circuit breaker, so its time limit bounds them.
-        .retry(
-            retry ->
-                retry
-                    .setRetries(2)
-                    .setMethods(HttpMethod.GET, HttpMethod.HEAD)
-                    .setSeries()
-                    .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
-                    .setBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2, false))
-        // The gateway answers CORS; should a service add the headers too, browsers would reject
-        // the doubled values.
-        .dedupeResponseHeader(
-            "Access-Control-Allow-Origin Access-Control-Allow-Credentials", "RETAIN_FIRST");
+  /**
+   * The filters every route to a service shares. The breaker and the retry are built from their
+   * factories directly rather than through the route builder, which would hand them the route's id:
+   * for a route with an id, both factories make the gateway read every request body into memory
+   * before forwarding it, so that it could be sent again. Neither needs that here: only bodiless
+   * reads are retried, and the fallback never reads the body.
+   */
+  private record Guards(
+      SpringCloudCircuitBreakerFilterFactory breakers, RetryGatewayFilterFactory retries) {
+
+    GatewayFilterSpec guard(GatewayFilterSpec filters, String service) {
+      return filters
+          .filter(FallbackController.rememberRequestPath())
+          .filter(breaker(service))
+          // Retries run inside the circuit breaker, so its time limit bounds them.
+          .filter(retryReads())
+          // The gateway answers CORS; should a service add the headers too, browsers would reject
+          // the doubled values.
+          .dedupeResponseHeader(
+              "Access-Control-Allow-Origin Access-Control-Allow-Credentials", "RETAIN_FIRST");
+    }
+
+    private GatewayFilter breaker(String service) {
+      return breakers.apply(
+          breaker ->
+              breaker
+                  .setName(service)
+                  .setFallbackUri(FallbackController.FORWARD + service)
+                  .setStatusCodes(FAILURE_STATUSES));
+    }
+
+    /**
+     * GET and HEAD only, on a broken connection or a 502/503, twice at most. Never a POST: a
+     * retried POST could open the same ticket twice. Never after waiting in vain for a pooled
+     * connection (a TimeoutException, which the factory retries by default): the gateway is full,
+     * and queueing again would only keep the caller longer from the 503 that says so. Other methods
+     * bypass the filter altogether, rather than pass through its retry machinery for nothing.
+     */
+    @SuppressWarnings("unchecked")
+    private GatewayFilter retryReads() {
+      GatewayFilter retry =
+          retries.apply(
+              config ->
+                  config
+                      .setRetries(2)
+                      .setMethods(RETRIED_METHODS.toArray(HttpMethod[]::new))
+                      .setSeries()
+                      .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
+                      .setExceptions(IOException.class)
+                      .setBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2, false));
+      return (exchange, chain) ->
+          RETRIED_METHODS.contains(exchange.getRequest().getMethod())
+              ? retry.filter(exchange, chain)
+              : chain.filter(exchange);
+    }
   }
 }

@@ -109,7 +109,7 @@ class ServiceRoutingTest extends LocalGatewayTest {
   }
 
   @Test
-  void failedReadIsRetriedButAFailedPostIsNot() {
+  void failedReadIsRetriedButAFailedPostIsNotEvenWithAnIdempotencyKey() {
     String read = "/api/tickets/" + UUID.randomUUID() + "/status-503";
     String write = "/api/tickets/" + UUID.randomUUID() + "/status-503";
 
@@ -124,6 +124,7 @@ class ServiceRoutingTest extends LocalGatewayTest {
         .post()
         .uri(write)
         .header("Authorization", "Bearer " + token)
+        .header("Idempotency-Key", UUID.randomUUID().toString())
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{}")
         .exchange()
