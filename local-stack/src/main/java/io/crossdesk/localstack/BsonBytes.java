@@ -17,12 +17,21 @@ final class BsonBytes {
   private static final byte DOCUMENT = 0x03;
   private static final byte ARRAY = 0x04;
 
-  private byte[] bytes = new byte[128];
+  private byte[] bytes;
   private int size = 4;
+
+  BsonBytes() {
+    this(128);
+  }
+
+  /** {@code capacity}: the bytes expected, so that the document is built without copying. */
+  BsonBytes(int capacity) {
+    bytes = new byte[Math.max(16, capacity)];
+  }
 
   /** The server's own encoding of a document it decoded: every BSON type it knows, as it was. */
   static byte[] encode(Document document) {
-    ByteBuf buffer = Unpooled.buffer();
+    ByteBuf buffer = Unpooled.buffer(1024);
     try {
       BsonEncoder.encodeDocument(document, buffer);
       byte[] encoded = new byte[buffer.readableBytes()];
@@ -86,7 +95,7 @@ final class BsonBytes {
     size = 0;
     int32(length);
     size = length;
-    return Arrays.copyOf(bytes, length);
+    return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
   }
 
   private void header(byte type, String name) {

@@ -9,23 +9,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One recording of the commands the store receives, written to a file as concatenated BSON
  * documents (the format of {@code bsondump}): a header, the setup (collections, indexes and, with a
  * snapshot, the documents the store held when the recording started), then one entry per command in
  * the order the commands finished, then a trailer. The command threads only encode and queue an
- * entry; one writer thread appends them, buffered.
+ * entry, without waking anything; one writer thread takes what is queued every couple of
+ * milliseconds and appends it, buffered.
  */
 final class CommandRecording {
 
@@ -48,13 +49,13 @@ final class CommandRecording {
           "endsessions",
           "ping");
 
-  private static final byte[] END = new byte[0];
   private static final int BUFFER_BYTES = 1 << 20;
+  private static final long WRITER_PAUSE_NANOS = 2_000_000;
 
   private final Path file;
   private final OutputStream out;
   private final long startedNanos = System.nanoTime();
-  private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+  private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
   private final LongAdder commands = new LongAdder();
   private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
   private final Thread writer = new Thread(this::writeQueued, "crossdesk-recording-writer");
@@ -63,6 +64,7 @@ final class CommandRecording {
   private boolean closing;
   private long setupEntries;
   private long bytesWritten;
+  private volatile boolean stopping;
   private volatile IOException failure;
 
   private CommandRecording(Path file, OutputStream out) {
@@ -169,7 +171,7 @@ final class CommandRecording {
    */
   void add(String database, byte[] command, long startNanos, long endNanos, byte[] outcome) {
     queue.add(
-        new BsonBytes()
+        new BsonBytes(command.length + outcome.length + database.length() + 128)
             .string("kind", "command")
             .int64("t", startNanos - startedNanos)
             .string("db", database)
@@ -209,7 +211,8 @@ final class CommandRecording {
             .int64("nanos", System.nanoTime() - startedNanos)
             .document("skipped", skippedDocument.finish())
             .finish());
-    queue.add(END);
+    stopping = true;
+    LockSupport.unpark(writer);
     try {
       writer.join();
     } catch (InterruptedException e) {
@@ -249,23 +252,11 @@ final class CommandRecording {
   }
 
   private void writeQueued() {
-    List<byte[]> batch = new ArrayList<>();
     while (true) {
-      try {
-        batch.add(queue.take());
-      } catch (InterruptedException e) {
-        return;
-      }
-      queue.drainTo(batch);
-      for (byte[] entry : batch) {
-        if (entry == END) {
-          try {
-            out.flush();
-          } catch (IOException e) {
-            failure = e;
-          }
-          return;
-        }
+      // Read before draining: whatever was queued before stop() set it is written.
+      boolean last = stopping;
+      byte[] entry;
+      while ((entry = queue.poll()) != null) {
         if (failure == null) {
           try {
             out.write(entry);
@@ -275,7 +266,15 @@ final class CommandRecording {
           }
         }
       }
-      batch.clear();
+      if (last) {
+        try {
+          out.flush();
+        } catch (IOException e) {
+          failure = e;
+        }
+        return;
+      }
+      LockSupport.parkNanos(WRITER_PAUSE_NANOS);
     }
   }
 

@@ -18,10 +18,12 @@ import io.crossdesk.benchmark.result.StoreReplayResult;
 import io.crossdesk.benchmark.result.TargetCheck;
 import io.crossdesk.benchmark.result.Tickets;
 import io.crossdesk.benchmark.result.Traffic;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MarkdownReportTest {
 
@@ -87,6 +89,32 @@ class MarkdownReportTest {
         .contains("insertOne, 4 threads, 812-byte documents")
         .contains("2,000 documents/s, store CPU 0.4 ms per document")
         .contains("| Round 1 | intake at 100/s | 70 | 35% | 9.5 | ×1.9 | 15.3 | ×1.02 |");
+  }
+
+  @Test
+  void a_run_with_the_store_alone_reads_back_from_its_json_as_it_was_written(@TempDir Path dir) {
+    BenchmarkResult run = result(0, true);
+    BenchmarkResult withStore =
+        new BenchmarkResult(
+            run.runId(),
+            run.startedAt(),
+            run.finishedAt(),
+            run.machine(),
+            run.options(),
+            run.kafkaAlone(),
+            STORE,
+            run.rounds(),
+            null,
+            0,
+            List.of(),
+            run.targets(),
+            List.of(),
+            run.countCheck());
+
+    ResultFiles.write(dir, withStore, MarkdownReport.render(withStore), "");
+
+    assertThat(ResultFiles.read(dir.resolve("bench-" + run.runId() + ".json")).storeAlone())
+        .isEqualTo(STORE);
   }
 
   @Test
