@@ -194,13 +194,15 @@ public final class Benchmark {
     record.roundDone(store.tickets());
     record.roundStarted(Sustained.ROUND, store.tickets());
     Recorded recorded = null;
+    boolean recordNext = records;
     for (int rate : options.rates()) {
       PhaseSpec spec =
           phases.intakeAt(Sustained.KIND, "sustained-" + rate, rate, options.duration());
       PhaseRun run;
-      if (records && recorded == null) {
+      if (recordNext) {
+        recordNext = false;
         recorded = recorded(new StoreRecorder(storeClient), Sustained.ROUND, spec, runner);
-        run = recorded.run();
+        run = runs.get(runs.size() - 1);
       } else {
         run = runner.run(Sustained.ROUND, spec);
         runs.add(run);
@@ -227,13 +229,13 @@ public final class Benchmark {
     return record.soFar();
   }
 
-  /** A phase that ran while the store recorded, and the recording. */
-  private record Recorded(PhaseRun run, Path file, String during) {}
+  /** A recording of the services' commands, and the phase it was made during. */
+  private record Recorded(Path file, String during) {}
 
   /**
    * Runs {@code spec} while the store records every command the services send, starting from a
-   * snapshot of what it holds. Null when the store refused to record; the phase then runs all the
-   * same.
+   * snapshot of what it holds, and adds it to the run's phases. Null when the store refused to
+   * record; the phase then runs all the same.
    */
   private Recorded recorded(
       StoreRecorder recorder, String round, PhaseSpec spec, PhaseRunner runner) {
@@ -250,11 +252,17 @@ public final class Benchmark {
       progress.printf("[bench] the store does not record: %s%n", e.getMessage());
       recording = false;
     }
+    // Stopped half-way (SIGTERM, Ctrl-C), the run still stops the store's recording.
+    Thread stopOnExit = new Thread(() -> stopQuietly(recorder), "stop-store-recording");
+    if (recording) {
+      Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
     PhaseRun run;
     try {
       run = runner.run(round, spec);
     } finally {
       if (recording) {
+        removeHook(stopOnExit);
         try {
           Document stopped = recorder.stop();
           progress.printf(
@@ -268,7 +276,23 @@ public final class Benchmark {
     }
     runs.add(run);
     record.phaseDone(run.result());
-    return recording ? new Recorded(run, file, round + ": " + spec.name()) : null;
+    return recording ? new Recorded(file, round + ": " + spec.name()) : null;
+  }
+
+  private static void stopQuietly(StoreRecorder recorder) {
+    try {
+      recorder.stop();
+    } catch (RuntimeException e) {
+      // Exiting anyway: the store ends the recording when it stops, at the latest.
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook runs, or ran, already.
+    }
   }
 
   /** After the chain: the recording replayed alone on the same store, if there is one. */
