@@ -543,7 +543,7 @@ class CrossdeskSystemTest {
         "--gateway=" + system.gatewayUrl(),
         "--ticket-service=" + system.ticketServiceUrl(),
         "--bootstrap-servers=" + system.kafkaBootstrapServers(),
-        // The store-alone leg works in databases of its own on the services' store.
+        // The services' store; the in-memory one here cannot record, so no store-alone replay.
         "--mongo=" + system.mongoUri("ticket-service"),
         "--services=" + services,
         "--pids=" + pids,
