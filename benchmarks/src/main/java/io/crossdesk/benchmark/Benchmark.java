@@ -42,6 +42,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bson.Document;
@@ -96,6 +97,8 @@ public final class Benchmark {
     StackClient stack = new StackClient(options.gateway(), options.ticketService());
     String token = stack.agentToken();
     String customerId = stack.registerCustomer(token);
+    // One agent per REST connection, as at a desk; made only for the rounds that use them.
+    Supplier<List<String>> agents = () -> stack.agentTokens(options.connections());
     IntakeRequests requests = new IntakeRequests(customerId);
     Map<String, Long> pids = new TreeMap<>(options.pids());
     pids.put(PhaseFigures.LOAD_GENERATOR, ProcessHandle.current().pid());
@@ -114,7 +117,7 @@ public final class Benchmark {
       sampler.start();
       if (options.sustained()) {
         return sustained(
-            producer, tracker, sampler, store, token, customerId, requests, storeClient, records);
+            producer, tracker, sampler, store, agents, customerId, requests, storeClient, records);
       }
       progress.printf("[bench] Kafka alone: %d s ...%n", options.duration().toSeconds());
       BaselineResult kafkaAlone =
@@ -122,7 +125,7 @@ public final class Benchmark {
               .run(options.rate(), options.duration());
       record.kafkaAlone(kafkaAlone);
       PhaseRunner runner = new PhaseRunner(tracker, sampler, kafkaAlone, progress);
-      Phases phases = new Phases(options, token, customerId, producer, requests, runId);
+      Phases phases = new Phases(options, agents, customerId, producer, requests, runId);
       Recorded recorded = null;
       if (records) {
         record.roundStarted(RECORDING_ROUND, store.tickets());
@@ -169,7 +172,7 @@ public final class Benchmark {
       EventTracker tracker,
       Sampler sampler,
       StoreSize store,
-      String token,
+      Supplier<List<String>> agents,
       String customerId,
       IntakeRequests requests,
       MongoClient storeClient,
@@ -184,7 +187,7 @@ public final class Benchmark {
             .run(first, brokerLeg);
     record.kafkaAlone(kafkaAlone);
     PhaseRunner runner = new PhaseRunner(tracker, sampler, kafkaAlone, progress);
-    Phases phases = new Phases(options, token, customerId, producer, requests, runId);
+    Phases phases = new Phases(options, agents, customerId, producer, requests, runId);
     record.roundStarted(Sustained.WARM_UP, store.tickets());
     PhaseRun warmUp =
         runner.run(

@@ -5,13 +5,14 @@ import io.crossdesk.benchmark.load.IntakeRequests;
 import io.crossdesk.benchmark.load.RestLoad;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** The measured phases of a round, in the order they run. */
 final class Phases {
 
   private final BenchOptions options;
-  private final String token;
+  private final Supplier<List<String>> agentTokens;
   private final String customerId;
   private final KafkaProducer<String, String> producer;
   private final IntakeRequests requests;
@@ -19,13 +20,13 @@ final class Phases {
 
   Phases(
       BenchOptions options,
-      String token,
+      Supplier<List<String>> agentTokens,
       String customerId,
       KafkaProducer<String, String> producer,
       IntakeRequests requests,
       String runId) {
     this.options = options;
-    this.token = token;
+    this.agentTokens = agentTokens;
     this.customerId = customerId;
     this.producer = producer;
     this.requests = requests;
@@ -37,8 +38,9 @@ final class Phases {
     int connections = options.connections();
     int rate = options.rate();
     int half = rate / 2;
-    RestLoad viaGateway = new RestLoad(options.gateway(), token, customerId);
-    RestLoad direct = new RestLoad(options.ticketService(), token, customerId);
+    List<String> agents = agentTokens.get();
+    RestLoad viaGateway = new RestLoad(options.gateway(), agents, customerId);
+    RestLoad direct = new RestLoad(options.ticketService(), agents, customerId);
     String closedLoop = connections + " connections, closed loop";
     return List.of(
         PhaseSpec.draining(

@@ -34,6 +34,10 @@ public class TestInfrastructureInitializer
                     "crossdesk.deadlines.poll-interval",
                     "100ms",
                     "crossdesk.dead-letters.initial-interval",
-                    "50ms")));
+                    "50ms",
+                    // Tests look at committed offsets soon after the last record; production
+                    // idles cheaper with a longer wait (PlatformDefaults).
+                    "spring.kafka.consumer.fetch-max-wait",
+                    "500ms")));
   }
 }

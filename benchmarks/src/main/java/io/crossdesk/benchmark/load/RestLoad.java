@@ -32,13 +32,17 @@ public final class RestLoad {
 
   private final HttpClient http = Http.client();
   private final URI tickets;
-  private final String token;
+  private final List<String> tokens;
   private final String customerId;
 
-  /** {@code base} is the gateway or ticket-service itself: both serve POST /api/tickets. */
-  public RestLoad(URI base, String token, String customerId) {
+  /**
+   * {@code base} is the gateway or ticket-service itself: both serve POST /api/tickets. Each
+   * connection is one agent, with its own token from {@code tokens} (used in turn when there are
+   * fewer), as at a desk: the gateway's rate limit is per caller.
+   */
+  public RestLoad(URI base, List<String> tokens, String customerId) {
     this.tickets = base.resolve("/api/tickets");
-    this.token = token;
+    this.tokens = List.copyOf(tokens);
     this.customerId = customerId;
   }
 
@@ -53,8 +57,10 @@ public final class RestLoad {
     for (int c = 0; c < connections; c++) {
       Histogram latency = new Histogram(3);
       latencies.add(latency);
+      String token = tokens.get(c % tokens.size());
       Thread thread =
-          new Thread(() -> loop(deadline, requests, ticketIds, errors, latency), "rest-load-" + c);
+          new Thread(
+              () -> loop(token, deadline, requests, ticketIds, errors, latency), "rest-load-" + c);
       threads.add(thread);
       thread.start();
     }
@@ -77,6 +83,7 @@ public final class RestLoad {
   }
 
   private void loop(
+      String token,
       long deadline,
       AtomicLong requests,
       Queue<String> ticketIds,
@@ -88,7 +95,7 @@ public final class RestLoad {
       requests.incrementAndGet();
       try {
         HttpResponse<String> response =
-            http.send(request(Thread.currentThread().getName() + "-" + n++), ofString());
+            http.send(request(token, Thread.currentThread().getName() + "-" + n++), ofString());
         latency.recordValue((System.nanoTime() - sent) / 1000);
         if (response.statusCode() == 201) {
           ticketIds.add(JSON.readTree(response.body()).get("id").asString());
@@ -109,7 +116,7 @@ public final class RestLoad {
     }
   }
 
-  private HttpRequest request(String title) {
+  private HttpRequest request(String token, String title) {
     String body =
         """
         {"customerId":"%s","channel":"WEB","category":"NETWORK","priority":"NORMAL",

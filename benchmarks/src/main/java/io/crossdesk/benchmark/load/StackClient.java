@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,12 +29,25 @@ public final class StackClient {
 
   /** An AGENT token from the gateway's development token endpoint. */
   public String agentToken() {
+    return agentToken("benchmark-agent");
+  }
+
+  /** Tokens of {@code count} agents, benchmark-agent-1 and on: one per REST connection. */
+  public List<String> agentTokens(int count) {
+    List<String> tokens = new ArrayList<>(count);
+    for (int i = 1; i <= count; i++) {
+      tokens.add(agentToken("benchmark-agent-" + i));
+    }
+    return tokens;
+  }
+
+  private String agentToken(String subject) {
     JsonNode token =
         expect(
             200,
             post(
                 gateway.resolve("/dev/token"),
-                "{\"sub\":\"benchmark-agent\",\"roles\":[\"AGENT\"]}",
+                "{\"sub\":\"" + subject + "\",\"roles\":[\"AGENT\"]}",
                 null));
     return "Bearer " + token.get("access_token").asString();
   }

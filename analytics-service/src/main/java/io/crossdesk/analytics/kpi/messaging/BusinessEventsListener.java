@@ -24,7 +24,9 @@ class BusinessEventsListener {
     this.projection = projection;
   }
 
-  @KafkaListener(id = CUSTOMERS, topics = Topics.CUSTOMERS, batch = "true")
+  // Customer events are few (registrations, profile changes): one consumer takes them all, in
+  // batches, instead of one idle consumer per partition.
+  @KafkaListener(id = CUSTOMERS, topics = Topics.CUSTOMERS, batch = "true", concurrency = "1")
   void onCustomerEvents(List<ConsumerRecord<String, String>> records) {
     projection.project(CUSTOMERS, records);
   }

@@ -65,7 +65,9 @@ class CustomerEventsListener {
                 });
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS, batch = "true")
+  // Customer events are few (registrations, profile changes): one consumer takes them all, in
+  // batches, instead of one idle consumer per partition.
+  @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS, batch = "true", concurrency = "1")
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }
