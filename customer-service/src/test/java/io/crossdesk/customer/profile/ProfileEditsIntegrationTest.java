@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @CrossdeskIntegrationTest
-class ProfileEditingIntegrationTest {
+class ProfileEditsIntegrationTest {
 
   private static final Duration ASYNC = Duration.ofSeconds(30);
   private static TopicRecorder customerEvents;
