@@ -4,6 +4,8 @@ import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.contracts.customer.CustomerTierChanged;
 import io.crossdesk.contracts.customer.CustomerUpdated;
 import io.crossdesk.contracts.intake.TicketRequested;
+import io.crossdesk.contracts.notification.NotificationFailed;
+import io.crossdesk.contracts.notification.NotificationSent;
 import io.crossdesk.contracts.ticket.SatisfactionRecorded;
 import io.crossdesk.contracts.ticket.TicketClosed;
 import io.crossdesk.contracts.ticket.TicketEscalated;
@@ -69,7 +71,11 @@ public final class EventCatalogue {
               Topics.WORKORDERS,
               RoutingConfigurationChanged.class),
           new EventContract(
-              EventTypes.WORKORDER_STEP_RESULT, Topics.WORKORDER_RESULTS, StepResult.class));
+              EventTypes.WORKORDER_STEP_RESULT, Topics.WORKORDER_RESULTS, StepResult.class),
+          new EventContract(
+              EventTypes.NOTIFICATION_SENT, Topics.NOTIFICATIONS, NotificationSent.class),
+          new EventContract(
+              EventTypes.NOTIFICATION_FAILED, Topics.NOTIFICATIONS, NotificationFailed.class));
 
   private EventCatalogue() {}
 

@@ -30,5 +30,8 @@ public final class EventTypes {
   /** Public inbound: a department system reports a step's outcome. */
   public static final String WORKORDER_STEP_RESULT = "crossdesk.workorder.step-result.v1";
 
+  public static final String NOTIFICATION_SENT = "crossdesk.notification.sent.v1";
+  public static final String NOTIFICATION_FAILED = "crossdesk.notification.failed.v1";
+
   private EventTypes() {}
 }

@@ -79,6 +79,48 @@ class CustomerEventsIntegrationTest {
   }
 
   @Test
+  void a_notification_sent_to_the_customer_is_a_contact_once_and_one_to_a_system_is_none() {
+    String customer = register("+86 139 0000 0077", "c77@example.cn");
+    String ticket = "T-" + UUID.randomUUID();
+    ProducerRecord<String, String> mailed =
+        CloudEventsProducer.event(
+            Topics.NOTIFICATIONS,
+            "n-1",
+            EventTypes.NOTIFICATION_SENT,
+            notificationSent(customer, ticket, "CUSTOMER", "EMAIL", "您的工单已受理"));
+    ProducerRecord<String, String> toSubscriber =
+        CloudEventsProducer.event(
+            Topics.NOTIFICATIONS,
+            "n-2",
+            EventTypes.NOTIFICATION_SENT,
+            notificationSent(customer, ticket, "SYSTEM", "WEBHOOK", "TicketOpened"));
+
+    EVENTS.send(mailed);
+    EVENTS.send(toSubscriber);
+    EVENTS.send(mailed);
+    // Behind both on the same partition: once it is recorded, they were handled.
+    EVENTS.send(
+        CloudEventsProducer.event(
+            Topics.NOTIFICATIONS,
+            "n-1",
+            EventTypes.NOTIFICATION_SENT,
+            notificationSent(customer, ticket, "CUSTOMER", "IN_APP", "marker")));
+
+    await()
+        .atMost(ASYNC)
+        .until(
+            () ->
+                contacts(customer, "").stream()
+                    .anyMatch(c -> "marker".equals(c.get("summary").asString())));
+    List<JsonNode> contacts = contacts(customer, "?kind=NOTIFICATION_SENT");
+    assertThat(contacts).hasSize(2);
+    assertThat(contacts.get(1).get("channel").asString()).isEqualTo("EMAIL");
+    assertThat(contacts.get(1).get("summary").asString()).isEqualTo("您的工单已受理");
+    assertThat(contacts.get(1).get("ticketId").asString()).isEqualTo(ticket);
+    assertThat(contacts.get(0).get("channel").asString()).isEqualTo("APP");
+  }
+
+  @Test
   void the_overview_counts_open_tickets_complaints_and_satisfaction_exactly_under_redelivery() {
     String customer = register("+86 139 0000 0002", "c2@example.cn");
     String complaint = "T-" + UUID.randomUUID();
@@ -365,6 +407,24 @@ class CustomerEventsIntegrationTest {
             Map.entry("openedAt", at.toString()),
             Map.entry("resolveBy", at.plusSeconds(3600).toString()),
             Map.entry("ticketType", type)));
+  }
+
+  private static String notificationSent(
+      String customer, String ticket, String recipientType, String channel, String summary) {
+    return CustomerApi.JSON.writeValueAsString(
+        Map.ofEntries(
+            Map.entry("notificationId", "n-" + UUID.randomUUID()),
+            Map.entry("causeEventId", UUID.randomUUID().toString()),
+            Map.entry("kind", "TICKET_RECEIVED"),
+            Map.entry("channel", channel),
+            Map.entry("recipientType", recipientType),
+            Map.entry("recipient", "CUSTOMER".equals(recipientType) ? customer : "webhook-1"),
+            Map.entry("customerId", customer),
+            Map.entry("ticketId", ticket),
+            Map.entry("locale", "zh-CN"),
+            Map.entry("summary", summary),
+            Map.entry("attempts", 1),
+            Map.entry("sentAt", Instant.now().toString())));
   }
 
   private static String closed(String ticket, String customer, Instant at) {

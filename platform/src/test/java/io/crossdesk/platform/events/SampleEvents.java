@@ -67,7 +67,8 @@ final class SampleEvents {
       case "quietHoursZone" -> "Asia/Shanghai";
       case "type" -> "ENTERPRISE";
       case "priority" -> "HIGH";
-      case "channel" -> "HOTLINE";
+      case "channel" -> event.getSimpleName().startsWith("Notification") ? "EMAIL" : "HOTLINE";
+      case "recipientType" -> "CUSTOMER";
       case "category" -> "NETWORK";
       case "email" -> "ops@example.com";
       default -> component.getName() + "-1";

@@ -30,7 +30,10 @@ class ContactEventsListener {
     this.handlers = sources.handlers(history::recordAll);
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS, batch = "true")
+  @KafkaListener(
+      id = CONSUMER,
+      topics = {Topics.TICKETS, Topics.NOTIFICATIONS},
+      batch = "true")
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

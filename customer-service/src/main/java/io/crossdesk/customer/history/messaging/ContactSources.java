@@ -1,5 +1,6 @@
 package io.crossdesk.customer.history.messaging;
 
+import io.crossdesk.contracts.notification.NotificationSent;
 import io.crossdesk.contracts.ticket.SatisfactionRecorded;
 import io.crossdesk.contracts.ticket.TicketClosed;
 import io.crossdesk.contracts.ticket.TicketOpened;
@@ -19,9 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which events are contacts with the customer, and what each one records. Adding an event kind is
- * one {@link #source} line here (and its topic in {@link ContactEventsListener}): notification
- * events once notification-service publishes them (NOTIFICATION_SENT), department visits and
- * call-backs once workorder-service reports them (DEPARTMENT_VISIT, CALL_BACK).
+ * one {@link #source} line here (and its topic in {@link ContactEventsListener}): department visits
+ * and call-backs once workorder-service reports them (DEPARTMENT_VISIT, CALL_BACK).
  */
 @Component
 class ContactSources {
@@ -100,6 +100,21 @@ class ContactSources {
                         + (e.comment() == null ? "" : ": " + e.comment()),
                     e.ticketId(),
                     e.recordedBy())));
+    source(
+        NotificationSent.class,
+        (id, e) ->
+            "CUSTOMER".equals(e.recipientType()) && e.customerId() != null
+                ? Optional.of(
+                    contact(
+                        e.customerId(),
+                        id,
+                        notificationChannel(e.channel()),
+                        ContactKind.NOTIFICATION_SENT,
+                        e.sentAt(),
+                        e.summary(),
+                        e.ticketId(),
+                        "notification-service"))
+                : Optional.empty());
   }
 
   /**
@@ -146,6 +161,11 @@ class ContactSources {
             : text,
         ticketId,
         by);
+  }
+
+  /** The customer's channel a notification went out on; the in-app feed is the app. */
+  private static Channel notificationChannel(String channel) {
+    return "IN_APP".equals(channel) ? Channel.APP : channel(channel);
   }
 
   /** A channel name from another service; one this service does not know counts as SYSTEM. */
