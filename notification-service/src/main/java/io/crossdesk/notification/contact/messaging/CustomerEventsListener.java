@@ -2,6 +2,7 @@ package io.crossdesk.notification.contact.messaging;
 
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
+import io.crossdesk.contracts.customer.CustomerUpdated;
 import io.crossdesk.notification.contact.domain.Contact;
 import io.crossdesk.notification.contact.persistence.ContactDirectory;
 import io.crossdesk.platform.consumer.EventHandlers;
@@ -19,9 +20,12 @@ class CustomerEventsListener {
 
   private final IdempotentConsumer consumer;
   private final ContactDirectory contacts;
-  // A contact is saved by customer id: a redelivery changes nothing.
+  // A contact is saved by customer id, a profile change only over an older revision: a redelivery
+  // changes nothing.
   private final EventHandlers handlers =
-      EventHandlers.reading().on(CustomerRegistered.class, this::register);
+      EventHandlers.reading()
+          .on(CustomerRegistered.class, this::register)
+          .on(CustomerUpdated.class, this::update);
 
   CustomerEventsListener(IdempotentConsumer consumer, ContactDirectory contacts) {
     this.consumer = consumer;
@@ -40,5 +44,10 @@ class CustomerEventsListener {
         new Contact(
             registered.customerId(), registered.name(), registered.email(), registered.phone()),
         registered.registeredAt());
+  }
+
+  private void update(CustomerUpdated updated) {
+    contacts.changeProfile(
+        updated.customerId(), updated.revision(), updated.name(), updated.locale());
   }
 }

@@ -9,9 +9,11 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** The contact projection: who can be reached how, built from the customer events. */
@@ -32,10 +34,37 @@ public class ContactDirectory {
    * nothing.
    */
   public void register(Contact contact, Instant registeredAt) {
-    mongo.save(
-        new ContactDocument(
-            contact.customerId(), contact.name(), contact.email(), contact.phone(), registeredAt));
+    // An upsert of the registered fields only: a replayed registration keeps the locale a later
+    // profile change set.
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(contact.customerId())),
+        new Update()
+            .set("name", contact.name())
+            .set("email", contact.email())
+            .set("phone", contact.phone())
+            .set("registeredAt", registeredAt),
+        ContactDocument.class);
     publisher.publishEvent(new ContactRegistered(contact));
+  }
+
+  /**
+   * Applies a profile change to the name and locale, unless a newer revision was applied already: a
+   * redelivered or overtaken change does nothing.
+   */
+  public void changeProfile(String customerId, long revision, String name, String locale) {
+    try {
+      mongo.upsert(
+          Query.query(
+              Criteria.where("_id")
+                  .is(customerId)
+                  .orOperator(
+                      Criteria.where("revision").lt(revision),
+                      Criteria.where("revision").is(null))),
+          new Update().set("name", name).set("locale", locale).set("revision", revision),
+          ContactDocument.class);
+    } catch (DuplicateKeyException newerRevisionApplied) {
+      // The contact holds this revision or a newer one: nothing to change.
+    }
   }
 
   /** The known contacts among {@code customerIds}, by customer id, in one look-up. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.notification.contact.domain.Contact;
+import io.crossdesk.notification.template.domain.MessageKind;
+import io.crossdesk.notification.template.domain.Placeholder;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,7 @@ class TicketReceivedTest {
   void acknowledges_by_email_when_the_customer_has_an_email_address() {
     Contact contact = new Contact("C-42", "Ada Lovelace", "ada@example.org", "+441234567");
 
-    Notification notification =
-        TicketReceived.acknowledge("event-1", TICKET, Optional.of(contact), NOW);
+    Notification notification = acknowledge("event-1", Optional.of(contact));
 
     assertThat(notification.channel()).isEqualTo(Channel.EMAIL);
     assertThat(notification.recipient()).isEqualTo("ada@example.org");
@@ -47,8 +48,7 @@ class TicketReceivedTest {
   void acknowledges_by_sms_when_the_customer_has_only_a_phone_number() {
     Contact contact = new Contact("C-42", "Ada Lovelace", null, "+441234567");
 
-    Notification notification =
-        TicketReceived.acknowledge("event-1", TICKET, Optional.of(contact), NOW);
+    Notification notification = acknowledge("event-1", Optional.of(contact));
 
     assertThat(notification.channel()).isEqualTo(Channel.SMS);
     assertThat(notification.recipient()).isEqualTo("+441234567");
@@ -56,8 +56,7 @@ class TicketReceivedTest {
 
   @Test
   void queues_the_acknowledgement_without_recipient_while_the_contact_is_unknown() {
-    Notification notification =
-        TicketReceived.acknowledge("event-1", TICKET, Optional.empty(), NOW);
+    Notification notification = acknowledge("event-1", Optional.empty());
 
     assertThat(notification.channel()).isEqualTo(Channel.SMS);
     assertThat(notification.recipient()).isNull();
@@ -66,8 +65,7 @@ class TicketReceivedTest {
 
   @Test
   void keeps_the_causing_event_the_customer_and_the_ticket() {
-    Notification notification =
-        TicketReceived.acknowledge("event-1", TICKET, Optional.empty(), NOW);
+    Notification notification = acknowledge("event-1", Optional.empty());
 
     assertThat(notification.eventId()).isEqualTo("event-1");
     assertThat(notification.customerId()).isEqualTo("C-42");
@@ -78,22 +76,36 @@ class TicketReceivedTest {
   }
 
   @Test
-  void tells_the_customer_the_ticket_title_number_and_deadline() {
-    Message message = TicketReceived.render(TICKET);
+  void offers_the_ticket_number_title_customer_name_and_deadline_in_the_locale() {
+    Contact contact = new Contact("C-42", "Ada Lovelace", null, null);
 
-    assertThat(message.subject())
-        .isEqualTo("We have received your request: No internet since Monday");
-    assertThat(message.body())
-        .contains("\"No internet since Monday\"")
-        .contains("ticket T-1001")
-        .contains("resolve it by 2025-03-05 13:14 UTC");
+    assertThat(TicketReceived.values(TICKET, Optional.of(contact), "en-US"))
+        .containsEntry("ticketNumber", "T-1001")
+        .containsEntry("ticketTitle", "No internet since Monday")
+        .containsEntry("customerName", "Ada Lovelace")
+        .containsEntry("expectedResolution", "2025-03-05 13:14 UTC");
+    assertThat(TicketReceived.values(TICKET, Optional.empty(), "zh-CN"))
+        .containsEntry("expectedResolution", "2025年3月5日 13:14（UTC）")
+        .containsEntry("customerName", null);
+  }
+
+  @Test
+  void offers_exactly_the_placeholders_of_its_kind() {
+    assertThat(TicketReceived.values(TICKET, Optional.empty(), "en-US").keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            MessageKind.TICKET_RECEIVED.placeholders().stream().map(Placeholder::name).toList());
   }
 
   @Test
   void every_acknowledgement_is_a_new_log_entry() {
-    Notification first = TicketReceived.acknowledge("event-1", TICKET, Optional.empty(), NOW);
-    Notification second = TicketReceived.acknowledge("event-2", TICKET, Optional.empty(), NOW);
+    Notification first = acknowledge("event-1", Optional.empty());
+    Notification second = acknowledge("event-2", Optional.empty());
 
     assertThat(first.id()).isNotEqualTo(second.id());
+  }
+
+  private static Notification acknowledge(String eventId, Optional<Contact> contact) {
+    return TicketReceived.acknowledge(
+        eventId, TICKET, DeliveryAddress.of(contact), "Subject", "Body", NOW);
   }
 }
