@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Crossdesk on one machine without Docker: a real Apache Kafka broker (KRaft, its own JVM), the
-# MongoDB-compatible server with file persistence, and the six services as separate JVMs.
+# MongoDB-compatible server with file persistence, a development mail server (SMTP and IMAP) and SMS
+# gateway that deliver nowhere, and the six services as separate JVMs.
 #
 #   ./local-stack.sh up [--infra]   build what is missing, start everything, wait until healthy, seed
 #                                   demo data once; --infra starts only Kafka and MongoDB (to run
@@ -8,6 +9,9 @@
 #   ./local-stack.sh down           stop services, then Kafka and MongoDB gracefully; data is kept
 #   ./local-stack.sh status         pid, port and health of each component
 #   ./local-stack.sh logs [name]    follow all logs, or one (kafka, mongo, ticket-service or ticket, ...)
+#   ./local-stack.sh mail           list the mail the development mail server received (SMTP 3025,
+#                                   IMAP 3143: log in with the recipient's address as user and password)
+#   ./local-stack.sh sms            list the text messages the development SMS gateway took
 #   ./local-stack.sh bench [opts]   benchmark the running stack (builds the benchmark if missing);
 #                                   --quick for a short run, --sustained for the highest rate held,
 #                                   --store-only --replay FILE for the store alone replaying a
@@ -17,6 +21,7 @@
 # Everything lives under local-data/ (git-ignored): keys/, kafka/, mongo/, logs/, run/ (pid files).
 # Delete local-data/ for a fresh start. Settings (environment variables, defaults in brackets):
 #   CROSSDESK_KAFKA_PORT [9092]  CROSSDESK_KAFKA_CONTROLLER_PORT [9093]  CROSSDESK_MONGO_PORT [27017]
+#   CROSSDESK_SMTP_PORT [3025]  CROSSDESK_IMAP_PORT [3143]  CROSSDESK_MAIL_WEB_PORT [8025]  CROSSDESK_SMS_PORT [8026]
 #   CROSSDESK_GATEWAY_PORT [8080]  CROSSDESK_CUSTOMER_PORT [8081]  CROSSDESK_TICKET_PORT [8082]
 #   CROSSDESK_WORKORDER_PORT [8083]  CROSSDESK_NOTIFICATION_PORT [8084]  CROSSDESK_ANALYTICS_PORT [8085]
 #   CROSSDESK_DATA_DIR [./local-data]  CROSSDESK_START_TIMEOUT [180 s]  CROSSDESK_STOP_TIMEOUT [20 s]
@@ -39,6 +44,10 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 KAFKA_PORT="${CROSSDESK_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${CROSSDESK_KAFKA_CONTROLLER_PORT:-9093}"
 MONGO_PORT="${CROSSDESK_MONGO_PORT:-27017}"
+SMTP_PORT="${CROSSDESK_SMTP_PORT:-3025}"
+IMAP_PORT="${CROSSDESK_IMAP_PORT:-3143}"
+MAIL_WEB_PORT="${CROSSDESK_MAIL_WEB_PORT:-8025}"
+SMS_PORT="${CROSSDESK_SMS_PORT:-8026}"
 GATEWAY_PORT="${CROSSDESK_GATEWAY_PORT:-8080}"
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 START_TIMEOUT="${CROSSDESK_START_TIMEOUT:-180}"
@@ -50,10 +59,11 @@ STOP_TIMEOUT="${CROSSDESK_STOP_TIMEOUT:-20}"
 SERVICE_JVM_FLAGS="${CROSSDESK_JVM_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m}"
 KAFKA_JVM_FLAGS="${CROSSDESK_KAFKA_JVM_FLAGS:--Xmx512m -XX:+UseSerialGC}"
 MONGO_JVM_FLAGS="${CROSSDESK_MONGO_JVM_FLAGS:--Xmx256m -XX:+UseSerialGC}"
+SINK_JVM_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx96m -Xss512k"
 LOG4J_FLAG="-Dlog4j2.configurationFile=crossdesk-local-log4j2.xml"
 
 SERVICES=(customer-service ticket-service workorder-service notification-service analytics-service gateway-service)
-INFRA=(kafka mongo)
+INFRA=(kafka mongo mail sms)
 
 DEV_TOKEN_REQUEST='{"sub":"local-demo-agent","roles":["AGENT"]}'
 
@@ -74,6 +84,8 @@ service_port() {
     analytics-service) echo "${CROSSDESK_ANALYTICS_PORT:-8085}" ;;
     kafka) echo "$KAFKA_PORT" ;;
     mongo) echo "$MONGO_PORT" ;;
+    mail) echo "$SMTP_PORT" ;;
+    sms) echo "$SMS_PORT" ;;
   esac
 }
 
@@ -116,6 +128,8 @@ is_running() { running_pid "$1" >/dev/null; }
 healthy() {
   case "$1" in
     kafka | mongo) port_open "$(service_port "$1")" ;;
+    mail) port_open "$SMTP_PORT" && port_open "$IMAP_PORT" && http_up "http://127.0.0.1:$MAIL_WEB_PORT/health" ;;
+    sms) http_up "http://127.0.0.1:$SMS_PORT/health" ;;
     *) http_up "http://127.0.0.1:$(service_port "$1")/actuator/health" ;;
   esac
 }
@@ -176,6 +190,15 @@ start_infrastructure() {
       >/dev/null || fail "Kafka setup failed; see $DATA/kafka/format.log"
     # shellcheck disable=SC2086
     start_jvm kafka $KAFKA_JVM_FLAGS "$LOG4J_FLAG" -cp "$cp" kafka.Kafka "$DATA/kafka/server.properties"
+  fi
+  if ! is_running mail; then
+    # shellcheck disable=SC2086
+    start_jvm mail $SINK_JVM_FLAGS "$LOG4J_FLAG" -cp "$cp" io.crossdesk.localstack.MailServerMain \
+      "$SMTP_PORT" "$IMAP_PORT" "$MAIL_WEB_PORT"
+  fi
+  if ! is_running sms; then
+    # shellcheck disable=SC2086
+    start_jvm sms $SINK_JVM_FLAGS "$LOG4J_FLAG" -cp "$cp" io.crossdesk.localstack.SmsGatewayMain "$DATA/sms" "$SMS_PORT"
   fi
   # Only the services need the keys: create them while the broker starts.
   "$JAVA" -cp "$cp" io.crossdesk.localstack.KeysMain "$KEYS" >/dev/null || fail "cannot write keys to $KEYS"
@@ -288,6 +311,8 @@ summary() {
   if [[ -n $elapsed ]]; then say "Crossdesk local stack is up (started in $elapsed s)."; fi
   say "  Kafka        127.0.0.1:$KAFKA_PORT"
   say "  MongoDB      mongodb://127.0.0.1:$MONGO_PORT (databases crossdesk-<name>)"
+  say "  Mail         SMTP 127.0.0.1:$SMTP_PORT, IMAP 127.0.0.1:$IMAP_PORT (./local-stack.sh mail)"
+  say "  SMS gateway  http://127.0.0.1:$SMS_PORT/messages (./local-stack.sh sms)"
   if [[ $infra_only == false ]]; then
     say "  Gateway      $GATEWAY"
     say "  AGENT token  TOKEN=\$(curl -s -X POST $GATEWAY/dev/token -H 'Content-Type: application/json' \\"
@@ -377,6 +402,7 @@ cmd_down() {
   # Services first, so nothing writes while Kafka and MongoDB flush and close their files.
   stop_components 60 kafka
   stop_components 30 mongo
+  stop_components 10 mail sms
   say "Stopped. Data is kept in $DATA/."
 }
 
@@ -428,6 +454,12 @@ cmd_status() {
   done
 }
 
+# What a development sink received, one line each.
+cmd_listing() {
+  is_running "$1" || fail "$1 is not running; start the stack first: ./local-stack.sh up"
+  curl -fsS -m 10 "$2" || fail "$1 did not answer at $2"
+}
+
 cmd_logs() {
   [[ -d $LOGS ]] || fail "no logs yet in $LOGS"
   if [[ -z ${1:-} ]]; then
@@ -445,5 +477,7 @@ case "${1:-}" in
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  mail) cmd_listing mail "http://127.0.0.1:$MAIL_WEB_PORT/messages.txt" ;;
+  sms) cmd_listing sms "http://127.0.0.1:$SMS_PORT/messages.txt" ;;
   *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2 ;;
 esac
