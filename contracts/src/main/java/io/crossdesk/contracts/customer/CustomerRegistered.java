@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A customer was registered. Key and subject: customerId. {@code phone} is in E.164 form; {@code
- * keyAccount} was added within v1 and may be absent in older events.
+ * keyAccount} and {@code locale} (the language the customer is written to in, a BCP 47 tag such as
+ * zh-CN) were added within v1 and may be absent in older events.
  */
 public record CustomerRegistered(
     String customerId,
@@ -14,7 +15,21 @@ public record CustomerRegistered(
     String phone,
     String email,
     Instant registeredAt,
-    Boolean keyAccount) {
+    Boolean keyAccount,
+    String locale) {
+
+  /** As producers wrote it before {@code locale} was added. */
+  public CustomerRegistered(
+      String customerId,
+      String name,
+      String type,
+      String tier,
+      String phone,
+      String email,
+      Instant registeredAt,
+      Boolean keyAccount) {
+    this(customerId, name, type, tier, phone, email, registeredAt, keyAccount, null);
+  }
 
   /** As producers wrote it before {@code keyAccount} was added. */
   public CustomerRegistered(
@@ -25,6 +40,6 @@ public record CustomerRegistered(
       String phone,
       String email,
       Instant registeredAt) {
-    this(customerId, name, type, tier, phone, email, registeredAt, null);
+    this(customerId, name, type, tier, phone, email, registeredAt, null, null);
   }
 }

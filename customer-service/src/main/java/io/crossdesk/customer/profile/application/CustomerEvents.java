@@ -33,7 +33,8 @@ public class CustomerEvents {
             profile.phone().value(),
             profile.email().value(),
             customer.registeredAt(),
-            profile.keyAccount()));
+            profile.keyAccount(),
+            profile.locale()));
   }
 
   /** CustomerUpdated for every change, and CustomerTierChanged first when the tier changed. */
