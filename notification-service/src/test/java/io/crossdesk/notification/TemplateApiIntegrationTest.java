@@ -284,6 +284,49 @@ class TemplateApiIntegrationTest {
         .isEqualTo("<p>李雷您好，工单" + ticketId + "将于2025年3月5日 13:14（UTC）前处理完毕。</p>");
   }
 
+  @Test
+  void acknowledges_a_ticket_in_the_locale_the_customer_registered_with() throws Exception {
+    String customerId = uniqueId("C");
+    String ticketId = uniqueId("T");
+    publish(
+        Topics.CUSTOMERS,
+        customerId,
+        EventTypes.CUSTOMER_REGISTERED,
+        new CustomerRegistered(
+            customerId,
+            "韩梅梅",
+            "INDIVIDUAL",
+            "B",
+            null,
+            "hanmeimei@example.cn",
+            OPENED_AT,
+            false,
+            "zh-CN"));
+    awaitLocale(customerId);
+
+    publish(Topics.TICKETS, ticketId, EventTypes.TICKET_OPENED, ticket(ticketId, customerId));
+
+    AtomicReference<JsonNode> found = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              JsonNode list =
+                  json.readTree(
+                      call(
+                              "GET",
+                              "/api/notifications?ticketId=" + ticketId,
+                              TestTokens.agent(),
+                              null,
+                              null)
+                          .body());
+              found.set(list.path(0));
+              return list.size() == 1;
+            });
+    assertThat(found.get().path("subject").asString()).startsWith("我们已收到您的诉求：");
+  }
+
   /** The profile change is applied when a ticket on its partition would see it. */
   private void awaitLocale(String customerId) {
     await()

@@ -42,7 +42,11 @@ class CustomerEventsListener {
   private void register(CustomerRegistered registered) {
     contacts.register(
         new Contact(
-            registered.customerId(), registered.name(), registered.email(), registered.phone()),
+            registered.customerId(),
+            registered.name(),
+            registered.email(),
+            registered.phone(),
+            registered.locale()),
         registered.registeredAt());
   }
 

@@ -35,15 +35,18 @@ public class ContactDirectory {
    */
   public void register(Contact contact, Instant registeredAt) {
     // An upsert of the registered fields only: a replayed registration keeps the locale a later
-    // profile change set.
-    mongo.upsert(
-        Query.query(Criteria.where("_id").is(contact.customerId())),
+    // profile change set, and only sets the one it registered with where there is none yet.
+    Update update =
         new Update()
             .set("name", contact.name())
             .set("email", contact.email())
             .set("phone", contact.phone())
-            .set("registeredAt", registeredAt),
-        ContactDocument.class);
+            .set("registeredAt", registeredAt);
+    if (contact.locale() != null) {
+      update.setOnInsert("locale", contact.locale());
+    }
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(contact.customerId())), update, ContactDocument.class);
     publisher.publishEvent(new ContactRegistered(contact));
   }
 
