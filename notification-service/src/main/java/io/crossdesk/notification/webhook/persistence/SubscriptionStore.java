@@ -8,6 +8,7 @@ import io.crossdesk.platform.aggregate.AggregateStore;
 import io.crossdesk.platform.aggregate.AggregateStores;
 import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.platform.aggregate.ConvertedMapping;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -25,8 +26,13 @@ public class SubscriptionStore {
 
   static final String COLLECTION = "webhook_subscriptions";
 
+  static final Duration ENABLED_FRESHNESS = Duration.ofSeconds(1);
+
+  private record Enabled(List<Subscription> subscriptions, long readAt) {}
+
   private final MongoTemplate mongo;
   private final AggregateStore<Subscription> subscriptions;
+  private volatile Enabled enabled;
 
   SubscriptionStore(MongoTemplate mongo, AggregateStores stores) {
     this.mongo = mongo;
@@ -50,12 +56,29 @@ public class SubscriptionStore {
     return subscriptions.list(new Document(), new Document("createdAt", 1).append("_id", 1), 0, 0);
   }
 
+  /**
+   * The enabled subscriptions, read again at most once per {@link #ENABLED_FRESHNESS}: the fan-out
+   * asks for them on every run of events, on three topics. A change made through this instance is
+   * seen at once; one made through another instance within that time.
+   */
   public List<Subscription> enabled() {
-    return subscriptions.list(new Document("enabled", true), new Document("_id", 1), 0, 0);
+    Enabled known = enabled;
+    long now = System.nanoTime();
+    if (known != null && now - known.readAt() < ENABLED_FRESHNESS.toNanos()) {
+      return known.subscriptions();
+    }
+    List<Subscription> read =
+        subscriptions.list(new Document("enabled", true), new Document("_id", 1), 0, 0);
+    enabled = new Enabled(List.copyOf(read), now);
+    return enabled.subscriptions();
   }
 
   public Subscription insert(Subscription subscription) {
-    return subscriptions.insert(Change.of(subscription));
+    try {
+      return subscriptions.insert(Change.of(subscription));
+    } finally {
+      enabled = null;
+    }
   }
 
   /** The subscription as {@code change} left it; empty when there is none. */
@@ -70,11 +93,17 @@ public class SubscriptionStore {
               }));
     } catch (AggregateNotFoundException gone) {
       return Optional.empty();
+    } finally {
+      enabled = null;
     }
   }
 
   /** Removes the subscription; its deliveries stay readable in the delivery log. */
   public boolean remove(String id) {
-    return mongo.remove(Query.query(where("_id").is(id)), COLLECTION).getDeletedCount() > 0;
+    try {
+      return mongo.remove(Query.query(where("_id").is(id)), COLLECTION).getDeletedCount() > 0;
+    } finally {
+      enabled = null;
+    }
   }
 }
