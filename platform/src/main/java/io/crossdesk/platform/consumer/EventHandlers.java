@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * What a consumer does with each type of event on its topics, and how a redelivery is made
@@ -55,6 +56,7 @@ public final class EventHandlers {
   private final Map<String, Handling> byType = new HashMap<>();
   private final List<Class<? extends RuntimeException>> refusals = new ArrayList<>();
   private boolean rejectOthers;
+  private Predicate<String> wanted = type -> true;
 
   private EventHandlers() {}
 
@@ -120,12 +122,24 @@ public final class EventHandlers {
   }
 
   /**
+   * For consumers whose interest changes at run time (subscriptions, say): events of a declared
+   * type that {@code types} does not want at the moment are passed over before their data is read.
+   */
+  public EventHandlers wanting(Predicate<String> types) {
+    wanted = types;
+    return this;
+  }
+
+  /**
    * How events of {@code type} are handled; null for types passed over.
    *
    * @throws InvalidEventException for an undeclared type when others are rejected
    */
   Handling handlingOf(EventMessage event) {
     Handling handling = byType.get(event.type());
+    if (handling != null && !wanted.test(event.type())) {
+      return null;
+    }
     if (handling == null && rejectOthers) {
       throw new InvalidEventException(
           event.topic() + " takes " + byType.keySet() + " only, not " + event.type());

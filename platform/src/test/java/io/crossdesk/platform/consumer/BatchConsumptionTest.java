@@ -183,6 +183,33 @@ class BatchConsumptionTest {
     assertThat(effects).containsExactly("/crossdesk/test");
   }
 
+  @Test
+  void a_type_the_consumer_does_not_want_at_the_moment_is_passed_over_before_it_is_read() {
+    Set<String> wanted = ConcurrentHashMap.newKeySet();
+    EventHandlers handlers =
+        EventHandlers.reading()
+            .on(CustomerRegistered.class, customer -> effects.add(customer.name()))
+            .wanting(wanted::contains);
+    EventMessage valid = registered("Ada");
+    EventMessage violating =
+        new EventMessage(
+            UUID.randomUUID().toString(),
+            "/test",
+            valid.type(),
+            "c-1",
+            Instant.now(),
+            null,
+            valid.topic(),
+            "c-1",
+            "{\"customerId\":\"c-1\"}");
+
+    consumer.handle("wanting", records(valid, violating), handlers);
+    wanted.add(valid.type());
+    consumer.handle("wanting", records(registered("Grace")), handlers);
+
+    assertThat(effects).containsExactly("Grace");
+  }
+
   private EventMessage registered(String name) {
     String id = "c-" + UUID.randomUUID();
     return events.create(

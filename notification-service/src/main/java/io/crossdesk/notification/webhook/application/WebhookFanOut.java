@@ -44,6 +44,12 @@ public class WebhookFanOut {
     this.clock = clock;
   }
 
+  /** Whether an enabled subscription wants events of {@code type}, whatever their department. */
+  public boolean anyWants(String type) {
+    return subscriptions.enabled().stream()
+        .anyMatch(subscription -> subscription.wants(type, null));
+  }
+
   public void deliverAll(List<? extends Delivered<?>> events) {
     List<Subscription> enabled = subscriptions.enabled();
     if (enabled.isEmpty()) {

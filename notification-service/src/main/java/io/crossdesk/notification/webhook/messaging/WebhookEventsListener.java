@@ -30,7 +30,8 @@ class WebhookEventsListener {
     for (EventContract contract : SubscribableEvents.contracts()) {
       declared = declared.onBatch(contract.dataType(), fanOut::deliverAll);
     }
-    this.handlers = declared;
+    // Types no enabled subscription wants are passed over unread.
+    this.handlers = declared.wanting(fanOut::anyWants);
   }
 
   @KafkaListener(
