@@ -3,11 +3,10 @@ package io.crossdesk.customer.history.persistence;
 import io.crossdesk.customer.history.domain.Contact;
 import io.crossdesk.customer.history.domain.ContactKind;
 import io.crossdesk.customer.profile.domain.Channel;
+import io.crossdesk.platform.store.KeyedInserts;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Component;
 public class ContactHistory {
 
   public static final int MAX_PAGE = 100;
-  private static final int DUPLICATE_KEY = 11000;
-
   private final MongoTemplate mongo;
 
   ContactHistory(MongoTemplate mongo) {
@@ -39,20 +36,8 @@ public class ContactHistory {
    * others are recorded all the same.
    */
   public void recordAll(List<Contact> contacts) {
-    if (contacts.isEmpty()) {
-      return;
-    }
-    try {
-      mongo
-          .bulkOps(BulkMode.UNORDERED, ContactDocument.class)
-          .insert(contacts.stream().map(ContactDocument::of).toList())
-          .execute();
-    } catch (BulkOperationException e) {
-      if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-        throw e;
-      }
-      // the effect is keyed by the contact id: those were recorded already
-    }
+    KeyedInserts.insertNew(
+        mongo, ContactDocument.class, contacts.stream().map(ContactDocument::of).toList());
   }
 
   /** Records a contact; the same contact (same id) recorded again changes nothing. */

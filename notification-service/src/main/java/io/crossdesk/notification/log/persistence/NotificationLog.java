@@ -6,12 +6,11 @@ import io.crossdesk.notification.contact.domain.Contact;
 import io.crossdesk.notification.log.domain.DeliveryAddress;
 import io.crossdesk.notification.log.domain.Notification;
 import io.crossdesk.notification.log.domain.NotificationStatus;
+import io.crossdesk.platform.store.KeyedInserts;
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
@@ -23,8 +22,6 @@ import org.springframework.stereotype.Component;
 /** Every notification this service has queued, one per causing event. */
 @Component
 public class NotificationLog implements InitializingBean {
-
-  private static final int DUPLICATE_KEY = 11000;
 
   private final MongoTemplate mongo;
 
@@ -56,20 +53,10 @@ public class NotificationLog implements InitializingBean {
 
   /** Adds the notifications in one bulk write, but none whose event already caused one. */
   public void recordAll(List<Notification> notifications) {
-    if (notifications.isEmpty()) {
-      return;
-    }
-    try {
-      mongo
-          .bulkOps(BulkMode.UNORDERED, NotificationDocument.class)
-          .insert(notifications.stream().map(NotificationDocument::of).toList())
-          .execute();
-    } catch (BulkOperationException e) {
-      if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-        throw e;
-      }
-      // The unique event id index turned replays into no-ops; the others are written.
-    }
+    KeyedInserts.insertNew(
+        mongo,
+        NotificationDocument.class,
+        notifications.stream().map(NotificationDocument::of).toList());
   }
 
   /** Adds the notification unless its event already caused one. */

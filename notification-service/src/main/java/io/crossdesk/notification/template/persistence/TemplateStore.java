@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.crossdesk.notification.template.domain.MessageTemplate;
 import io.crossdesk.notification.template.domain.StaleTemplateException;
 import io.crossdesk.notification.template.domain.TemplateKey;
+import io.crossdesk.platform.store.KeyedInserts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,8 +26,6 @@ import org.springframework.stereotype.Component;
 public class TemplateStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(TemplateStore.class);
-  private static final int DUPLICATE_KEY = 11000;
-
   private final MongoTemplate mongo;
 
   TemplateStore(MongoTemplate mongo) {
@@ -56,21 +53,8 @@ public class TemplateStore {
    * @return how many were inserted
    */
   public int insertMissing(List<MessageTemplate> templates) {
-    if (templates.isEmpty()) {
-      return 0;
-    }
-    try {
-      return mongo
-          .bulkOps(BulkMode.UNORDERED, TemplateDocument.class)
-          .insert(templates.stream().map(TemplateDocument::of).toList())
-          .execute()
-          .getInsertedCount();
-    } catch (BulkOperationException e) {
-      if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-        throw e;
-      }
-      return e.getResult().getInsertedCount();
-    }
+    return KeyedInserts.insertNew(
+        mongo, TemplateDocument.class, templates.stream().map(TemplateDocument::of).toList());
   }
 
   /**

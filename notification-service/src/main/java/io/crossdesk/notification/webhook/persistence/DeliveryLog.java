@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.crossdesk.notification.webhook.domain.Delivery;
 import io.crossdesk.notification.webhook.domain.DeliveryAttempt;
 import io.crossdesk.notification.webhook.domain.DeliveryStatus;
+import io.crossdesk.platform.store.KeyedInserts;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +14,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -30,8 +29,6 @@ import org.springframework.stereotype.Component;
 public class DeliveryLog implements InitializingBean {
 
   static final String COLLECTION = "webhook_deliveries";
-  private static final int DUPLICATE_KEY = 11000;
-
   private final MongoTemplate mongo;
 
   DeliveryLog(MongoTemplate mongo) {
@@ -59,19 +56,8 @@ public class DeliveryLog implements InitializingBean {
 
   /** Stores the deliveries in one bulk write, leaving out any stored already. */
   public void insertAll(List<Delivery> deliveries) {
-    if (deliveries.isEmpty()) {
-      return;
-    }
-    try {
-      mongo
-          .bulkOps(BulkMode.UNORDERED, DeliveryDocument.class)
-          .insert(deliveries.stream().map(DeliveryDocument::of).toList())
-          .execute();
-    } catch (BulkOperationException e) {
-      if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-        throw e;
-      }
-    }
+    KeyedInserts.insertNew(
+        mongo, DeliveryDocument.class, deliveries.stream().map(DeliveryDocument::of).toList());
   }
 
   public Optional<Delivery> find(String id) {
