@@ -229,6 +229,14 @@ start_service() {
   else
     args+=("--spring.mongodb.uri=mongodb://127.0.0.1:$MONGO_PORT/$(database_name "$name")")
   fi
+  if [[ $name == notification-service ]]; then
+    # Customers' and staff's messages go to the stack's own mail server and SMS gateway.
+    args+=(
+      "--spring.mail.host=127.0.0.1"
+      "--spring.mail.port=$SMTP_PORT"
+      "--crossdesk.notifications.sms-url=http://127.0.0.1:$SMS_PORT"
+    )
+  fi
   # shellcheck disable=SC2086
   start_jvm "$name" $SERVICE_JVM_FLAGS -jar "$(service_jar "$name")" "${args[@]}" ${CROSSDESK_SERVICE_ARGS:-}
 }

@@ -8,12 +8,21 @@ import io.crossdesk.contracts.EventCatalogue;
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
+import io.crossdesk.contracts.customer.CustomerUpdated;
 import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.contracts.workorder.WorkOrderEscalated;
+import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.platform.events.EventSchemas;
 import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.crossdesk.testsupport.TestTokens;
 import io.crossdesk.testsupport.TopicRecorder;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,13 +30,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +64,7 @@ class NotificationServiceIntegrationTest {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final Instant OPENED_AT = Instant.parse("2025-03-04T09:14:00Z");
   private static final Instant RESOLVE_BY = Instant.parse("2025-03-05T13:14:00Z");
+  private static final Random RANDOM = new Random();
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
@@ -64,96 +84,313 @@ class NotificationServiceIntegrationTest {
   }
 
   @Test
-  void acknowledges_each_opened_ticket_once_by_email_to_the_registered_customer() throws Exception {
+  void sends_the_acknowledgement_once_by_email_in_the_customers_locale_read_back_over_imap()
+      throws Exception {
     String customerId = uniqueId("C");
-    String first = uniqueId("T");
-    String second = uniqueId("T");
-    registerCustomer(customerId, "ada@example.org", "+441234567");
-    ProducerRecord<String, String> firstOpened =
-        ticketOpened(ticket(first, customerId, "No internet since Monday"));
+    String address = customerId.toLowerCase(Locale.ROOT) + "@example.org";
+    String ticketId = uniqueId("T");
+    registerCustomer(customerId, address, "+441234567", "zh-CN");
+    awaitContact(customerId);
+    ProducerRecord<String, String> opened =
+        ticketOpened(ticket(ticketId, customerId, "No internet since Monday", "NORMAL"));
 
-    producer.send(firstOpened);
-    producer.send(firstOpened);
-    producer.publish(
-        Topics.TICKETS, first, "crossdesk.ticket.resolved.v1", "{\"ticketId\":\"" + first + "\"}");
-    publishTicketOpened(ticket(second, customerId, "Wrong bill"));
-    awaitConsumedBehind(first);
+    try (TopicRecorder sent = TopicRecorder.of(Topics.NOTIFICATIONS)) {
+      producer.send(opened);
+      // As after a crash before the offset was committed, or a second publish of the same event.
+      producer.send(opened);
+      awaitConsumedBehind(ticketId);
+
+      ConsumerRecord<String, String> announced =
+          sent.await(
+              r ->
+                  EventTypes.NOTIFICATION_SENT.equals(TopicRecorder.header(r, "ce_type"))
+                      && r.value().contains(ticketId),
+              PATIENCE);
+      JsonNode event = json.readTree(announced.value());
+      assertThat(event.path("kind").asString()).isEqualTo("TICKET_RECEIVED");
+      assertThat(event.path("channel").asString()).isEqualTo("EMAIL");
+      assertThat(event.path("recipient").asString()).isEqualTo(customerId);
+      assertThat(event.path("causeEventId").asString())
+          .isEqualTo(CloudEventsProducer.eventId(opened));
+    }
+
+    List<Message> inbox = readOverImap(address, 1);
+    assertThat(inbox).hasSize(1);
+    assertThat(inbox.get(0).getSubject()).contains("No internet since Monday");
+    assertThat((String) inbox.get(0).getContent())
+        .contains(ticketId)
+        .contains("2025年3月5日 13:14（UTC）");
 
     List<JsonNode> notifications =
         awaitNotifications(
-            "?customerId=" + customerId,
+            "?ticketId=" + ticketId,
             TestTokens.agent(),
-            found ->
-                found.stream().anyMatch(n -> n.path("ticketId").asString().equals(second))
-                    && found.stream()
-                        .allMatch(n -> "ada@example.org".equals(text(n, "recipient"))));
+            found -> found.size() == 2 && found.stream().allMatch(n -> sent(n)));
+    JsonNode email = only(notifications, "EMAIL");
+    assertThat(email.path("recipient").asString()).isEqualTo(address);
+    assertThat(email.path("locale").asString()).isEqualTo("zh-CN");
+    assertThat(email.path("template").asString()).isEqualTo("ticket-received");
+    assertThat(email.path("tries").asInt()).isEqualTo(1);
+    assertThat(only(notifications, "IN_APP").path("recipient").asString())
+        .isEqualTo("customer:" + customerId);
 
-    assertThat(notifications).hasSize(2);
-    assertThat(notifications)
-        .extracting(n -> n.path("ticketId").asString())
-        .containsExactlyInAnyOrder(first, second);
-    assertThat(Instant.parse(notifications.get(0).path("createdAt").asString()))
-        .isAfterOrEqualTo(Instant.parse(notifications.get(1).path("createdAt").asString()));
-    JsonNode acknowledgement =
-        notifications.stream()
-            .filter(n -> n.path("ticketId").asString().equals(first))
-            .findFirst()
-            .orElseThrow();
-    assertThat(acknowledgement.path("eventId").asString())
-        .isEqualTo(CloudEventsProducer.eventId(firstOpened));
-    assertThat(acknowledgement.path("customerId").asString()).isEqualTo(customerId);
-    assertThat(acknowledgement.path("channel").asString()).isEqualTo("EMAIL");
-    assertThat(acknowledgement.path("template").asString()).isEqualTo("ticket-received");
-    assertThat(acknowledgement.path("status").asString()).isEqualTo("QUEUED");
-    assertThat(acknowledgement.path("subject").asString())
-        .isEqualTo("We have received your request: No internet since Monday");
-    assertThat(acknowledgement.path("body").asString())
-        .contains("ticket " + first)
-        .contains("2025-03-05 13:14 UTC");
-    assertThat(acknowledgement.path("id").asString()).isNotBlank();
+    JsonNode feed = getJson("/feed", TestTokens.customer(customerId));
+    assertThat(feed.path("unread").asInt()).isEqualTo(1);
+    assertThat(feed.path("entries").path(0).path("ticketId").asString()).isEqualTo(ticketId);
   }
 
   @Test
-  void does_not_acknowledge_a_ticket_twice_when_its_event_is_delivered_again() throws Exception {
-    String customerId = uniqueId("C");
-    String replayed = uniqueId("T");
-    ProducerRecord<String, String> opened =
-        ticketOpened(ticket(replayed, customerId, "Router keeps rebooting"));
-    producer.send(opened);
-    awaitNotifications(
-        "?ticketId=" + replayed, TestTokens.supervisor(), found -> found.size() == 1);
-
-    // As after a crash before the offset was committed, or a second publish of the same event.
-    producer.send(opened);
-    awaitConsumedBehind(replayed);
-
-    assertThat(awaitNotifications("?customerId=" + customerId, TestTokens.admin(), found -> true))
-        .extracting(n -> n.path("ticketId").asString())
-        .containsExactly(replayed);
-  }
-
-  @Test
-  void queues_the_acknowledgement_unaddressed_until_the_customer_is_known() throws Exception {
+  void keeps_the_direct_copy_unaddressed_until_the_customer_is_known_then_sends_it_by_sms()
+      throws Exception {
     String customerId = uniqueId("C");
     String ticketId = uniqueId("T");
-    publishTicketOpened(ticket(ticketId, customerId, "Slow line"));
+    String phone = "+4930" + (100000 + RANDOM.nextInt(899999));
+    publishTicketOpened(ticket(ticketId, customerId, "Slow line", "NORMAL"));
 
     JsonNode waiting =
-        awaitNotifications("?ticketId=" + ticketId, TestTokens.agent(), found -> found.size() == 1)
-            .get(0);
-    assertThat(waiting.path("channel").asString()).isEqualTo("SMS");
-    assertThat(waiting.path("recipient").isNull()).isTrue();
-
-    registerCustomer(customerId, null, "+4930123456");
-
-    JsonNode addressed =
         awaitNotifications(
                 "?ticketId=" + ticketId,
                 TestTokens.agent(),
-                found -> found.size() == 1 && "+4930123456".equals(text(found.get(0), "recipient")))
-            .get(0);
-    assertThat(addressed.path("channel").asString()).isEqualTo("SMS");
+                found -> found.stream().anyMatch(n -> !"IN_APP".equals(text(n, "channel"))))
+            .stream()
+            .filter(n -> !"IN_APP".equals(text(n, "channel")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(waiting.path("recipient").isNull()).isTrue();
+    assertThat(waiting.path("status").asString()).isEqualTo("QUEUED");
+
+    registerCustomer(customerId, null, phone, null);
+
+    JsonNode addressed =
+        only(
+            awaitNotifications(
+                "?ticketId=" + ticketId,
+                TestTokens.agent(),
+                found ->
+                    found.stream()
+                        .filter(n -> phone.equals(text(n, "recipient")))
+                        .anyMatch(n -> sent(n))),
+            "SMS");
     assertThat(addressed.path("id").asString()).isEqualTo(waiting.path("id").asString());
+    await()
+        .atMost(PATIENCE)
+        .until(() -> MessageSinks.sms().stream().anyMatch(sms -> sms.contains(phone)));
+    String sms = MessageSinks.sms().stream().filter(m -> m.contains(phone)).findFirst().get();
+    assertThat(json.readTree(sms).path("text").asString()).contains(ticketId);
+    assertThat(json.readTree(sms).path("reference").asString())
+        .isEqualTo(addressed.path("id").asString());
+  }
+
+  @Test
+  void tries_a_refused_sms_again_later_and_fails_it_for_good_after_the_last_try() throws Exception {
+    String customerId = uniqueId("C");
+    String phone = "+4940" + (100000 + RANDOM.nextInt(899999));
+    registerCustomer(customerId, null, phone, null);
+    awaitContact(customerId);
+
+    // Both quick attempts of the first try are refused; the scheduled second try gets through.
+    MessageSinks.refuseSms(2);
+    String recovered = uniqueId("T");
+    publishTicketOpened(ticket(recovered, customerId, "Line drops", "NORMAL"));
+    JsonNode delivered =
+        only(
+            awaitNotifications(
+                "?ticketId=" + recovered,
+                TestTokens.agent(),
+                found ->
+                    found.stream()
+                        .filter(n -> "SMS".equals(text(n, "channel")))
+                        .anyMatch(n -> sent(n))),
+            "SMS");
+    assertThat(delivered.path("tries").asInt()).isEqualTo(2);
+
+    // Every try of three is refused twice.
+    MessageSinks.refuseSms(6);
+    String lost = uniqueId("T");
+    try (TopicRecorder outcomes = TopicRecorder.of(Topics.NOTIFICATIONS)) {
+      publishTicketOpened(ticket(lost, customerId, "No dial tone", "NORMAL"));
+      ConsumerRecord<String, String> failed =
+          outcomes.await(
+              r ->
+                  EventTypes.NOTIFICATION_FAILED.equals(TopicRecorder.header(r, "ce_type"))
+                      && r.value().contains(lost),
+              PATIENCE);
+      assertThat(json.readTree(failed.value()).path("attempts").asInt()).isEqualTo(3);
+      assertThat(json.readTree(failed.value()).path("reason").asString()).contains("503");
+    }
+    JsonNode given = only(getNotifications("?ticketId=" + lost, TestTokens.agent()), "SMS");
+    assertThat(given.path("status").asString()).isEqualTo("FAILED");
+    assertThat(MessageSinks.sms()).noneMatch(sms -> sms.contains(lost));
+  }
+
+  @Test
+  void quiet_hours_defer_a_routine_message_and_not_an_urgent_one() throws Exception {
+    String customerId = uniqueId("C");
+    String address = customerId.toLowerCase(Locale.ROOT) + "@example.org";
+    registerCustomer(customerId, address, null, "en-US");
+    LocalTime now = LocalTime.now(ZoneOffset.UTC);
+    publishProfile(customerId, now.minusHours(1), now.plusHours(1));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                mongo
+                        .getCollection("contacts")
+                        .find(new Document("_id", customerId).append("quietZone", "UTC"))
+                        .first()
+                    != null);
+
+    String routine = uniqueId("T");
+    String urgent = uniqueId("T");
+    publishTicketOpened(ticket(routine, customerId, "Question about my plan", "NORMAL"));
+    publishTicketOpened(ticket(urgent, customerId, "Line down", "URGENT"));
+
+    JsonNode sentAtOnce =
+        only(
+            awaitNotifications(
+                "?ticketId=" + urgent,
+                TestTokens.agent(),
+                found ->
+                    found.stream()
+                        .filter(n -> "EMAIL".equals(text(n, "channel")))
+                        .anyMatch(n -> sent(n))),
+            "EMAIL");
+    assertThat(sentAtOnce.path("notBefore").isNull()).isTrue();
+    JsonNode deferred =
+        only(
+            awaitNotifications(
+                "?ticketId=" + routine, TestTokens.agent(), found -> found.size() == 2),
+            "EMAIL");
+    assertThat(deferred.path("status").asString()).isEqualTo("QUEUED");
+    assertThat(Instant.parse(deferred.path("notBefore").asString()))
+        .isAfter(Instant.now().plus(Duration.ofMinutes(55)));
+    assertThat(readOverImap(address, 1))
+        .singleElement()
+        .satisfies(mail -> assertThat(mail.getSubject()).contains("Line down"));
+  }
+
+  @Test
+  void tells_the_department_a_step_is_ready_and_the_escalation_contact_a_step_is_late()
+      throws Exception {
+    String customerId = uniqueId("C");
+    String ticketId = uniqueId("T");
+    String contact = uniqueId("lead").toLowerCase(Locale.ROOT) + "@example.org";
+    String department = "billing-" + RANDOM.nextInt(1_000_000);
+    registerCustomer(customerId, customerId.toLowerCase(Locale.ROOT) + "@example.org", null, null);
+    publishTicketOpened(ticket(ticketId, customerId, "Charged twice", "NORMAL"));
+    awaitNotifications("?ticketId=" + ticketId, TestTokens.agent(), found -> found.size() == 2);
+
+    Instant due = Instant.now().minus(Duration.ofMinutes(90));
+    producer.send(
+        valid(
+            CloudEventsProducer.event(
+                Topics.WORKORDERS,
+                ticketId,
+                EventTypes.WORKORDER_ROUTED,
+                json.writeValueAsString(
+                    new WorkOrderRouted(
+                        "WO-" + ticketId,
+                        ticketId,
+                        customerId,
+                        "BILLING",
+                        department,
+                        "by-category",
+                        Instant.now(),
+                        OPENED_AT,
+                        "S-1",
+                        "Refund",
+                        "TASK",
+                        "Billing",
+                        due,
+                        due.plus(Duration.ofHours(4)),
+                        1,
+                        false)))));
+    producer.send(
+        valid(
+            CloudEventsProducer.event(
+                Topics.WORKORDERS,
+                ticketId,
+                EventTypes.WORKORDER_ESCALATED,
+                json.writeValueAsString(
+                    new WorkOrderEscalated(
+                        "WO-" + ticketId,
+                        ticketId,
+                        customerId,
+                        "A",
+                        "S-1",
+                        "Refund",
+                        department,
+                        1,
+                        "TEAM_LEAD",
+                        contact,
+                        100,
+                        due,
+                        Instant.now(),
+                        true,
+                        1)))));
+
+    JsonNode departmentFeed =
+        awaitFeed(TestTokens.department(department), feed -> feed.path("entries").size() == 2);
+    assertThat(departmentFeed.path("entries").findValuesAsString("kind"))
+        .containsExactlyInAnyOrder("step-ready", "escalation");
+    List<Message> lead = readOverImap(contact, 1);
+    assertThat((String) lead.get(0).getContent()).contains(ticketId).contains("1 h 30 min");
+    assertThat(
+            awaitNotifications(
+                "?ticketId=" + ticketId,
+                TestTokens.agent(),
+                found ->
+                    found.stream()
+                        .anyMatch(
+                            n ->
+                                "ticket-passed-to-department".equals(text(n, "template"))
+                                    && "EMAIL".equals(text(n, "channel"))
+                                    && sent(n))))
+        .isNotEmpty();
+  }
+
+  @Test
+  void streams_new_feed_messages_to_a_connected_customer_and_marks_them_read() throws Exception {
+    String customerId = uniqueId("C");
+    String ticketId = uniqueId("T");
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    HttpResponse<Stream<String>> stream =
+        http.send(
+            request("/feed/stream", TestTokens.customer(customerId)).build(),
+            HttpResponse.BodyHandlers.ofLines());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    Thread reader = new Thread(() -> stream.body().forEach(lines::add), "feed-reader");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      await().atMost(PATIENCE).until(() -> lines.contains("event:unread"));
+      publishTicketOpened(ticket(ticketId, customerId, "Modem lights off", "NORMAL"));
+
+      await().atMost(PATIENCE).until(() -> lines.contains("event:notification"));
+      assertThat(lines).anyMatch(line -> line.startsWith("data:") && line.contains(ticketId));
+    } finally {
+      reader.interrupt();
+      stream.body().close();
+    }
+
+    JsonNode feed = getJson("/feed", TestTokens.customer(customerId));
+    assertThat(feed.path("unread").asInt()).isEqualTo(1);
+    String entry = feed.path("entries").path(0).path("id").asString();
+    HttpResponse<String> read =
+        http.send(
+            request("/feed/" + entry + "/read", TestTokens.customer(customerId))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(read.body()).path("unread").asInt()).isZero();
+    assertProblem(
+        http.send(
+            request("/feed/" + entry + "/read", TestTokens.customer(uniqueId("C")))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString()),
+        404);
   }
 
   @Test
@@ -163,7 +400,7 @@ class NotificationServiceIntegrationTest {
     publishTicketOpened(ticket(ticketId, customerId, "Lost SIM"));
 
     List<JsonNode> own =
-        awaitNotifications("", TestTokens.customer(customerId), found -> found.size() == 1);
+        awaitNotifications("", TestTokens.customer(customerId), found -> found.size() == 2);
     assertThat(own.get(0).path("ticketId").asString()).isEqualTo(ticketId);
     assertThat(
             get(
@@ -228,10 +465,10 @@ class NotificationServiceIntegrationTest {
     assertThat(body.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
   }
 
-  private void registerCustomer(String customerId, String email, String phone) {
+  private void registerCustomer(String customerId, String email, String phone, String locale) {
     CustomerRegistered registered =
         new CustomerRegistered(
-            customerId, "Ada Lovelace", "INDIVIDUAL", "A", phone, email, OPENED_AT);
+            customerId, "Ada Lovelace", "INDIVIDUAL", "B", phone, email, OPENED_AT, false, locale);
     producer.send(
         valid(
             CloudEventsProducer.event(
@@ -239,6 +476,76 @@ class NotificationServiceIntegrationTest {
                 customerId,
                 EventTypes.CUSTOMER_REGISTERED,
                 json.writeValueAsString(registered))));
+  }
+
+  private void awaitContact(String customerId) {
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                mongo.getCollection("contacts").find(new Document("_id", customerId)).first()
+                    != null);
+  }
+
+  /** A profile change setting quiet hours in UTC. */
+  private void publishProfile(String customerId, LocalTime from, LocalTime to) {
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+    CustomerUpdated updated =
+        new CustomerUpdated(
+            customerId,
+            1,
+            List.of("quietHours"),
+            "Ada Lovelace",
+            "INDIVIDUAL",
+            "B",
+            false,
+            null,
+            "ACTIVE",
+            "EMAIL",
+            "en-US",
+            true,
+            hhmm.format(from),
+            hhmm.format(to),
+            "UTC",
+            "C-self",
+            Instant.now());
+    producer.send(
+        valid(
+            CloudEventsProducer.event(
+                Topics.CUSTOMERS,
+                customerId,
+                EventTypes.CUSTOMER_UPDATED,
+                json.writeValueAsString(updated))));
+  }
+
+  /** The messages the mailbox holds once it holds at least {@code expected}, read over IMAP. */
+  private static List<Message> readOverImap(String address, int expected) throws Exception {
+    Properties settings = new Properties();
+    settings.put("mail.imap.host", "127.0.0.1");
+    settings.put("mail.imap.port", Integer.toString(MessageSinks.imapPort()));
+    List<Message> read = new ArrayList<>();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              read.clear();
+              Store store = Session.getInstance(settings).getStore("imap");
+              try {
+                store.connect(address, address);
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                for (Message message : inbox.getMessages()) {
+                  read.add(new MimeMessage((MimeMessage) message));
+                }
+                inbox.close(false);
+              } catch (AuthenticationFailedException noMailboxYet) {
+                return false;
+              } finally {
+                store.close();
+              }
+              return read.size() >= expected;
+            });
+    return read;
   }
 
   private void publishTicketOpened(TicketOpened ticket) {
@@ -276,17 +583,22 @@ class NotificationServiceIntegrationTest {
                 key,
                 EventTypes.TICKET_OPENED,
                 json.writeValueAsString(ticket(marker, uniqueId("C"), "Marker")))));
-    awaitNotifications("?ticketId=" + marker, TestTokens.agent(), found -> found.size() == 1);
+    awaitNotifications("?ticketId=" + marker, TestTokens.agent(), found -> found.size() == 2);
   }
 
   private static TicketOpened ticket(String ticketId, String customerId, String title) {
+    return ticket(ticketId, customerId, title, "NORMAL");
+  }
+
+  private static TicketOpened ticket(
+      String ticketId, String customerId, String title, String priority) {
     return new TicketOpened(
         ticketId,
         customerId,
-        "A",
+        "B",
         "HOTLINE",
         "NETWORK",
-        "HIGH",
+        priority,
         title,
         null,
         "agent-7",
@@ -316,6 +628,55 @@ class NotificationServiceIntegrationTest {
               return done.test(found);
             });
     return found;
+  }
+
+  private JsonNode awaitFeed(String bearer, Predicate<JsonNode> done) {
+    JsonNode[] found = new JsonNode[1];
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              found[0] = getJson("/feed", bearer);
+              return done.test(found[0]);
+            });
+    return found[0];
+  }
+
+  private List<JsonNode> getNotifications(String query, String bearer) throws Exception {
+    HttpResponse<String> response = get(query, bearer);
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<JsonNode> found = new ArrayList<>();
+    json.readTree(response.body()).values().forEach(found::add);
+    return found;
+  }
+
+  private JsonNode getJson(String path, String bearer) throws Exception {
+    HttpResponse<String> response =
+        http.send(request(path, bearer).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  private HttpRequest.Builder request(String path, String bearer) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/notifications" + path));
+    return bearer == null ? request : request.header("Authorization", bearer);
+  }
+
+  private static JsonNode only(List<JsonNode> notifications, String channel) {
+    return notifications.stream()
+        .filter(n -> channel.equals(text(n, "channel")))
+        .reduce(
+            (one, two) -> {
+              throw new AssertionError("more than one " + channel + " notification");
+            })
+        .orElseThrow(() -> new AssertionError("no " + channel + " notification"));
+  }
+
+  private static boolean sent(JsonNode notification) {
+    return "SENT".equals(text(notification, "status"));
   }
 
   private HttpResponse<String> get(String query, String bearer)

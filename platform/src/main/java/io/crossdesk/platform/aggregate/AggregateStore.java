@@ -1,14 +1,19 @@
 package io.crossdesk.platform.aggregate;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.outbox.OutboxEntries;
 import io.crossdesk.platform.outbox.OutboxRelay;
 import io.crossdesk.platform.outbox.PendingEvents;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -160,6 +165,45 @@ public class AggregateStore<A> {
     }
     sideWrites.after(null, created);
     return mapping.atVersion(created, 0);
+  }
+
+  /**
+   * Stores new aggregates that announce nothing yet, in one unordered bulk insert. Those whose id
+   * is stored already are left as they are, so that aggregates whose ids derive from what caused
+   * them are stored once however often that is seen, and the caller learns which ones it stored.
+   *
+   * @return the aggregates this call inserted, in the order given
+   */
+  public List<A> insertNew(List<A> created) {
+    if (created.isEmpty()) {
+      return List.of();
+    }
+    List<Document> documents = new ArrayList<>(created.size());
+    for (A aggregate : created) {
+      Document document = new Document("_id", mapping.idOf(aggregate));
+      document.putAll(mapping.write(aggregate));
+      documents.add(document.append(VERSION, 0L).append(OUTBOX, List.of()));
+    }
+    Set<Integer> refused = new HashSet<>();
+    try {
+      documents().insertMany(documents, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+          throw translated(e);
+        }
+        refused.add(error.getIndex());
+      }
+    } catch (RuntimeException failed) {
+      throw translated(failed);
+    }
+    List<A> inserted = new ArrayList<>(created.size() - refused.size());
+    for (int i = 0; i < created.size(); i++) {
+      if (!refused.contains(i)) {
+        inserted.add(mapping.atVersion(created.get(i), 0));
+      }
+    }
+    return inserted;
   }
 
   /**

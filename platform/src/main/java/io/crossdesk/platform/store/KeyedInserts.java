@@ -2,6 +2,7 @@ package io.crossdesk.platform.store;
 
 import java.util.List;
 import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -23,8 +24,24 @@ public final class KeyedInserts {
     if (documents.isEmpty()) {
       return 0;
     }
+    return insertNew(mongo.bulkOps(BulkMode.UNORDERED, type), documents);
+  }
+
+  /**
+   * The same into a collection by name, for documents written by hand.
+   *
+   * @return how many were inserted
+   */
+  public static int insertNew(MongoTemplate mongo, String collection, List<?> documents) {
+    if (documents.isEmpty()) {
+      return 0;
+    }
+    return insertNew(mongo.bulkOps(BulkMode.UNORDERED, collection), documents);
+  }
+
+  private static int insertNew(BulkOperations bulk, List<?> documents) {
     try {
-      return mongo.bulkOps(BulkMode.UNORDERED, type).insert(documents).execute().getInsertedCount();
+      return bulk.insert(documents).execute().getInsertedCount();
     } catch (BulkOperationException e) {
       if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
         throw e;

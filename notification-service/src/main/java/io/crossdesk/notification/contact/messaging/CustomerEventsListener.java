@@ -52,6 +52,15 @@ class CustomerEventsListener {
 
   private void update(CustomerUpdated updated) {
     contacts.changeProfile(
-        updated.customerId(), updated.revision(), updated.name(), updated.locale());
+        new ContactDirectory.ProfileChange(
+            updated.customerId(),
+            updated.revision(),
+            updated.name(),
+            updated.locale(),
+            updated.preferredChannel(),
+            updated.notificationConsent(),
+            updated.quietHoursFrom(),
+            updated.quietHoursTo(),
+            updated.quietHoursZone()));
   }
 }

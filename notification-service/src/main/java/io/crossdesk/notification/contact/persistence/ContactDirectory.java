@@ -51,24 +51,44 @@ public class ContactDirectory {
   }
 
   /**
-   * Applies a profile change to the name and locale, unless a newer revision was applied already: a
-   * redelivered or overtaken change does nothing.
+   * Applies a profile change to the name, locale and notification preferences, unless a newer
+   * revision was applied already: a redelivered or overtaken change does nothing.
    */
-  public void changeProfile(String customerId, long revision, String name, String locale) {
+  public void changeProfile(ProfileChange change) {
     try {
       mongo.upsert(
           Query.query(
               Criteria.where("_id")
-                  .is(customerId)
+                  .is(change.customerId())
                   .orOperator(
-                      Criteria.where("revision").lt(revision),
+                      Criteria.where("revision").lt(change.revision()),
                       Criteria.where("revision").is(null))),
-          new Update().set("name", name).set("locale", locale).set("revision", revision),
+          new Update()
+              .set("name", change.name())
+              .set("locale", change.locale())
+              .set("revision", change.revision())
+              .set("preferredChannel", change.preferredChannel())
+              .set("consent", change.consent())
+              .set("quietFrom", change.quietFrom())
+              .set("quietTo", change.quietTo())
+              .set("quietZone", change.quietZone()),
           ContactDocument.class);
     } catch (DuplicateKeyException newerRevisionApplied) {
       // The contact holds this revision or a newer one: nothing to change.
     }
   }
+
+  /** A customer's profile as one change states it. */
+  public record ProfileChange(
+      String customerId,
+      long revision,
+      String name,
+      String locale,
+      String preferredChannel,
+      boolean consent,
+      String quietFrom,
+      String quietTo,
+      String quietZone) {}
 
   /** The known contacts among {@code customerIds}, by customer id, in one look-up. */
   public Map<String, Contact> findAll(Collection<String> customerIds) {

@@ -1,7 +1,8 @@
 package io.crossdesk.notification.log.domain;
 
-/** How a notification reaches its recipient. */
+/** How a notification reaches its recipient: a mail server, an SMS gateway or the in-app feed. */
 public enum Channel {
   EMAIL,
-  SMS
+  SMS,
+  IN_APP
 }

@@ -1,27 +1,49 @@
 package io.crossdesk.notification.log.domain;
 
-import io.crossdesk.notification.contact.domain.Contact;
-import java.util.Optional;
-
 /**
- * Where a notification goes: e-mail when the customer has an address, otherwise SMS. The recipient
- * is null while the customer's contact is not known here yet (the customer's and the ticket's
- * events travel on different topics, so a ticket can arrive first).
+ * Where one copy of a message goes: a channel and the recipient's address on it (an e-mail address,
+ * an E.164 phone number, or a feed for {@link Channel#IN_APP}). {@code recipientKey} names the
+ * recipient whatever the channel (a customer id, a department, a user name), so that one event
+ * notifies one recipient once per channel. The address is null while a customer's contact is not
+ * known here yet: customer and ticket events travel on different topics, so a ticket can arrive
+ * first.
  */
-public record DeliveryAddress(Channel channel, String recipient) {
+public record DeliveryAddress(
+    Channel channel, RecipientType recipientType, String recipientKey, String address) {
 
-  public static DeliveryAddress of(Optional<Contact> contact) {
-    return contact.map(DeliveryAddress::of).orElse(new DeliveryAddress(Channel.SMS, null));
+  public static DeliveryAddress feed(RecipientType type, String key) {
+    return new DeliveryAddress(Channel.IN_APP, type, key, Feeds.of(type, key));
   }
 
-  public static DeliveryAddress of(Contact contact) {
-    if (contact.hasEmail()) {
-      return new DeliveryAddress(Channel.EMAIL, contact.email());
+  /**
+   * An escalation contact as the department configured it: an e-mail address, a phone number in
+   * E.164 form, or else the user name of a member of staff, who reads it in their feed.
+   */
+  public static DeliveryAddress contact(String contact) {
+    if (contact.contains("@")) {
+      return new DeliveryAddress(Channel.EMAIL, RecipientType.CONTACT, contact, contact);
     }
-    return new DeliveryAddress(Channel.SMS, contact.hasPhone() ? contact.phone() : null);
+    if (contact.matches("\\+[1-9][0-9]{6,14}")) {
+      return new DeliveryAddress(Channel.SMS, RecipientType.CONTACT, contact, contact);
+    }
+    return feed(RecipientType.STAFF, contact);
   }
 
   public boolean isKnown() {
-    return recipient != null;
+    return address != null;
+  }
+
+  /** The feed names: {@code customer:<id>}, {@code department:<id>}, {@code staff:<user>}. */
+  public static final class Feeds {
+
+    private Feeds() {}
+
+    public static String of(RecipientType type, String key) {
+      return switch (type) {
+        case CUSTOMER -> "customer:" + key;
+        case DEPARTMENT -> "department:" + key;
+        case STAFF, CONTACT -> "staff:" + key;
+      };
+    }
   }
 }

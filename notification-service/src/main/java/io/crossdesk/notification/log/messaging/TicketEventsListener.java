@@ -1,8 +1,12 @@
 package io.crossdesk.notification.log.messaging;
 
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.ticket.TicketClosed;
+import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
-import io.crossdesk.notification.log.application.TicketAcknowledgements;
+import io.crossdesk.contracts.ticket.TicketReopened;
+import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.notification.log.application.TicketMessages;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
@@ -10,7 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Ticket events this service has a template for; the others on the topic are ignored. */
+/** The ticket events that cause messages; the others on the topic are passed over. */
 @Component
 class TicketEventsListener {
 
@@ -19,15 +23,21 @@ class TicketEventsListener {
   private final IdempotentConsumer consumer;
   private final EventHandlers handlers;
 
-  TicketEventsListener(IdempotentConsumer consumer, TicketAcknowledgements acknowledgements) {
+  TicketEventsListener(IdempotentConsumer consumer, TicketMessages messages) {
     this.consumer = consumer;
+    // A message's id derives from its event, recipient and channel: a redelivery stores and sends
+    // nothing new.
     this.handlers =
-        EventHandlers.reading().onBatch(TicketOpened.class, acknowledgements::acknowledgeAll);
+        EventHandlers.reading()
+            .onBatch(TicketOpened.class, messages::opened)
+            .onBatch(TicketResolved.class, messages::resolved)
+            .onBatch(TicketReopened.class, messages::reopened)
+            .onBatch(TicketClosed.class, messages::closed)
+            .onBatch(TicketEscalated.class, messages::escalated);
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.TICKETS, batch = "true")
   void on(List<ConsumerRecord<String, String>> records) {
-    // One notification per event id (a unique index): a redelivery changes nothing.
     consumer.handle(CONSUMER, records, handlers);
   }
 }

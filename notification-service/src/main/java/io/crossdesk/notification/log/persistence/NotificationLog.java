@@ -2,43 +2,64 @@ package io.crossdesk.notification.log.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.crossdesk.notification.contact.domain.Contact;
-import io.crossdesk.notification.log.domain.DeliveryAddress;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import io.crossdesk.notification.log.domain.Notification;
 import io.crossdesk.notification.log.domain.NotificationStatus;
-import io.crossdesk.platform.store.KeyedInserts;
+import io.crossdesk.platform.aggregate.AggregateStore;
+import io.crossdesk.platform.aggregate.AggregateStores;
+import io.crossdesk.platform.aggregate.Change;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Every notification this service has queued, one per causing event. */
+/**
+ * Every notification this service stored, through the platform's aggregate store: a notification is
+ * stored before it is tried, and its outcome is written with the event announcing it.
+ *
+ * <p>Notifications still waiting for their customer's contact have a marker in {@value
+ * #UNADDRESSED}, a collection as small as that backlog, so that a newly known contact finds its
+ * notifications without a scan of the whole log.
+ */
 @Component
 public class NotificationLog implements InitializingBean {
 
-  private final MongoTemplate mongo;
+  static final String UNADDRESSED = "notifications_unaddressed";
 
-  NotificationLog(MongoTemplate mongo) {
+  private final MongoTemplate mongo;
+  private final AggregateStore<Notification> notifications;
+
+  NotificationLog(MongoTemplate mongo, AggregateStores stores) {
     this.mongo = mongo;
+    this.notifications = stores.of(new NotificationMapping());
   }
 
   /**
-   * The unique event index is what makes one event cause one notification even when a redelivery
-   * races past the processed-events check, so it is created here, before the Kafka listeners start,
-   * rather than left to the auto-index-creation setting. The names are those existing databases
-   * already have: the same index under another name would be refused.
+   * The indexes the log's list queries need on MongoDB. The unique {@code eventId} index of the
+   * time when an event caused one notification at most is dropped: an event now notifies several
+   * recipients, and the id, derived from the event, the recipient and the channel, keeps each once.
    */
   @Override
   public void afterPropertiesSet() {
-    IndexOperations indexes = mongo.indexOps(NotificationDocument.class);
-    indexes.createIndex(new Index().on("eventId", Sort.Direction.ASC).unique().named("eventId"));
+    IndexOperations indexes = mongo.indexOps(NotificationMapping.COLLECTION);
+    if (indexes.getIndexInfo().stream().map(IndexInfo::getName).anyMatch("eventId"::equals)) {
+      indexes.dropIndex("eventId");
+    }
     indexes.createIndex(
         new Index()
             .on("customerId", Sort.Direction.ASC)
@@ -49,58 +70,82 @@ public class NotificationLog implements InitializingBean {
             .on("ticketId", Sort.Direction.ASC)
             .on("createdAt", Sort.Direction.DESC)
             .named("ticket_newest_first"));
+    mongo.indexOps(UNADDRESSED).createIndex(new Index().on("customerId", Sort.Direction.ASC));
   }
 
-  /** Adds the notifications in one bulk write, but none whose event already caused one. */
-  public void recordAll(List<Notification> notifications) {
-    KeyedInserts.insertNew(
-        mongo,
-        NotificationDocument.class,
-        notifications.stream().map(NotificationDocument::of).toList());
-  }
-
-  /** Adds the notification unless its event already caused one. */
-  public void record(Notification notification) {
-    try {
-      mongo.insert(NotificationDocument.of(notification));
-    } catch (DuplicateKeyException causedByAReplayedEvent) {
-      // The unique event id index turned a replay into a no-op: nothing else to do.
+  /**
+   * Stores the notifications in one bulk write, except those stored already.
+   *
+   * @return the ones this call stored: the caller is the one to send them
+   */
+  public List<Notification> storeNew(List<Notification> queued) {
+    List<Notification> stored = notifications.insertNew(queued);
+    List<Document> unaddressed = new ArrayList<>();
+    for (Notification notification : stored) {
+      if (!notification.isAddressed() && notification.customerId() != null) {
+        unaddressed.add(
+            new Document("_id", notification.id()).append("customerId", notification.customerId()));
+      }
     }
+    if (!unaddressed.isEmpty()) {
+      mongo.getCollection(UNADDRESSED).insertMany(unaddressed);
+    }
+    return stored;
   }
 
-  /** Gives the customer's queued notifications that had no recipient yet the contact's address. */
-  public void addressWaitingNotifications(Contact contact) {
-    DeliveryAddress address = DeliveryAddress.of(contact);
-    if (!address.isKnown()) {
-      return;
-    }
+  public Optional<Notification> find(String id) {
+    return notifications.find(id);
+  }
+
+  public List<Notification> findAll(Collection<String> ids) {
+    return notifications.list(Filters.in("_id", ids), Sorts.ascending("_id"), 0, ids.size());
+  }
+
+  /** Changes one notification through the aggregate store (its outcome and the event). */
+  public Notification change(String id, Function<Notification, Change<Notification>> decide) {
+    return notifications.change(id, decide);
+  }
+
+  /**
+   * Marks in-app notifications delivered once their feed entries are written; they announce nothing
+   * (their recipient reads them in the feed), so one update covers them all.
+   */
+  public void markDelivered(Collection<String> ids, Instant at) {
     mongo.updateMulti(
-        Query.query(
-            where("customerId")
-                .is(contact.customerId())
-                .and("recipient")
-                .is(null)
-                .and("status")
-                .is(NotificationStatus.QUEUED)),
-        new Update().set("channel", address.channel()).set("recipient", address.recipient()),
-        NotificationDocument.class);
+        Query.query(where("_id").in(ids).and("status").is(NotificationStatus.QUEUED.name())),
+        new Update()
+            .set("status", NotificationStatus.SENT.name())
+            .set("sentAt", Date.from(at))
+            .inc("tries", 1)
+            .inc(AggregateStore.VERSION, 1),
+        NotificationMapping.COLLECTION);
+  }
+
+  /** The ids of the customer's notifications waiting for an address. */
+  public List<String> waitingForAddress(String customerId) {
+    List<String> ids = new ArrayList<>();
+    mongo
+        .getCollection(UNADDRESSED)
+        .find(Filters.eq("customerId", customerId))
+        .forEach(marker -> ids.add(marker.getString("_id")));
+    return ids;
+  }
+
+  public void addressed(Collection<String> ids) {
+    mongo.getCollection(UNADDRESSED).deleteMany(Filters.in("_id", ids));
   }
 
   /** The newest notifications first; a null filter does not restrict. */
   public List<Notification> newest(String customerId, String ticketId, int limit) {
-    Criteria criteria = new Criteria();
+    List<Bson> filters = new ArrayList<>();
     if (customerId != null) {
-      criteria.and("customerId").is(customerId);
+      filters.add(Filters.eq("customerId", customerId));
     }
     if (ticketId != null) {
-      criteria.and("ticketId").is(ticketId);
+      filters.add(Filters.eq("ticketId", ticketId));
     }
-    Query query =
-        Query.query(criteria)
-            .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
-            .limit(limit);
-    return mongo.find(query, NotificationDocument.class).stream()
-        .map(NotificationDocument::toNotification)
-        .toList();
+    Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+    return notifications.list(
+        filter, Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")), 0, limit);
   }
 }

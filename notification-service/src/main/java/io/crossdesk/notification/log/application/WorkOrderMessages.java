@@ -1,0 +1,178 @@
+package io.crossdesk.notification.log.application;
+
+import io.crossdesk.contracts.workorder.WorkOrderEscalated;
+import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.notification.contact.domain.Contact;
+import io.crossdesk.notification.contact.persistence.ContactDirectory;
+import io.crossdesk.notification.log.domain.DeliveryAddress;
+import io.crossdesk.notification.log.domain.Moments;
+import io.crossdesk.notification.log.domain.Notification;
+import io.crossdesk.notification.log.domain.Occasion;
+import io.crossdesk.notification.log.domain.RecipientType;
+import io.crossdesk.notification.log.domain.TicketFacts;
+import io.crossdesk.notification.log.persistence.TicketFactsStore;
+import io.crossdesk.notification.template.application.TemplateCatalogue;
+import io.crossdesk.notification.template.application.Templates;
+import io.crossdesk.notification.template.domain.MessageKind;
+import io.crossdesk.platform.consumer.Delivered;
+import io.crossdesk.platform.consumer.NotYetKnownException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The messages work-order events cause: the customer hears which department their ticket went to
+ * and when it should be done, the department that a step is ready in its queue, and the escalation
+ * contact of a step's department that the step is late.
+ *
+ * <p>Work-order events name the ticket by id; its number and title come from the ticket's opening,
+ * which travels on another topic. A work-order event that overtook it waits for it (the consumer
+ * retries it) for {@value #WAIT_MINUTES} minutes; after that the message names the ticket by id.
+ */
+@Component
+public class WorkOrderMessages {
+
+  static final int WAIT_MINUTES = 2;
+
+  private final ContactDirectory contacts;
+  private final TicketFactsStore tickets;
+  private final TemplateCatalogue templates;
+  private final MessageWriter writer;
+  private final Deliveries deliveries;
+  private final Clock clock;
+
+  WorkOrderMessages(
+      ContactDirectory contacts,
+      TicketFactsStore tickets,
+      TemplateCatalogue templates,
+      MessageWriter writer,
+      Deliveries deliveries,
+      Clock clock) {
+    this.contacts = contacts;
+    this.tickets = tickets;
+    this.templates = templates;
+    this.writer = writer;
+    this.deliveries = deliveries;
+    this.clock = clock;
+  }
+
+  public void routed(List<Delivered<WorkOrderRouted>> routed) {
+    Map<String, TicketFacts> facts =
+        factsOf(routed.stream().map(d -> d.data().ticketId()).toList(), routed);
+    Map<String, Contact> known =
+        contacts.findAll(routed.stream().map(d -> d.data().customerId()).toList());
+    Templates inForce = templates.current();
+    List<Notification> written = new ArrayList<>();
+    for (Delivered<WorkOrderRouted> one : routed) {
+      WorkOrderRouted w = one.data();
+      TicketFacts ticket = facts.get(w.ticketId());
+      Optional<Contact> contact = Optional.ofNullable(known.get(w.customerId()));
+      boolean urgent = ticket != null && ticket.urgent();
+      Occasion occasion =
+          new Occasion(one.eventId(), w.routedAt(), w.customerId(), w.ticketId(), urgent);
+      String departmentName = w.departmentName() != null ? w.departmentName() : w.department();
+      written.addAll(
+          writer.toCustomer(
+              inForce,
+              occasion,
+              MessageKind.TICKET_PASSED_TO_DEPARTMENT,
+              contact,
+              locale -> {
+                Map<String, String> values = ticket(ticket, w.ticketId());
+                values.put("customerName", contact.map(Contact::name).orElse(null));
+                values.put("department", departmentName);
+                values.put("expectedCompletion", Moments.at(w.expectedCompletion(), locale));
+                return values;
+              }));
+      written.addAll(
+          writer.toStaff(
+              inForce,
+              occasion,
+              MessageKind.STEP_READY,
+              List.of(DeliveryAddress.feed(RecipientType.DEPARTMENT, w.department())),
+              locale -> {
+                Map<String, String> values = ticket(ticket, w.ticketId());
+                values.put("department", departmentName);
+                values.put("stepName", w.stepName());
+                values.put("customerTier", ticket == null ? null : ticket.customerTier());
+                values.put("dueAt", Moments.at(w.dueAt(), locale));
+                return values;
+              }));
+    }
+    deliveries.deliver(written);
+  }
+
+  /**
+   * A late step: the department's escalation contact of the level (an e-mail address, a phone
+   * number or a user name), and the department's feed, whatever the hour.
+   */
+  public void escalated(List<Delivered<WorkOrderEscalated>> escalated) {
+    Map<String, TicketFacts> facts =
+        factsOf(escalated.stream().map(d -> d.data().ticketId()).toList(), escalated);
+    Map<String, Contact> known =
+        contacts.findAll(escalated.stream().map(d -> d.data().customerId()).toList());
+    Templates inForce = templates.current();
+    List<Notification> written = new ArrayList<>();
+    for (Delivered<WorkOrderEscalated> one : escalated) {
+      WorkOrderEscalated w = one.data();
+      TicketFacts ticket = facts.get(w.ticketId());
+      List<DeliveryAddress> to = new ArrayList<>();
+      if (w.contact() != null && !w.contact().isBlank()) {
+        to.add(DeliveryAddress.contact(w.contact()));
+      }
+      to.add(DeliveryAddress.feed(RecipientType.DEPARTMENT, w.department()));
+      Optional<Contact> customer = Optional.ofNullable(known.get(w.customerId()));
+      Occasion occasion =
+          new Occasion(one.eventId(), w.escalatedAt(), w.customerId(), w.ticketId(), true);
+      written.addAll(
+          writer.toStaff(
+              inForce,
+              occasion,
+              MessageKind.ESCALATION,
+              to,
+              locale -> {
+                Map<String, String> values = ticket(ticket, w.ticketId());
+                values.put("contactName", w.contact() != null ? w.contact() : w.department());
+                values.put("escalatedItem", "step \"" + w.stepName() + "\"");
+                values.put("escalationLevel", Integer.toString(w.level()));
+                values.put("department", w.department());
+                values.put("customerName", customer.map(Contact::name).orElse(null));
+                values.put("customerTier", w.customerTier());
+                values.put(
+                    "overdueBy",
+                    w.dueAt() == null
+                        ? null
+                        : Moments.span(Duration.between(w.dueAt(), w.escalatedAt()), locale));
+                return values;
+              }));
+    }
+    deliveries.deliver(written);
+  }
+
+  /** The tickets' facts; an event younger than the wait whose ticket is unknown waits for it. */
+  private Map<String, TicketFacts> factsOf(
+      List<String> ticketIds, List<? extends Delivered<?>> run) {
+    Map<String, TicketFacts> facts = tickets.findAll(ticketIds);
+    Instant waitUntil = clock.instant().minus(Duration.ofMinutes(WAIT_MINUTES));
+    for (int i = 0; i < run.size(); i++) {
+      Instant time = run.get(i).event().time();
+      if (!facts.containsKey(ticketIds.get(i)) && time != null && time.isAfter(waitUntil)) {
+        throw new NotYetKnownException("ticket " + ticketIds.get(i) + " not heard opened yet");
+      }
+    }
+    return facts;
+  }
+
+  private static Map<String, String> ticket(TicketFacts ticket, String ticketId) {
+    Map<String, String> values = new HashMap<>();
+    values.put("ticketNumber", ticket == null ? ticketId : ticket.reference());
+    values.put("ticketTitle", ticket == null ? null : ticket.title());
+    return values;
+  }
+}

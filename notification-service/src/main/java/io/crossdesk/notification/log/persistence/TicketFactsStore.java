@@ -1,0 +1,62 @@
+package io.crossdesk.notification.log.persistence;
+
+import com.mongodb.client.model.Filters;
+import io.crossdesk.notification.log.domain.TicketFacts;
+import io.crossdesk.platform.store.KeyedInserts;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** The facts of every ticket this service heard opened, by ticket id. */
+@Component
+public class TicketFactsStore {
+
+  static final String COLLECTION = "tickets";
+
+  private final MongoTemplate mongo;
+
+  TicketFactsStore(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  /** Keeps the facts in one bulk write; a ticket kept already is left as it is. */
+  public void keepAll(List<TicketFacts> tickets) {
+    KeyedInserts.insertNew(
+        mongo, COLLECTION, tickets.stream().map(TicketFactsStore::document).toList());
+  }
+
+  /** The known tickets among {@code ticketIds}, by id, in one look-up. */
+  public Map<String, TicketFacts> findAll(Collection<String> ticketIds) {
+    Map<String, TicketFacts> found = new HashMap<>();
+    mongo
+        .getCollection(COLLECTION)
+        .find(Filters.in("_id", new HashSet<>(ticketIds)))
+        .forEach(
+            stored ->
+                found.put(
+                    stored.getString("_id"),
+                    new TicketFacts(
+                        stored.getString("_id"),
+                        stored.getString("number"),
+                        stored.getString("title"),
+                        stored.getString("customerId"),
+                        stored.getString("customerTier"),
+                        stored.getString("priority"),
+                        stored.getString("owner"))));
+    return found;
+  }
+
+  private static Document document(TicketFacts ticket) {
+    Document document = new Document("_id", ticket.ticketId());
+    document.append("number", ticket.number()).append("title", ticket.title());
+    document
+        .append("customerId", ticket.customerId())
+        .append("customerTier", ticket.customerTier());
+    return document.append("priority", ticket.priority()).append("owner", ticket.owner());
+  }
+}
