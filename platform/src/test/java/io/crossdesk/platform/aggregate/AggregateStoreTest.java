@@ -111,6 +111,26 @@ class AggregateStoreTest {
   }
 
   @Test
+  void a_bulk_opening_stores_each_aggregate_once_and_tells_which_this_call_stored() {
+    parcels.insert(Change.of(new Parcel("p-2", "k-2", "registered")));
+
+    List<Parcel> stored =
+        parcels.insertNew(
+            List.of(
+                new Parcel("p-1", "k-1", "new"),
+                new Parcel("p-2", "k-2", "again"),
+                new Parcel("p-3", "k-3", "new")));
+
+    assertThat(stored).extracting(Parcel::id).containsExactly("p-1", "p-3");
+    assertThat(document("p-2").getString("state")).isEqualTo("registered");
+    assertThat(document("p-3").getLong("version")).isZero();
+    assertThat(parcels.insertNew(List.of(new Parcel("p-1", "k-1", "replayed")))).isEmpty();
+    assertThat(parcels.change("p-3", read -> Change.of(new Parcel("p-3", "k-3", "changed"))))
+        .isEqualTo(new Parcel("p-3", "k-3", "changed"));
+    assertThat(fixture.markers()).isZero();
+  }
+
+  @Test
   void a_published_event_leaves_the_outbox_at_the_aggregates_next_write_and_pending_ones_stay() {
     EventMessage registered = fixture.event("p-1");
     EventMessage weighed = fixture.event("p-1");
