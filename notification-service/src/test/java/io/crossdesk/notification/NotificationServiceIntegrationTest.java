@@ -15,14 +15,10 @@ import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.platform.events.EventSchemas;
 import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
+import io.crossdesk.testsupport.MessageSinks;
 import io.crossdesk.testsupport.TestTokens;
 import io.crossdesk.testsupport.TopicRecorder;
-import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -518,34 +513,8 @@ class NotificationServiceIntegrationTest {
                 json.writeValueAsString(updated))));
   }
 
-  /** The messages the mailbox holds once it holds at least {@code expected}, read over IMAP. */
-  private static List<Message> readOverImap(String address, int expected) throws Exception {
-    Properties settings = new Properties();
-    settings.put("mail.imap.host", "127.0.0.1");
-    settings.put("mail.imap.port", Integer.toString(MessageSinks.imapPort()));
-    List<Message> read = new ArrayList<>();
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () -> {
-              read.clear();
-              Store store = Session.getInstance(settings).getStore("imap");
-              try {
-                store.connect(address, address);
-                Folder inbox = store.getFolder("INBOX");
-                inbox.open(Folder.READ_ONLY);
-                for (Message message : inbox.getMessages()) {
-                  read.add(new MimeMessage((MimeMessage) message));
-                }
-                inbox.close(false);
-              } catch (AuthenticationFailedException noMailboxYet) {
-                return false;
-              } finally {
-                store.close();
-              }
-              return read.size() >= expected;
-            });
-    return read;
+  private static List<Message> readOverImap(String address, int expected) {
+    return MessageSinks.readOverImap(address, expected, PATIENCE);
   }
 
   private void publishTicketOpened(TicketOpened ticket) {

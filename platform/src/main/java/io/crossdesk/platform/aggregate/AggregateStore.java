@@ -227,8 +227,30 @@ public class AggregateStore<A> {
    * @param eventId the event's id; null to change without recording
    */
   public A apply(String id, String eventId, Function<A, Change<A>> decide) {
+    return apply(id, eventId, decide, null);
+  }
+
+  /**
+   * {@link #change} of an aggregate whose stored document the caller knows exactly, without reading
+   * it first: one this caller stored with {@link #insertNew} (or saw at {@code version}) and whose
+   * outbox was empty. When the assumption no longer holds (another writer changed it), the write
+   * matches nothing and the change is decided again on the stored document, as any change that lost
+   * a race.
+   */
+  public A changeKnown(A known, long version, Function<A, Change<A>> decide) {
+    String id = mapping.idOf(known);
+    Document assumed = new Document("_id", id);
+    assumed.putAll(mapping.write(known));
+    assumed.append(VERSION, version).append(OUTBOX, List.of());
+    return apply(id, null, decide, assumed);
+  }
+
+  private A apply(String id, String eventId, Function<A, Change<A>> decide, Document assumed) {
     for (int attempt = 1; attempt <= attempts; attempt++) {
-      Document stored = documents().find(Filters.eq("_id", id)).first();
+      Document stored =
+          attempt == 1 && assumed != null
+              ? assumed
+              : documents().find(Filters.eq("_id", id)).first();
       if (stored == null) {
         throw new AggregateNotFoundException(collection(), id);
       }

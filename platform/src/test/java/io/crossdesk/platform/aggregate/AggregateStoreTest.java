@@ -131,6 +131,34 @@ class AggregateStoreTest {
   }
 
   @Test
+  void a_change_of_a_known_document_writes_without_reading_and_decides_again_when_it_is_stale() {
+    Parcel inserted = parcels.insertNew(List.of(new Parcel("p-1", "k-1", "new"))).get(0);
+
+    assertThat(parcels.changeKnown(inserted, 0, read -> Change.of(withState(read, "weighed"))))
+        .isEqualTo(new Parcel("p-1", "k-1", "weighed"));
+    assertThat(document("p-1").getLong("version")).isEqualTo(1L);
+
+    // The caller's copy is stale now: the write finds another version and decides again.
+    List<String> decidedOn = new ArrayList<>();
+    Parcel after =
+        parcels.changeKnown(
+            inserted,
+            0,
+            read -> {
+              decidedOn.add(read.state());
+              return Change.of(withState(read, read.state() + "+shipped"));
+            });
+
+    assertThat(decidedOn).containsExactly("new", "weighed");
+    assertThat(after.state()).isEqualTo("weighed+shipped");
+    assertThat(document("p-1").getLong("version")).isEqualTo(2L);
+  }
+
+  private static Parcel withState(Parcel parcel, String state) {
+    return new Parcel(parcel.id(), parcel.key(), state);
+  }
+
+  @Test
   void a_published_event_leaves_the_outbox_at_the_aggregates_next_write_and_pending_ones_stay() {
     EventMessage registered = fixture.event("p-1");
     EventMessage weighed = fixture.event("p-1");

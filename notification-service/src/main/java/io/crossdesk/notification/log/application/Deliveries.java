@@ -25,10 +25,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,16 +56,14 @@ import org.springframework.stereotype.Component;
  *   <li>A failed try schedules the next on the platform's deadline timers ({@value #KIND}, {@code
  *       <id>/try-<n>}) with exponential back-off and jitter; quiet hours schedule the deferred
  *       message for their end ({@code <id>/deferred}).
- *   <li>Before a run of messages is stored, a check is scheduled for it ({@code <first id>/unsent})
- *       and cancelled once every message had its try: when the instance stops in between, the check
- *       fires on whichever instance runs and tries what was stored and never tried.
+ *   <li>The consumer commits a run's offsets only once its tries are recorded. When an instance
+ *       stops before, the run is delivered again and its messages never tried are tried then.
  * </ul>
  */
 @Component
 public class Deliveries implements DeadlineHandler {
 
   static final String KIND = "notification.delivery";
-  private static final String UNSENT = "unsent";
   private static final String DEFERRED = "deferred";
   private static final String TRY = "try-";
   private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
@@ -116,91 +116,103 @@ public class Deliveries implements DeadlineHandler {
     return KIND;
   }
 
-  /** Stores the messages, except those stored before, and sends the ones this call stored. */
+  /**
+   * Stores the messages, except those stored before, and sends the ones this call stored.
+   *
+   * <p>When some were stored before, the event is being delivered again: the instance that stored
+   * them stopped before its consumer committed, possibly before it tried them. Those never tried
+   * are tried now, and the feed copies written again (a feed holds each message once). An instance
+   * cannot be handed a partition while another still works on its records (the partition is revoked
+   * only between two polls), so nothing is tried twice at once.
+   */
   public void deliver(List<Notification> written) {
     if (written.isEmpty()) {
       return;
     }
-    DeadlineKey check = new DeadlineKey(KIND, written.get(0).id(), UNSENT);
-    deadlines.schedule(
-        check,
-        clock.instant().plus(properties.unsentCheckAfter()),
-        Map.of("ids", String.join(",", written.stream().map(Notification::id).toList())));
     List<Notification> stored = log.storeNew(written);
-    if (send(stored)) {
-      deadlines.cancel(check);
+    Set<String> fresh = new HashSet<>();
+    stored.forEach(notification -> fresh.add(notification.id()));
+    List<Notification> toSend = new ArrayList<>(stored);
+    if (stored.size() < written.size()) {
+      List<String> seenBefore =
+          written.stream().map(Notification::id).filter(id -> !fresh.contains(id)).toList();
+      log.findAll(seenBefore).stream()
+          .filter(n -> n.channel() == Channel.IN_APP || n.tries() == 0)
+          .forEach(toSend::add);
     }
+    send(toSend, fresh);
   }
 
   /** Sends the customer's messages that waited for an address, now that it is known. */
   public void sendAddressed(List<Notification> addressed) {
-    send(addressed);
+    send(addressed, Set.of());
   }
 
   @Override
   public void fire(FiredDeadline deadline) {
     String name = deadline.key().name();
-    if (UNSENT.equals(name)) {
-      List<String> ids = Arrays.asList(deadline.data("ids").split(","));
-      send(log.findAll(ids).stream().filter(n -> n.tries() == 0).toList());
-      return;
-    }
     int triesBefore = name.startsWith(TRY) ? Integer.parseInt(name.substring(TRY.length())) - 1 : 0;
     log.find(deadline.key().aggregateId())
         .filter(n -> n.status() == NotificationStatus.QUEUED && n.tries() == triesBefore)
-        .ifPresent(n -> send(List.of(n)));
+        .ifPresent(n -> send(List.of(n), Set.of()));
   }
 
   /**
-   * Tries the messages that are due, defers the others, and waits for the outcomes.
+   * Writes the feed copies, tries the direct messages that are due, defers the others, and waits
+   * for the outcomes.
    *
-   * @return whether every due message had its try recorded in time
+   * @param fresh the ids of those this call stored: their outcome is written without a read
    */
-  private boolean send(List<Notification> notifications) {
+  private void send(List<Notification> notifications, Set<String> fresh) {
     Instant now = clock.instant();
     List<Notification> feed = new ArrayList<>();
     List<CompletableFuture<Void>> tries = new ArrayList<>();
     for (Notification notification : notifications) {
-      if (notification.status().isFinal() || !notification.isAddressed()) {
-        continue;
-      }
-      if (!notification.isDue(now)) {
-        deadlines.schedule(key(notification.id(), DEFERRED), notification.notBefore());
-      } else if (notification.channel() == Channel.IN_APP) {
+      if (notification.channel() == Channel.IN_APP) {
         feed.add(notification);
+      } else if (notification.status().isFinal() || !notification.isAddressed()) {
+        continue;
+      } else if (!notification.isDue(now)) {
+        deadlines.schedule(key(notification.id(), DEFERRED), notification.notBefore());
       } else {
-        tries.add(CompletableFuture.runAsync(() -> tryToSend(notification), sending));
+        boolean known = fresh.contains(notification.id());
+        tries.add(CompletableFuture.runAsync(() -> tryToSend(notification, known), sending));
       }
     }
     if (!feed.isEmpty()) {
       feeds.append(feed);
-      log.markDelivered(feed.stream().map(Notification::id).toList(), now);
       meters
           .counter("crossdesk.notifications", "channel", "IN_APP", "outcome", "sent")
           .increment(feed.size());
     }
-    return awaitAll(tries);
+    awaitAll(tries);
   }
 
-  private boolean awaitAll(List<CompletableFuture<Void>> tries) {
+  /**
+   * Waits for the tries' outcomes, so that the consumer commits only once they are recorded; a try
+   * that outlasts the wait is recorded when it ends.
+   */
+  private void awaitAll(List<CompletableFuture<Void>> tries) {
     if (tries.isEmpty()) {
-      return true;
+      return;
     }
     // A try takes at most the timeout twice (the quick retry) plus the bulkhead's wait.
     Duration longest = properties.sendTimeout().multipliedBy(2).plusSeconds(1);
     try {
       CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new))
           .get(longest.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      return false;
-    } catch (ExecutionException | TimeoutException notAllRecorded) {
-      return false;
+    } catch (ExecutionException unrecorded) {
+      // The store refused an outcome: fail the run, so that it is delivered again and the messages
+      // whose outcome is missing are tried again.
+      throw new IllegalStateException("a try's outcome was not recorded", unrecorded.getCause());
+    } catch (TimeoutException stillTrying) {
+      // Each try records its own outcome when it ends.
     }
   }
 
-  private void tryToSend(Notification notification) {
+  private void tryToSend(Notification notification, boolean known) {
     Channel channel = notification.channel();
     ChannelSender sender = senders.get(channel);
     Callable<Void> send =
@@ -221,22 +233,27 @@ public class Deliveries implements DeadlineHandler {
       error = describe(failed);
     }
     try {
-      record(notification, error);
+      record(notification, known, error);
     } catch (RuntimeException unrecorded) {
-      // The unsent check or the scheduled try finds it again.
       LOG.warn("outcome of notification {} not recorded", notification.id(), unrecorded);
+      throw unrecorded;
     }
   }
 
-  private void record(Notification tried, String error) {
+  /**
+   * Writes the try's outcome with its event. A message this call stored is written without a read
+   * (its stored document is known); a failed try schedules the next one before the write.
+   */
+  private void record(Notification tried, boolean known, String error) {
     Instant now = clock.instant();
     String outcome = error == null ? "sent" : "failed";
     meters
         .counter("crossdesk.notifications", "channel", tried.channel().name(), "outcome", outcome)
         .increment();
     if (error == null) {
-      log.change(
-          tried.id(),
+      change(
+          tried,
+          known,
           stored -> {
             if (stored.status().isFinal()) {
               return Change.none(stored);
@@ -252,8 +269,9 @@ public class Deliveries implements DeadlineHandler {
       Duration wait = policy.delayAfter(tries, ThreadLocalRandom.current().nextDouble());
       deadlines.schedule(key(tried.id(), TRY + (tries + 1)), now.plus(wait));
     }
-    log.change(
-        tried.id(),
+    change(
+        tried,
+        known,
         stored -> {
           if (stored.status().isFinal() || stored.tries() >= tries) {
             return Change.none(stored);
@@ -261,6 +279,15 @@ public class Deliveries implements DeadlineHandler {
           Notification failed = stored.failed(error, last);
           return last ? Change.of(failed, failedEvent(failed, now)) : Change.of(failed);
         });
+  }
+
+  private void change(
+      Notification tried, boolean known, Function<Notification, Change<Notification>> decide) {
+    if (known) {
+      log.changeStored(tried, decide);
+    } else {
+      log.change(tried.id(), decide);
+    }
   }
 
   private EventMessage sentEvent(Notification sent) {

@@ -9,8 +9,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mail over SMTP through Spring's mail support ({@code spring.mail.*}): plain text in UTF-8, with
- * the notification id as the {@code Message-ID}'s local part and in an {@code X-Crossdesk-
+ * E-mail over SMTP through Spring's mail support ({@code spring.mail.*}): HTML in UTF-8, with the
+ * notification id as the {@code Message-ID}'s local part and in an {@code X-Crossdesk-
  * Notification} header, so that a mail server that logs it ties it back to the notification.
  */
 @Component
@@ -38,7 +38,8 @@ class EmailSender implements ChannelSender {
     helper.setFrom(from);
     helper.setTo(notification.recipient());
     helper.setSubject(notification.subject() == null ? "" : notification.subject());
-    helper.setText(notification.body());
+    // E-mail templates are written in HTML (their placeholders' values are escaped for it).
+    helper.setText(notification.body(), true);
     message.setHeader(NOTIFICATION_HEADER, notification.id());
     mail.send(message);
   }

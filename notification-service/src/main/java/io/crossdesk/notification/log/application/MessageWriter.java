@@ -110,6 +110,17 @@ public class MessageWriter {
       String locale,
       Instant now,
       Instant notBefore) {
+    if (to.channel() == Channel.IN_APP) {
+      return Notification.inFeed(
+          occasion.eventId(),
+          message,
+          to,
+          occasion.customerId(),
+          occasion.ticketId(),
+          locale,
+          occasion.urgent(),
+          now);
+    }
     return Notification.queued(
         occasion.eventId(),
         message,

@@ -21,8 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentPerChannel messages in flight on one channel (its bulkhead)
  * @param senderThreads threads sending on all channels together
  * @param circuitOpenFor how long a channel's circuit stays open once half its recent tries failed
- * @param unsentCheckAfter when the messages of a consumer run that were stored but never tried (the
- *     instance stopped) are tried by whichever instance is running
  * @param confirmWithin how long a resolved ticket waits for the customer's answer, as stated in the
  *     "resolved" message (ticket-service's SLA policy, seven days unless changed)
  */
@@ -40,7 +38,6 @@ public record NotificationProperties(
     @DefaultValue("8") int maxConcurrentPerChannel,
     @DefaultValue("16") int senderThreads,
     @DefaultValue("30s") Duration circuitOpenFor,
-    @DefaultValue("2m") Duration unsentCheckAfter,
     @DefaultValue("7d") Duration confirmWithin) {
 
   public NotificationProperties {

@@ -87,7 +87,11 @@ public class WorkOrderMessages {
                 Map<String, String> values = ticket(ticket, w.ticketId());
                 values.put("customerName", contact.map(Contact::name).orElse(null));
                 values.put("department", departmentName);
-                values.put("expectedCompletion", Moments.at(w.expectedCompletion(), locale));
+                values.put(
+                    "expectedCompletion",
+                    Moments.at(
+                        w.expectedCompletion() != null ? w.expectedCompletion() : w.dueAt(),
+                        locale));
                 return values;
               }));
       written.addAll(

@@ -78,6 +78,23 @@ public record Notification(
   }
 
   /**
+   * An in-app message: delivered as it is stored, since storing it is what puts it in reach of the
+   * feed; the feed entry is written right after, and again when the event is delivered again.
+   */
+  public static Notification inFeed(
+      String eventId,
+      Message message,
+      DeliveryAddress address,
+      String customerId,
+      String ticketId,
+      String locale,
+      boolean urgent,
+      Instant now) {
+    return queued(eventId, message, address, customerId, ticketId, locale, urgent, now, null)
+        .sent(now);
+  }
+
+  /**
    * The same for every delivery of the event. A customer's e-mail and SMS share one id: the
    * customer gets the message on one of them, whichever their contact says when it is addressed.
    */

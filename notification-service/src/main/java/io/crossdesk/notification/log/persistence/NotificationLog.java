@@ -1,18 +1,13 @@
 package io.crossdesk.notification.log.persistence;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.crossdesk.notification.log.domain.Notification;
-import io.crossdesk.notification.log.domain.NotificationStatus;
 import io.crossdesk.platform.aggregate.AggregateStore;
 import io.crossdesk.platform.aggregate.AggregateStores;
 import io.crossdesk.platform.aggregate.Change;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,8 +19,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -107,18 +100,12 @@ public class NotificationLog implements InitializingBean {
   }
 
   /**
-   * Marks in-app notifications delivered once their feed entries are written; they announce nothing
-   * (their recipient reads them in the feed), so one update covers them all.
+   * {@link #change} of a notification this instance has just stored and not changed since: written
+   * without reading it first.
    */
-  public void markDelivered(Collection<String> ids, Instant at) {
-    mongo.updateMulti(
-        Query.query(where("_id").in(ids).and("status").is(NotificationStatus.QUEUED.name())),
-        new Update()
-            .set("status", NotificationStatus.SENT.name())
-            .set("sentAt", Date.from(at))
-            .inc("tries", 1)
-            .inc(AggregateStore.VERSION, 1),
-        NotificationMapping.COLLECTION);
+  public Notification changeStored(
+      Notification stored, Function<Notification, Change<Notification>> decide) {
+    return notifications.changeKnown(stored, 0, decide);
   }
 
   /** The ids of the customer's notifications waiting for an address. */

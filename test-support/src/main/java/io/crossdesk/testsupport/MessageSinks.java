@@ -1,27 +1,33 @@
-package io.crossdesk.notification;
+package io.crossdesk.testsupport;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.test.util.TestPropertyValues;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.awaitility.Awaitility;
 
 /**
  * The mail server and the SMS gateway the service sends to in tests: GreenMail's SMTP and IMAP
  * servers on free ports, and a plain HTTP server speaking the SMS gateway protocol of the local
  * stack's sink, which records what it takes and can be told to refuse the next requests. Started
- * once per test JVM; every test context of the module is pointed at them.
+ * once per test JVM.
  */
 public final class MessageSinks {
 
@@ -79,24 +85,46 @@ public final class MessageSinks {
     }
   }
 
-  /** Points the service at the sinks and shortens the waits between tries. */
-  public static class Initializer
-      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+  public static int smtpPort() {
+    return MAIL.getSmtp().getPort();
+  }
 
-    @Override
-    public void initialize(ConfigurableApplicationContext context) {
-      TestPropertyValues.of(
-              Map.of(
-                  "spring.mail.host", "127.0.0.1",
-                  "spring.mail.port", Integer.toString(MAIL.getSmtp().getPort()),
-                  "crossdesk.notifications.sms-url",
-                      "http://127.0.0.1:" + SMS_GATEWAY.getAddress().getPort(),
-                  "crossdesk.notifications.first-retry-delay", "1s",
-                  "crossdesk.notifications.retry-multiplier", "1",
-                  "crossdesk.notifications.max-tries", "3",
-                  "crossdesk.notifications.circuit-open-for", "1s",
-                  "crossdesk.notifications.feed.poll-every", "200ms"))
-          .applyTo(context);
-    }
+  /** The base URL of the SMS gateway ({@code POST <url>/messages}). */
+  public static String smsUrl() {
+    return "http://127.0.0.1:" + SMS_GATEWAY.getAddress().getPort();
+  }
+
+  /**
+   * The messages the mailbox holds once it holds at least {@code expected}, read over IMAP as a
+   * mail client would (GreenMail's mailbox login is the address, its password too).
+   */
+  public static List<Message> readOverImap(String address, int expected, Duration patience) {
+    Properties settings = new Properties();
+    settings.put("mail.imap.host", "127.0.0.1");
+    settings.put("mail.imap.port", Integer.toString(imapPort()));
+    List<Message> read = new ArrayList<>();
+    Awaitility.await()
+        .atMost(patience)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              read.clear();
+              Store store = Session.getInstance(settings).getStore("imap");
+              try {
+                store.connect(address, address);
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                for (Message message : inbox.getMessages()) {
+                  read.add(new MimeMessage((MimeMessage) message));
+                }
+                inbox.close(false);
+              } catch (AuthenticationFailedException noMailboxYet) {
+                return false;
+              } finally {
+                store.close();
+              }
+              return read.size() >= expected;
+            });
+    return read;
   }
 }
