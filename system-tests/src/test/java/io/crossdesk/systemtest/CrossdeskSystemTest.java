@@ -18,7 +18,9 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.platform.consumer.DeadLetters;
 import io.crossdesk.platform.events.EventSchemas;
 import io.crossdesk.systemtest.GatewayClient.Response;
+import io.crossdesk.testsupport.MessageSinks;
 import io.crossdesk.testsupport.TopicRecorder;
+import jakarta.mail.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,8 +72,10 @@ class CrossdeskSystemTest {
 
   @Test
   @Order(1)
-  void an_agent_registers_a_customer_whose_network_fault_is_routed_to_network_operations() {
-    String customerId = desk.registerCustomer("Northwind Logistics", "ENTERPRISE", "A");
+  void an_agent_registers_a_customer_whose_network_fault_is_routed_to_network_operations()
+      throws Exception {
+    String email = "it-" + UUID.randomUUID().toString().substring(0, 8) + "@northwind.example";
+    String customerId = desk.registerCustomer("Northwind Logistics", "ENTERPRISE", "A", email);
     Response customer = gateway.get("/api/customers/" + customerId, agent);
     assertThat(customer.status()).isEqualTo(200);
     assertThat(customer.json().get("tier").asString()).isEqualTo("A");
@@ -111,10 +115,19 @@ class CrossdeskSystemTest {
     String stranger = desk.customer("someone-else");
     assertThat(gateway.get("/api/tickets/" + ticketId, stranger).status()).isEqualTo(404);
 
+    // The customer hears of it in their language, by e-mail and in their feed.
+    List<Message> inbox = MessageSinks.readOverImap(email, 1, TIMEOUT);
+    assertThat(inbox.get(0).getSubject()).isEqualTo("我们已收到您的诉求：Leased line down");
     await()
         .atMost(TIMEOUT)
         .until(
-            () -> gateway.get("/api/notifications?ticketId=" + ticketId, agent).json().size() == 1);
+            () ->
+                gateway
+                    .get("/api/notifications/feed", own)
+                    .json()
+                    .path("entries")
+                    .findValuesAsString("ticketId")
+                    .contains(ticketId));
   }
 
   @Test

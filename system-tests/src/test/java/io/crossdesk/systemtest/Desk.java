@@ -38,19 +38,19 @@ final class Desk {
   }
 
   String registerCustomer(String name, String type, String tier) {
+    return registerCustomer(name, type, tier, "service-" + UUID.randomUUID() + "@example.com");
+  }
+
+  String registerCustomer(String name, String type, String tier, String email) {
     Response registered =
         gateway.post(
             "/api/customers",
             """
             {"name":"%s","type":"%s","tier":"%s","phone":"+86 21 %08d",
-             "email":"service-%s@example.com"}
+             "email":"%s","locale":"zh-CN"}
             """
                 .formatted(
-                    name,
-                    type,
-                    tier,
-                    ThreadLocalRandom.current().nextInt(100_000_000),
-                    UUID.randomUUID()),
+                    name, type, tier, ThreadLocalRandom.current().nextInt(100_000_000), email),
             agent);
     assertThat(registered.status()).as(registered.body()).isEqualTo(201);
     return registered.json().get("id").asString();

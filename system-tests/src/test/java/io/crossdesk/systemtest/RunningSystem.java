@@ -3,6 +3,7 @@ package io.crossdesk.systemtest;
 import io.crossdesk.localstack.JavaCommand;
 import io.crossdesk.localstack.Probes;
 import io.crossdesk.localstack.ServiceProcess;
+import io.crossdesk.testsupport.MessageSinks;
 import io.crossdesk.testsupport.TestInfrastructure;
 import io.crossdesk.testsupport.TestKeys;
 import java.io.IOException;
@@ -148,6 +149,12 @@ final class RunningSystem implements AutoCloseable {
       args.add("--spring.mongodb.uri=" + infrastructure.mongoUri(database(service)));
     }
     args.add("--crossdesk.services.customer-uri=" + url("customer-service"));
+    if (service.equals("notification-service")) {
+      // Customers' and staff's messages go to the test mail server and SMS gateway.
+      args.add("--spring.mail.host=127.0.0.1");
+      args.add("--spring.mail.port=" + MessageSinks.smtpPort());
+      args.add("--crossdesk.notifications.sms-url=" + MessageSinks.smsUrl());
+    }
     if (service.equals("gateway-service")) {
       args.add("--spring.profiles.active=local");
       args.add(
