@@ -9,6 +9,7 @@ import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.contracts.customer.CustomerUpdated;
+import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
@@ -327,7 +328,7 @@ class NotificationServiceIntegrationTest {
     JsonNode departmentFeed =
         awaitFeed(TestTokens.department(department), feed -> feed.path("entries").size() == 2);
     assertThat(departmentFeed.path("entries").findValuesAsString("kind"))
-        .containsExactlyInAnyOrder("step-ready", "escalation");
+        .containsExactlyInAnyOrder("step-ready", "step-overdue");
     List<Message> lead = readOverImap(contact, 1);
     assertThat((String) lead.get(0).getContent()).contains(ticketId).contains("1 h 30 min");
     assertThat(
@@ -342,6 +343,63 @@ class NotificationServiceIntegrationTest {
                                     && "EMAIL".equals(text(n, "channel"))
                                     && sent(n))))
         .isNotEmpty();
+  }
+
+  @Test
+  void warns_the_owner_and_the_department_before_the_breach_and_escalates_after_it()
+      throws Exception {
+    String customerId = uniqueId("C");
+    String ticketId = uniqueId("T");
+    String owner = uniqueId("agent");
+    String department = "noc-" + RANDOM.nextInt(1_000_000);
+    Instant resolveBy = Instant.now().plus(Duration.ofHours(2));
+    publishTicketOpened(ticket(ticketId, customerId, "Packet loss", "NORMAL"));
+    awaitNotifications("?ticketId=" + ticketId, TestTokens.agent(), found -> found.size() == 2);
+
+    for (int level = 1; level <= 2; level++) {
+      Integer percent = level == 1 ? 75 : 100;
+      TicketEscalated escalated =
+          new TicketEscalated(
+              ticketId,
+              "CD-1",
+              customerId,
+              "B",
+              "NETWORK",
+              "NORMAL",
+              level,
+              "RESOLUTION_TARGET",
+              percent,
+              owner,
+              department,
+              resolveBy,
+              level == 1 ? resolveBy.minus(Duration.ofMinutes(90)) : resolveBy);
+      producer.send(
+          valid(
+              CloudEventsProducer.event(
+                  Topics.TICKETS,
+                  ticketId,
+                  EventTypes.TICKET_ESCALATED,
+                  json.writeValueAsString(escalated))));
+    }
+
+    String ownerToken = TestTokens.bearer(owner, List.of("AGENT"), Map.of());
+    JsonNode feed = awaitFeed(ownerToken, found -> found.path("entries").size() == 2);
+    assertThat(feed.path("entries").findValuesAsString("kind"))
+        .containsExactlyInAnyOrder("sla-warning", "escalation");
+    JsonNode warning =
+        feed.path("entries")
+            .valueStream()
+            .filter(entry -> "sla-warning".equals(entry.path("kind").asString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(warning.path("body").asString())
+        .contains("75% of the target used")
+        .contains("1 h 30 min left");
+    assertThat(
+            awaitFeed(TestTokens.department(department), found -> found.path("unread").asInt() == 2)
+                .path("entries")
+                .findValuesAsString("kind"))
+        .containsExactlyInAnyOrder("escalation", "sla-warning");
   }
 
   @Test

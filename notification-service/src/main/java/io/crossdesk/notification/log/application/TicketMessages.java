@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The messages ticket events cause: to the customer when their ticket is received, resolved,
- * reopened or closed; to the owner and the department when it is escalated. Each run of one type of
- * event is written with one contact look-up and delivered in one batch.
+ * reopened or closed; to the owner and the department when its SLA is at risk or it is escalated.
+ * Each run of one type of event is written with one contact look-up and delivered in one batch.
  */
 @Component
 public class TicketMessages {
@@ -142,11 +142,14 @@ public class TicketMessages {
   }
 
   /**
-   * An escalated ticket: its owner (when it has one) and its department hear of it in their feeds,
-   * whatever the hour.
+   * An escalated ticket. Before its resolution target is reached (the SLA policy's escalation
+   * thresholds below 100%, 75% by default) it is an SLA warning to its owner and its department:
+   * time is running out, and still left. At or after the target, or when someone escalated it by
+   * hand, it is an escalation. Either goes to their feeds, whatever the hour.
    */
   public void escalated(List<Delivered<TicketEscalated>> escalated) {
     Templates inForce = templates.current();
+    Map<String, TicketFacts> facts = facts(escalated.stream().map(d -> d.data().ticketId()));
     Map<String, Contact> known =
         contacts.findAll(escalated.stream().map(d -> d.data().customerId()).toList());
     List<Notification> written = new ArrayList<>();
@@ -161,6 +164,31 @@ public class TicketMessages {
       }
       Occasion occasion =
           new Occasion(one.eventId(), t.escalatedAt(), t.customerId(), t.ticketId(), true);
+      boolean beforeBreach = t.thresholdPercent() != null && t.thresholdPercent() < 100;
+      if (beforeBreach) {
+        written.addAll(
+            writer.toStaff(
+                inForce,
+                occasion,
+                MessageKind.SLA_WARNING,
+                to,
+                locale -> {
+                  Map<String, String> values =
+                      ticket(t.ticketNumber(), t.ticketId(), title(facts, t.ticketId()));
+                  values.put("owner", t.owner());
+                  values.put("department", t.department());
+                  values.put("customerTier", t.customerTier());
+                  values.put("resolveBy", Moments.at(t.resolveBy(), locale));
+                  values.put(
+                      "timeLeft",
+                      t.resolveBy() == null
+                          ? null
+                          : Moments.span(Duration.between(t.escalatedAt(), t.resolveBy()), locale));
+                  values.put("targetUsed", t.thresholdPercent() + "%");
+                  return values;
+                }));
+        continue;
+      }
       Optional<Contact> customer = Optional.ofNullable(known.get(t.customerId()));
       written.addAll(
           writer.toStaff(

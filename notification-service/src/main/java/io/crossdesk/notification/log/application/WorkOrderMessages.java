@@ -113,8 +113,9 @@ public class WorkOrderMessages {
   }
 
   /**
-   * A late step: the department's escalation contact of the level (an e-mail address, a phone
-   * number or a user name), and the department's feed, whatever the hour.
+   * A step escalated: the department's escalation contact of the level (an e-mail address, a phone
+   * number or a user name) hears of it, whatever the hour. The department's feed gets the
+   * escalation too before the step's due time, and "step overdue" once it is past.
    */
   public void escalated(List<Delivered<WorkOrderEscalated>> escalated) {
     Map<String, TicketFacts> facts =
@@ -130,10 +131,34 @@ public class WorkOrderMessages {
       if (w.contact() != null && !w.contact().isBlank()) {
         to.add(DeliveryAddress.contact(w.contact()));
       }
-      to.add(DeliveryAddress.feed(RecipientType.DEPARTMENT, w.department()));
       Optional<Contact> customer = Optional.ofNullable(known.get(w.customerId()));
       Occasion occasion =
           new Occasion(one.eventId(), w.escalatedAt(), w.customerId(), w.ticketId(), true);
+      List<DeliveryAddress> department =
+          List.of(DeliveryAddress.feed(RecipientType.DEPARTMENT, w.department()));
+      if (w.breached()) {
+        written.addAll(
+            writer.toStaff(
+                inForce,
+                occasion,
+                MessageKind.STEP_OVERDUE,
+                department,
+                locale -> {
+                  Map<String, String> values = ticket(ticket, w.ticketId());
+                  values.put("assignee", null);
+                  values.put("department", w.department());
+                  values.put("stepName", w.stepName());
+                  values.put("dueAt", Moments.at(w.dueAt(), locale));
+                  values.put(
+                      "overdueBy",
+                      w.dueAt() == null
+                          ? null
+                          : Moments.span(Duration.between(w.dueAt(), w.escalatedAt()), locale));
+                  return values;
+                }));
+      } else {
+        to.addAll(department);
+      }
       written.addAll(
           writer.toStaff(
               inForce,
