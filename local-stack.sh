@@ -204,6 +204,14 @@ start_infrastructure() {
   "$JAVA" -cp "$cp" io.crossdesk.localstack.KeysMain "$KEYS" >/dev/null || fail "cannot write keys to $KEYS"
 }
 
+survey_secret() {
+  local file="$KEYS/survey-secret"
+  if [[ ! -s $file ]]; then
+    (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n=/+' > "$file")
+  fi
+  cat "$file"
+}
+
 service_url() { echo "http://127.0.0.1:$(service_port "$1")"; }
 
 start_service() {
@@ -235,6 +243,9 @@ start_service() {
       "--spring.mail.host=127.0.0.1"
       "--spring.mail.port=$SMTP_PORT"
       "--crossdesk.notifications.sms-url=http://127.0.0.1:$SMS_PORT"
+      # Survey links are signed with a secret of this stack's own, made on the first start.
+      "--crossdesk.notifications.survey.secret=$(survey_secret)"
+      "--crossdesk.notifications.survey.link-base=$GATEWAY/api/surveys/"
     )
   fi
   # shellcheck disable=SC2086

@@ -6,6 +6,7 @@ import io.crossdesk.contracts.customer.CustomerUpdated;
 import io.crossdesk.contracts.intake.TicketRequested;
 import io.crossdesk.contracts.notification.NotificationFailed;
 import io.crossdesk.contracts.notification.NotificationSent;
+import io.crossdesk.contracts.notification.SurveyAnswered;
 import io.crossdesk.contracts.ticket.SatisfactionRecorded;
 import io.crossdesk.contracts.ticket.TicketClosed;
 import io.crossdesk.contracts.ticket.TicketEscalated;
@@ -75,7 +76,8 @@ public final class EventCatalogue {
           new EventContract(
               EventTypes.NOTIFICATION_SENT, Topics.NOTIFICATIONS, NotificationSent.class),
           new EventContract(
-              EventTypes.NOTIFICATION_FAILED, Topics.NOTIFICATIONS, NotificationFailed.class));
+              EventTypes.NOTIFICATION_FAILED, Topics.NOTIFICATIONS, NotificationFailed.class),
+          new EventContract(EventTypes.SURVEY_ANSWERED, Topics.SURVEYS, SurveyAnswered.class));
 
   private EventCatalogue() {}
 

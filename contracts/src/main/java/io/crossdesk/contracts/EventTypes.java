@@ -32,6 +32,7 @@ public final class EventTypes {
 
   public static final String NOTIFICATION_SENT = "crossdesk.notification.sent.v1";
   public static final String NOTIFICATION_FAILED = "crossdesk.notification.failed.v1";
+  public static final String SURVEY_ANSWERED = "crossdesk.survey.answered.v1";
 
   private EventTypes() {}
 }

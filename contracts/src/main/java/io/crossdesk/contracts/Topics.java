@@ -11,6 +11,13 @@ public final class Topics {
   public static final String NOTIFICATIONS = "crossdesk.notifications";
   public static final String ANALYTICS = "crossdesk.analytics";
 
+  /**
+   * Customers' answers to satisfaction surveys, published by notification-service, which sends the
+   * surveys; a topic of their own, so that ticket-service, which records them, reads no other
+   * notification events.
+   */
+  public static final String SURVEYS = "crossdesk.surveys";
+
   /** Public inbound contract: another enterprise system asks for a ticket. */
   public static final String INTAKE = "crossdesk.intake";
 
@@ -18,7 +25,15 @@ public final class Topics {
   public static final String WORKORDER_RESULTS = "crossdesk.workorder-results";
 
   public static final List<String> ALL =
-      List.of(CUSTOMERS, TICKETS, WORKORDERS, NOTIFICATIONS, ANALYTICS, INTAKE, WORKORDER_RESULTS);
+      List.of(
+          CUSTOMERS,
+          TICKETS,
+          WORKORDERS,
+          NOTIFICATIONS,
+          SURVEYS,
+          ANALYTICS,
+          INTAKE,
+          WORKORDER_RESULTS);
 
   private static final String DEAD_LETTER_SUFFIX = ".dlt";
 

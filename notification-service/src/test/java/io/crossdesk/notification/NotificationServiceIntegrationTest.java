@@ -11,8 +11,10 @@ import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.contracts.customer.CustomerUpdated;
 import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.contracts.ticket.TicketResolved;
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.notification.log.domain.SurveyToken;
 import io.crossdesk.platform.events.EventSchemas;
 import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
@@ -20,6 +22,7 @@ import io.crossdesk.testsupport.MessageSinks;
 import io.crossdesk.testsupport.TestTokens;
 import io.crossdesk.testsupport.TopicRecorder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +42,8 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -400,6 +405,124 @@ class NotificationServiceIntegrationTest {
                 .path("entries")
                 .findValuesAsString("kind"))
         .containsExactlyInAnyOrder("escalation", "sla-warning");
+  }
+
+  @Test
+  void surveys_a_resolution_once_and_takes_one_answer_through_its_signed_link() throws Exception {
+    String customerId = uniqueId("C");
+    String address = customerId.toLowerCase(Locale.ROOT) + "@example.org";
+    String ticketId = uniqueId("T");
+    registerCustomer(customerId, address, null, "en-US");
+    awaitContact(customerId);
+    publishTicketOpened(ticket(ticketId, customerId, "Router resets", "NORMAL"));
+    ProducerRecord<String, String> resolved =
+        valid(
+            CloudEventsProducer.event(
+                Topics.TICKETS,
+                ticketId,
+                EventTypes.TICKET_RESOLVED,
+                json.writeValueAsString(
+                    new TicketResolved(
+                        ticketId,
+                        "CD-7",
+                        customerId,
+                        "B",
+                        "FAULT",
+                        "NETWORK",
+                        "HOTLINE",
+                        null,
+                        "Replaced the router",
+                        "agent-7",
+                        false,
+                        false,
+                        1,
+                        OPENED_AT,
+                        RESOLVE_BY,
+                        Instant.now()))));
+    producer.send(resolved);
+    producer.send(resolved);
+
+    // ticket-received, ticket-resolved and the survey, each once.
+    List<Message> inbox = readOverImap(address, 3);
+    awaitConsumedBehind(ticketId);
+    Message survey =
+        readOverImap(address, 3).stream()
+            .filter(mail -> subject(mail).toLowerCase(Locale.ROOT).contains("how did we do"))
+            .reduce(
+                (one, two) -> {
+                  throw new AssertionError("two surveys");
+                })
+            .orElseThrow(() -> new AssertionError("no survey among " + inbox.size()));
+    Matcher link =
+        Pattern.compile("/api/surveys/([A-Za-z0-9_.-]+)").matcher((String) survey.getContent());
+    assertThat(link.find()).isTrue();
+    String token = link.group(1);
+
+    JsonNode open = json.readTree(surveyCall(token, "GET", null).body());
+    // The ticket opened without a number: it is known by its id.
+    assertThat(open.path("ticketNumber").asString()).isEqualTo(ticketId);
+    assertThat(open.path("answered").asBoolean()).isFalse();
+
+    HttpResponse<String> outOfRange = surveyCall(token, "POST", "{\"score\":6}");
+    assertProblem(outOfRange, 400);
+    assertThat(json.readTree(outOfRange.body()).path("errors").path(0).path("field").asString())
+        .isEqualTo("score");
+    // The same survey and expiry under another signature.
+    int signature = token.lastIndexOf('.') + 1;
+    char first = token.charAt(signature);
+    String forged =
+        token.substring(0, signature) + (first == 'A' ? 'B' : 'A') + token.substring(signature + 1);
+    HttpResponse<String> forgedAnswer = surveyCall(forged, "POST", "{\"score\":1}");
+    assertProblem(forgedAnswer, 422);
+    assertThat(json.readTree(forgedAnswer.body()).path("errors").path(0).path("field").asString())
+        .isEqualTo("token");
+    String surveyId = ticketId + ":1";
+    String expired =
+        new SurveyToken(MessageSinksInitializer.SURVEY_SECRET)
+            .sign(surveyId, Instant.now().minusSeconds(60));
+    HttpResponse<String> expiredAnswer = surveyCall(expired, "POST", "{\"score\":1}");
+    assertProblem(expiredAnswer, 422);
+    assertThat(expiredAnswer.body()).contains("has expired");
+
+    try (TopicRecorder answers = TopicRecorder.of(Topics.SURVEYS)) {
+      HttpResponse<String> answered =
+          surveyCall(token, "POST", "{\"score\":4,\"comment\":\"Quick and polite\"}");
+      assertThat(answered.statusCode()).isEqualTo(200);
+      assertProblem(surveyCall(token, "POST", "{\"score\":5}"), 409);
+
+      ConsumerRecord<String, String> published =
+          answers.await(r -> r.value().contains(surveyId), PATIENCE);
+      JsonNode answer = json.readTree(published.value());
+      assertThat(answer.path("score").asInt()).isEqualTo(4);
+      assertThat(answer.path("round").asInt()).isEqualTo(1);
+      assertThat(answer.path("customerId").asString()).isEqualTo(customerId);
+      assertThat(answers.all(r -> r.value().contains(surveyId))).hasSize(1);
+    }
+    assertThat(json.readTree(surveyCall(token, "GET", null).body()).path("answered").asBoolean())
+        .isTrue();
+  }
+
+  private HttpResponse<String> surveyCall(String token, String method, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/surveys/" + token))
+            .header("Accept", "application/json");
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String subject(Message mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException unreadable) {
+      throw new IllegalStateException(unreadable);
+    }
   }
 
   @Test

@@ -154,6 +154,8 @@ final class RunningSystem implements AutoCloseable {
       args.add("--spring.mail.host=127.0.0.1");
       args.add("--spring.mail.port=" + MessageSinks.smtpPort());
       args.add("--crossdesk.notifications.sms-url=" + MessageSinks.smsUrl());
+      args.add("--crossdesk.notifications.survey.secret=system-test-survey-secret-" + runId);
+      args.add("--crossdesk.notifications.survey.link-base=" + gatewayUrl() + "/api/surveys/");
     }
     if (service.equals("gateway-service")) {
       args.add("--spring.profiles.active=local");

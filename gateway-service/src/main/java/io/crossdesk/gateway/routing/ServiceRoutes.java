@@ -60,7 +60,7 @@ class ServiceRoutes {
         new ServiceRoute(
             "notification-service",
             uris.notificationUri(),
-            List.of("/api/notifications/**", "/api/webhooks/**")),
+            List.of("/api/notifications/**", "/api/webhooks/**", "/api/surveys/**")),
         new ServiceRoute("analytics-service", uris.analyticsUri(), List.of("/api/analytics/**")));
   }
 

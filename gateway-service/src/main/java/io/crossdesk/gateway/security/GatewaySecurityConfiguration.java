@@ -52,7 +52,8 @@ class GatewaySecurityConfiguration {
       ServerHttpSecurity http,
       ReactiveJwtDecoder jwtDecoder,
       ProblemSecurityHandlers problems,
-      CorsConfigurationSource cors) {
+      CorsConfigurationSource cors,
+      SecurityProperties properties) {
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -61,15 +62,14 @@ class GatewaySecurityConfiguration {
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .cors(spec -> spec.configurationSource(cors))
         .authorizeExchange(
-            exchanges ->
-                exchanges
-                    .pathMatchers(OPEN_PATHS)
-                    .permitAll()
-                    // The circuit-breaker fallback is reached by an internal forward only.
-                    .pathMatchers("/fallback/**")
-                    .denyAll()
-                    .anyExchange()
-                    .authenticated())
+            exchanges -> {
+              exchanges.pathMatchers(OPEN_PATHS).permitAll();
+              if (!properties.openPaths().isEmpty()) {
+                exchanges.pathMatchers(properties.openPaths().toArray(String[]::new)).permitAll();
+              }
+              // The circuit-breaker fallback is reached by an internal forward only.
+              exchanges.pathMatchers("/fallback/**").denyAll().anyExchange().authenticated();
+            })
         .oauth2ResourceServer(
             resourceServer ->
                 resourceServer

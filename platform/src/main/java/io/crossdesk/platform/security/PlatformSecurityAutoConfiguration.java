@@ -45,23 +45,27 @@ public class PlatformSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
-  SecurityFilterChain crossdeskSecurityFilterChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain crossdeskSecurityFilterChain(HttpSecurity http, SecurityProperties properties)
+      throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
-            requests ->
-                requests
-                    .requestMatchers(
-                        "/actuator/health",
-                        "/actuator/health/**",
-                        "/actuator/info",
-                        "/actuator/prometheus",
-                        "/v3/api-docs/**",
-                        "/error")
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
+            requests -> {
+              requests
+                  .requestMatchers(
+                      "/actuator/health",
+                      "/actuator/health/**",
+                      "/actuator/info",
+                      "/actuator/prometheus",
+                      "/v3/api-docs/**",
+                      "/error")
+                  .permitAll();
+              if (!properties.openPaths().isEmpty()) {
+                requests.requestMatchers(properties.openPaths().toArray(String[]::new)).permitAll();
+              }
+              requests.anyRequest().authenticated();
+            })
         .oauth2ResourceServer(
             resourceServer ->
                 resourceServer

@@ -1,5 +1,6 @@
 package io.crossdesk.platform.security;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -11,7 +12,12 @@ import org.springframework.core.io.Resource;
  * @param issuer the expected {@code iss} claim
  * @param jwkSetUri where the signing keys are published; takes precedence over the public key
  * @param publicKeyLocation an RSA public key in PEM (X.509 SubjectPublicKeyInfo)
+ * @param openPaths paths answered without a token, because the request carries a credential of its
+ *     own (the signed link of a satisfaction survey, {@code /api/surveys/**})
  */
 @ConfigurationProperties("crossdesk.security")
 public record SecurityProperties(
-    @DefaultValue("crossdesk-local") String issuer, String jwkSetUri, Resource publicKeyLocation) {}
+    @DefaultValue("crossdesk-local") String issuer,
+    String jwkSetUri,
+    Resource publicKeyLocation,
+    @DefaultValue List<String> openPaths) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.TestTokens;
 import io.crossdesk.testsupport.TopicRecorder;
 import io.crossdesk.ticket.IntegrationTestSupport;
@@ -11,6 +12,8 @@ import io.crossdesk.ticket.customer.domain.CustomerTier;
 import io.crossdesk.ticket.customer.persistence.CustomerProjection;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -406,6 +409,67 @@ class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
     assertThat(ticket.path("resolution").path("summary").asString())
         .isEqualTo("Line card replaced and the line verified");
     assertThat(ticket.path("timeline").findValuesAsString("type")).containsOnlyOnce("RESOLVED");
+  }
+
+  @Test
+  void a_survey_answer_is_recorded_once_for_its_round_and_only_for_the_tickets_customer() {
+    String customerId = customer("B");
+    String ticketId =
+        open(customerId, "\"category\":\"TARIFF\",\"resolution\":\"Explained the tariff\"");
+    assertThat(ticket(ticketId, AGENT).path("status").asString()).isEqualTo("RESOLVED");
+    String answer =
+        """
+        {"surveyId":"%s:%d","ticketId":"%s","customerId":"%s","round":%d,"score":%d,
+         "comment":"%s","answeredAt":"%s"}""";
+
+    try (TopicRecorder tickets = TopicRecorder.of(Topics.TICKETS)) {
+      // Another customer's answer, and one about a round the ticket never had, change nothing.
+      publish(
+          Topics.SURVEYS,
+          ticketId,
+          EventTypes.SURVEY_ANSWERED,
+          answer.formatted(ticketId, 1, ticketId, "someone-else", 1, 1, "spoof", Instant.now()));
+      publish(
+          Topics.SURVEYS,
+          ticketId,
+          EventTypes.SURVEY_ANSWERED,
+          answer.formatted(ticketId, 2, ticketId, customerId, 2, 1, "later", Instant.now()));
+      ProducerRecord<String, String> theAnswer =
+          CloudEventsProducer.event(
+              Topics.SURVEYS,
+              ticketId,
+              EventTypes.SURVEY_ANSWERED,
+              answer.formatted(ticketId, 1, ticketId, customerId, 1, 3, "ok", Instant.now()));
+      // Delivered twice, as after a crash before the offset was committed.
+      publishRecord(theAnswer);
+      publishRecord(theAnswer);
+
+      ConsumerRecord<String, String> recorded =
+          tickets.await(
+              r ->
+                  EventTypes.SATISFACTION_RECORDED.equals(TopicRecorder.header(r, "ce_type"))
+                      && r.key().equals(ticketId),
+              ASYNC);
+      JsonNode satisfaction = json.readTree(recorded.value());
+      assertThat(satisfaction.path("score").asInt()).isEqualTo(3);
+      assertThat(satisfaction.path("recordedBy").asString()).isEqualTo("survey");
+      assertThat(
+              tickets.all(
+                  r ->
+                      EventTypes.SATISFACTION_RECORDED.equals(TopicRecorder.header(r, "ce_type"))
+                          && r.key().equals(ticketId)))
+          .hasSize(1);
+    }
+    assertThat(ticket(ticketId, AGENT).path("timeline").toString())
+        .contains("Satisfaction 3/5: ok")
+        .doesNotContain("spoof")
+        .doesNotContain("later");
+    assertProblem(
+        post(
+            "/api/tickets/" + ticketId + "/satisfaction",
+            "{\"score\":5}",
+            TestTokens.customer(customerId)),
+        409);
   }
 
   @Test

@@ -64,7 +64,7 @@ public class TicketMessages {
             .map(Delivered::data)
             .map(
                 t ->
-                    new TicketFacts(
+                    TicketFacts.opened(
                         t.ticketId(),
                         t.ticketNumber(),
                         t.title(),

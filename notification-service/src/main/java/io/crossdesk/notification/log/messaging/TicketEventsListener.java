@@ -1,11 +1,13 @@
 package io.crossdesk.notification.log.messaging;
 
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.ticket.SatisfactionRecorded;
 import io.crossdesk.contracts.ticket.TicketClosed;
 import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.notification.log.application.Surveys;
 import io.crossdesk.notification.log.application.TicketMessages;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
@@ -23,17 +25,28 @@ class TicketEventsListener {
   private final IdempotentConsumer consumer;
   private final EventHandlers handlers;
 
-  TicketEventsListener(IdempotentConsumer consumer, TicketMessages messages) {
+  TicketEventsListener(IdempotentConsumer consumer, TicketMessages messages, Surveys surveys) {
     this.consumer = consumer;
     // A message's id derives from its event, recipient and channel: a redelivery stores and sends
     // nothing new.
     this.handlers =
         EventHandlers.reading()
             .onBatch(TicketOpened.class, messages::opened)
-            .onBatch(TicketResolved.class, messages::resolved)
-            .onBatch(TicketReopened.class, messages::reopened)
+            .onBatch(
+                TicketResolved.class,
+                run -> {
+                  messages.resolved(run);
+                  surveys.resolved(run);
+                })
+            .onBatch(
+                TicketReopened.class,
+                run -> {
+                  messages.reopened(run);
+                  surveys.reopened(run);
+                })
             .onBatch(TicketClosed.class, messages::closed)
-            .onBatch(TicketEscalated.class, messages::escalated);
+            .onBatch(TicketEscalated.class, messages::escalated)
+            .onBatch(SatisfactionRecorded.class, surveys::rated);
   }
 
   @KafkaListener(id = CONSUMER, topics = Topics.TICKETS, batch = "true")

@@ -9,7 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** The facts of every ticket this service heard opened, by ticket id. */
@@ -47,7 +51,9 @@ public class TicketFactsStore {
                         stored.getString("customerId"),
                         stored.getString("customerTier"),
                         stored.getString("priority"),
-                        stored.getString("owner"))));
+                        stored.getString("owner"),
+                        number(stored, "round", 1),
+                        number(stored, "ratedRound", 0))));
     return found;
   }
 
@@ -57,6 +63,38 @@ public class TicketFactsStore {
     document
         .append("customerId", ticket.customerId())
         .append("customerTier", ticket.customerTier());
-    return document.append("priority", ticket.priority()).append("owner", ticket.owner());
+    document.append("priority", ticket.priority()).append("owner", ticket.owner());
+    return document.append("round", ticket.round()).append("ratedRound", ticket.ratedRound());
+  }
+
+  /**
+   * Moves each ticket on to the given round (a resolution or a reopening), in one bulk write; a
+   * round already passed changes nothing, so a redelivered or overtaken event is harmless.
+   */
+  public void roundsReached(Map<String, Integer> roundByTicket) {
+    raise("round", roundByTicket);
+  }
+
+  /** Records the rounds whose satisfaction was recorded, the same way. */
+  public void rated(Map<String, Integer> roundByTicket) {
+    raise("ratedRound", roundByTicket);
+  }
+
+  private void raise(String field, Map<String, Integer> valueByTicket) {
+    if (valueByTicket.isEmpty()) {
+      return;
+    }
+    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+    valueByTicket.forEach(
+        (ticketId, value) ->
+            bulk.updateOne(
+                Query.query(Criteria.where("_id").is(ticketId).and(field).lt(value)),
+                new Update().set(field, value)));
+    bulk.execute();
+  }
+
+  private static int number(Document stored, String field, int absent) {
+    Number value = stored.get(field, Number.class);
+    return value == null ? absent : value.intValue();
   }
 }

@@ -1,5 +1,6 @@
 package io.crossdesk.ticket.lifecycle.application;
 
+import io.crossdesk.contracts.notification.SurveyAnswered;
 import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.web.NotFoundException;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TicketCommands {
+
+  /** Who recorded a satisfaction the customer gave through a survey link. */
+  static final String SURVEY = "survey";
 
   private final TicketStore tickets;
   private final TicketEvents events;
@@ -144,6 +148,26 @@ public class TicketCommands {
             Change.of(
                 ticket.rate(score, comment, caller.subject(), at),
                 events.satisfaction(ticket, score, comment, caller.subject(), at)));
+  }
+
+  /**
+   * The customer's answer to a satisfaction survey, recorded as their satisfaction with the
+   * resolution the survey asked about, once: the event's id is kept with the change, and an answer
+   * the ticket no longer takes ({@link Ticket#takesSurveyAnswer}) changes nothing.
+   */
+  public Ticket recordSurveyAnswer(String eventId, SurveyAnswered answer) {
+    return tickets.apply(
+        answer.ticketId(),
+        eventId,
+        ticket -> {
+          if (!ticket.takesSurveyAnswer(answer.round(), answer.customerId())) {
+            return Change.none(ticket);
+          }
+          Instant at = now();
+          return Change.of(
+              ticket.rate(answer.score(), answer.comment(), SURVEY, at),
+              events.satisfaction(ticket, answer.score(), answer.comment(), SURVEY, at));
+        });
   }
 
   /**

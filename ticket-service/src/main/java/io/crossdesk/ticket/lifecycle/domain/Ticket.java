@@ -389,6 +389,18 @@ public record Ticket(
         .build();
   }
 
+  /**
+   * Whether a survey answer about resolution {@code round} is to be recorded: the customer's own
+   * ticket, resolved in that round, and not rated for it yet. An answer about an earlier round (the
+   * ticket was reopened since) or one rated already changes nothing.
+   */
+  public boolean takesSurveyAnswer(int surveyRound, String answeredBy) {
+    return resolution != null
+        && round == surveyRound
+        && ratedRound < surveyRound
+        && customerId.equals(answeredBy);
+  }
+
   /** Satisfaction is asked once per resolution. */
   public Ticket rate(int score, String comment, String actor, Instant at) {
     if (score < 1 || score > 5) {
