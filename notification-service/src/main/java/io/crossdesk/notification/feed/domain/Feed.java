@@ -2,9 +2,9 @@ package io.crossdesk.notification.feed.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * A recipient's in-app feed: its newest {@value #KEPT} messages, newest first. The feed of a
@@ -15,11 +15,22 @@ import java.util.Set;
  */
 public record Feed(String name, List<FeedEntry> entries, long version) {
 
-  /** Messages a feed keeps; older ones stay readable in the notification log. */
-  public static final int KEPT = 200;
+  private static final Comparator<FeedEntry> NEWEST_FIRST =
+      Comparator.comparing(FeedEntry::at).thenComparing(FeedEntry::id).reversed();
 
+  /** Messages a feed keeps; older ones stay readable in the notification log. */
+  public static final int KEPT = 100;
+
+  /**
+   * The entries newest first, each once: a message written to the feed again (its event was
+   * delivered again after an instance stopped) shows once.
+   */
   public Feed {
-    entries = List.copyOf(entries);
+    Map<String, FeedEntry> byId = new LinkedHashMap<>();
+    entries.forEach(entry -> byId.putIfAbsent(entry.id(), entry));
+    List<FeedEntry> sorted = new ArrayList<>(byId.values());
+    sorted.sort(NEWEST_FIRST);
+    entries = List.copyOf(sorted);
   }
 
   public static Feed empty(String name) {
@@ -28,16 +39,6 @@ public record Feed(String name, List<FeedEntry> entries, long version) {
 
   public long unread() {
     return entries.stream().filter(entry -> !entry.read()).count();
-  }
-
-  /** The feed with the messages it does not hold yet, the newest first, at most {@value #KEPT}. */
-  public Feed with(List<FeedEntry> added) {
-    Set<String> held = new HashSet<>();
-    entries.forEach(entry -> held.add(entry.id()));
-    List<FeedEntry> all = new ArrayList<>(entries);
-    added.stream().filter(entry -> held.add(entry.id())).forEach(all::add);
-    all.sort(Comparator.comparing(FeedEntry::at).thenComparing(FeedEntry::id).reversed());
-    return new Feed(name, all.subList(0, Math.min(all.size(), KEPT)), version);
   }
 
   /** The feed with the message marked read; the same feed when it does not hold it. */

@@ -20,14 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * The in-app feeds, one document per recipient keyed by the feed's name: a feed is read, appended
- * to and marked read by its {@code _id} only, however large the notification log grows. A change
- * replaces the document if its version is still the one read, and is made again on the fresh feed
- * otherwise.
+ * to and marked read by its {@code _id} only, however large the notification log grows. Appends
+ * push without reading; marking read replaces the document if its version is still the one read
+ * (every append raises it), and is decided again on the fresh feed otherwise.
  */
 @Component
 public class FeedStore implements FeedWriter {
@@ -41,31 +45,42 @@ public class FeedStore implements FeedWriter {
     this.mongo = mongo;
   }
 
-  /** One look-up for every feed the messages go to, then one write per feed. */
+  /**
+   * Appends the messages to their feeds in one bulk write, without reading them: one push per feed,
+   * which keeps the newest {@value Feed#KEPT}. A message appended again shows once (see {@link
+   * Feed}).
+   */
   @Override
   public void append(List<Notification> messages) {
-    Map<String, List<FeedEntry>> byFeed = new LinkedHashMap<>();
+    Map<String, List<Document>> byFeed = new LinkedHashMap<>();
     for (Notification message : messages) {
       byFeed
           .computeIfAbsent(message.recipient(), feed -> new ArrayList<>())
           .add(
-              new FeedEntry(
-                  message.id(),
-                  message.kind(),
-                  message.ticketId(),
-                  message.subject(),
-                  message.body(),
-                  message.createdAt(),
-                  false));
+              entry(
+                  new FeedEntry(
+                      message.id(),
+                      message.kind(),
+                      message.ticketId(),
+                      message.subject(),
+                      message.body(),
+                      message.createdAt(),
+                      false)));
     }
-    Map<String, Feed> current = findAll(byFeed.keySet());
+    if (byFeed.isEmpty()) {
+      return;
+    }
+    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
     byFeed.forEach(
-        (name, added) -> {
-          Feed feed = current.getOrDefault(name, Feed.empty(name));
-          if (!write(feed, feed.with(added))) {
-            change(name, fresh -> fresh.with(added));
-          }
-        });
+        (name, entries) ->
+            bulk.upsert(
+                Query.query(Criteria.where("_id").is(name)),
+                new Update()
+                    .push("entries")
+                    .slice(-Feed.KEPT)
+                    .each(entries.toArray())
+                    .inc("version", 1)));
+    bulk.execute();
   }
 
   public Map<String, Feed> findAll(Collection<String> names) {
@@ -117,16 +132,18 @@ public class FeedStore implements FeedWriter {
 
   private static Document document(Feed feed, long version) {
     List<Document> entries = new ArrayList<>();
-    for (FeedEntry entry : feed.entries()) {
-      Document stored = new Document("id", entry.id()).append("kind", entry.kind());
-      stored.append("ticketId", entry.ticketId()).append("subject", entry.subject());
-      stored.append("body", entry.body()).append("at", Date.from(entry.at()));
-      entries.add(stored.append("read", entry.read()));
+    // Stored oldest first, as appends leave them.
+    for (int i = feed.entries().size() - 1; i >= 0; i--) {
+      entries.add(entry(feed.entries().get(i)));
     }
-    return new Document("_id", feed.name())
-        .append("entries", entries)
-        .append("unread", feed.unread())
-        .append("version", version);
+    return new Document("_id", feed.name()).append("entries", entries).append("version", version);
+  }
+
+  private static Document entry(FeedEntry entry) {
+    Document stored = new Document("id", entry.id()).append("kind", entry.kind());
+    stored.append("ticketId", entry.ticketId()).append("subject", entry.subject());
+    stored.append("body", entry.body()).append("at", Date.from(entry.at()));
+    return stored.append("read", entry.read());
   }
 
   private static Feed read(Document stored) {
