@@ -13,6 +13,7 @@ import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.contracts.ticket.TicketWaitingForCustomer;
 import io.crossdesk.contracts.workorder.ComplaintResolved;
 import io.crossdesk.contracts.workorder.RoutingConfigurationChanged;
 import io.crossdesk.contracts.workorder.StepResult;
@@ -45,6 +46,10 @@ public final class EventCatalogue {
           new EventContract(EventTypes.TICKET_RESOLVED, Topics.TICKETS, TicketResolved.class),
           new EventContract(EventTypes.TICKET_CLOSED, Topics.TICKETS, TicketClosed.class),
           new EventContract(EventTypes.TICKET_REOPENED, Topics.TICKETS, TicketReopened.class),
+          new EventContract(
+              EventTypes.TICKET_WAITING_FOR_CUSTOMER,
+              Topics.TICKETS,
+              TicketWaitingForCustomer.class),
           new EventContract(
               EventTypes.SATISFACTION_RECORDED, Topics.TICKETS, SatisfactionRecorded.class),
           new EventContract(EventTypes.WORKORDER_ROUTED, Topics.WORKORDERS, WorkOrderRouted.class),

@@ -12,6 +12,7 @@ import io.crossdesk.contracts.customer.CustomerUpdated;
 import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.contracts.ticket.TicketWaitingForCustomer;
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.notification.log.domain.SurveyToken;
@@ -523,6 +524,49 @@ class NotificationServiceIntegrationTest {
     } catch (MessagingException unreadable) {
       throw new IllegalStateException(unreadable);
     }
+  }
+
+  @Test
+  void tells_the_customer_what_the_desk_needs_from_them() throws Exception {
+    String customerId = uniqueId("C");
+    String address = customerId.toLowerCase(Locale.ROOT) + "@example.org";
+    String ticketId = uniqueId("T");
+    registerCustomer(customerId, address, null, "en-US");
+    awaitContact(customerId);
+    publishTicketOpened(ticket(ticketId, customerId, "Cannot log in", "NORMAL"));
+    producer.send(
+        valid(
+            CloudEventsProducer.event(
+                Topics.TICKETS,
+                ticketId,
+                EventTypes.TICKET_WAITING_FOR_CUSTOMER,
+                json.writeValueAsString(
+                    new TicketWaitingForCustomer(
+                        ticketId,
+                        "CD-9",
+                        customerId,
+                        "B",
+                        "NORMAL",
+                        "the serial number on the back of your router",
+                        "agent-7",
+                        1,
+                        Instant.now())))));
+
+    Message asked =
+        readOverImap(address, 2).stream()
+            .filter(mail -> subject(mail).contains("CD-9"))
+            .findFirst()
+            .orElseThrow();
+    assertThat((String) asked.getContent())
+        .contains("the serial number on the back of your router");
+    assertThat(
+            awaitNotifications(
+                "?ticketId=" + ticketId,
+                TestTokens.agent(),
+                found ->
+                    found.stream()
+                        .anyMatch(n -> "waiting-for-customer".equals(text(n, "template")))))
+        .isNotEmpty();
   }
 
   @Test

@@ -21,6 +21,7 @@ import io.crossdesk.systemtest.GatewayClient.Response;
 import io.crossdesk.testsupport.MessageSinks;
 import io.crossdesk.testsupport.TopicRecorder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +33,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -521,6 +525,71 @@ class CrossdeskSystemTest {
   }
 
   /** Intake has no user token to look a customer up with, so it relies on the projection. */
+  @Test
+  @Order(12)
+  void the_customer_rates_a_resolution_once_through_the_survey_link_they_were_sent()
+      throws Exception {
+    String email = "survey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String customerId = desk.registerCustomer("Chen Jie", "INDIVIDUAL", "B", email);
+    JsonNode resolved =
+        desk.openTicket(customerId, "TARIFF", "Roaming prices", "Explained the roaming prices");
+    String ticketId = resolved.get("id").asString();
+
+    // Received, resolved, and the survey, in the customer's language.
+    Message survey =
+        MessageSinks.readOverImap(email, 3, TIMEOUT).stream()
+            .filter(mail -> subjectOf(mail).contains("评价"))
+            .findFirst()
+            .orElseThrow();
+    Matcher link =
+        Pattern.compile(Pattern.quote(system.gatewayUrl()) + "(/api/surveys/[A-Za-z0-9_.-]+)")
+            .matcher((String) survey.getContent());
+    assertThat(link.find()).as("a survey link through the gateway").isTrue();
+
+    Response answered = gateway.post(link.group(1), "{\"score\":4,\"comment\":\"清楚\"}", null);
+    assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                gateway
+                    .get("/api/tickets/" + ticketId, agent)
+                    .json()
+                    .get("timeline")
+                    .toString()
+                    .contains("Satisfaction 4/5: 清楚"));
+    assertThat(gateway.post(link.group(1), "{\"score\":5}", null).status()).isEqualTo(409);
+  }
+
+  @Test
+  @Order(13)
+  void a_customer_without_e_mail_hears_of_their_ticket_by_sms() {
+    Response registered =
+        gateway.post(
+            "/api/customers",
+            """
+            {"name":"Liu Yang","type":"INDIVIDUAL","tier":"C","phone":"+86 139 %08d",
+             "locale":"en-US"}"""
+                .formatted(ThreadLocalRandom.current().nextInt(100_000_000)),
+            agent);
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    String customerId = registered.json().get("id").asString();
+    String number =
+        desk.openTicket(customerId, "NETWORK", "Slow mobile data", null).get("number").asString();
+
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> MessageSinks.sms().stream().anyMatch(sms -> sms.contains(number)));
+  }
+
+  private static String subjectOf(Message mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException unreadable) {
+      throw new IllegalStateException(unreadable);
+    }
+  }
+
   private static void awaitCustomerKnownToTickets(String customerId) {
     String probeId = "probe-" + UUID.randomUUID();
     intake.send(

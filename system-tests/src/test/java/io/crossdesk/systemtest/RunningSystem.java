@@ -156,6 +156,7 @@ final class RunningSystem implements AutoCloseable {
       args.add("--crossdesk.notifications.sms-url=" + MessageSinks.smsUrl());
       args.add("--crossdesk.notifications.survey.secret=system-test-survey-secret-" + runId);
       args.add("--crossdesk.notifications.survey.link-base=" + gatewayUrl() + "/api/surveys/");
+      args.add("--crossdesk.notifications.survey.after=1s");
     }
     if (service.equals("gateway-service")) {
       args.add("--spring.profiles.active=local");

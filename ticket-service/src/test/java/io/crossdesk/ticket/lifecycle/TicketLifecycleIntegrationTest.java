@@ -192,7 +192,23 @@ class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
     String ticketId = open(customer("B"), "\"category\":\"NETWORK\"");
     Instant dueBefore = Instant.parse(ticket(ticketId, AGENT).path("resolveBy").asString());
 
-    JsonNode waiting = act(ticketId, "wait-for-customer", "{\"reason\":\"serial number\"}", AGENT);
+    JsonNode waiting;
+    try (TopicRecorder tickets = TopicRecorder.of(Topics.TICKETS)) {
+      waiting = act(ticketId, "wait-for-customer", "{\"reason\":\"serial number\"}", AGENT);
+      // The customer is told what the desk needs (notification-service).
+      JsonNode announced =
+          json.readTree(
+              tickets
+                  .await(
+                      r ->
+                          EventTypes.TICKET_WAITING_FOR_CUSTOMER.equals(
+                                  TopicRecorder.header(r, "ce_type"))
+                              && r.key().equals(ticketId),
+                      ASYNC)
+                  .value());
+      assertThat(announced.path("needed").asString()).isEqualTo("serial number");
+      assertThat(announced.path("round").asInt()).isEqualTo(1);
+    }
     assertThat(waiting.path("status").asString()).isEqualTo("WAITING_CUSTOMER");
     assertThat(waiting.path("sla").path("paused").asBoolean()).isTrue();
     assertThat(waiting.path("sla").path("resolution").has("dueAt")).isFalse();

@@ -188,10 +188,7 @@ public class Deliveries implements DeadlineHandler {
     awaitAll(tries);
   }
 
-  /**
-   * Waits for the tries' outcomes, so that the consumer commits only once they are recorded; a try
-   * that outlasts the wait is recorded when it ends.
-   */
+  /** Waits for the tries' outcomes, so that the consumer commits only once they are recorded. */
   private void awaitAll(List<CompletableFuture<Void>> tries) {
     if (tries.isEmpty()) {
       return;
@@ -202,13 +199,18 @@ public class Deliveries implements DeadlineHandler {
       CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new))
           .get(longest.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException interrupted) {
+      // The instance is stopping: fail the run, so that the event is delivered again (to whichever
+      // instance takes the partition) and what was not tried here is tried there.
       Thread.currentThread().interrupt();
+      throw new IllegalStateException("stopped while the run's messages were tried", interrupted);
     } catch (ExecutionException unrecorded) {
       // The store refused an outcome: fail the run, so that it is delivered again and the messages
       // whose outcome is missing are tried again.
       throw new IllegalStateException("a try's outcome was not recorded", unrecorded.getCause());
     } catch (TimeoutException stillTrying) {
-      // Each try records its own outcome when it ends.
+      // Longer than any try may take: fail the run rather than commit messages whose outcome may
+      // never be written; the redelivery tries those still untried.
+      throw new IllegalStateException("the run's tries outlasted " + longest, stillTrying);
     }
   }
 

@@ -3,7 +3,10 @@ package io.crossdesk.notification.log.application;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +23,11 @@ class NotificationConfiguration {
     return new HttpSmsProvider(properties);
   }
 
-  /** The threads that wait for the mail server and the SMS gateway. */
-  @Bean(destroyMethod = "shutdownNow")
+  /**
+   * The threads that wait for the mail server and the SMS gateway. On shutdown the tries in flight
+   * may end and record their outcomes ({@link #notificationSendingShutdown}).
+   */
+  @Bean(destroyMethod = "")
   ExecutorService notificationSending(NotificationProperties properties) {
     AtomicInteger count = new AtomicInteger();
     ThreadFactory threads =
@@ -31,5 +37,17 @@ class NotificationConfiguration {
           return thread;
         };
     return Executors.newFixedThreadPool(properties.senderThreads(), threads);
+  }
+
+  /** Lets the tries in flight end, for at most five seconds, before the threads are stopped. */
+  @Bean
+  DisposableBean notificationSendingShutdown(
+      @Qualifier("notificationSending") ExecutorService sending) {
+    return () -> {
+      sending.shutdown();
+      if (!sending.awaitTermination(5, TimeUnit.SECONDS)) {
+        sending.shutdownNow();
+      }
+    };
   }
 }

@@ -5,6 +5,7 @@ import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.contracts.ticket.TicketWaitingForCustomer;
 import io.crossdesk.notification.contact.domain.Contact;
 import io.crossdesk.notification.contact.persistence.ContactDirectory;
 import io.crossdesk.notification.log.domain.DeliveryAddress;
@@ -29,9 +30,10 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * The messages ticket events cause: to the customer when their ticket is received, resolved,
- * reopened or closed; to the owner and the department when its SLA is at risk or it is escalated.
- * Each run of one type of event is written with one contact look-up and delivered in one batch.
+ * The messages ticket events cause: to the customer when their ticket is received, waits for them,
+ * is resolved, reopened or closed; to the owner and the department when its SLA is at risk or it is
+ * escalated. Each run of one type of event is written with one contact look-up and delivered in one
+ * batch.
  */
 @Component
 public class TicketMessages {
@@ -122,6 +124,25 @@ public class TicketMessages {
               return values;
             },
         TicketReopened::ticketId);
+  }
+
+  /** The desk needs something from the customer: what, and that the clock waits for them. */
+  public void waitingForCustomer(List<Delivered<TicketWaitingForCustomer>> waiting) {
+    Map<String, TicketFacts> facts = facts(waiting.stream().map(d -> d.data().ticketId()));
+    toCustomers(
+        waiting,
+        TicketWaitingForCustomer::customerId,
+        t -> TicketFacts.urgent(t.customerTier(), t.priority()),
+        MessageKind.WAITING_FOR_CUSTOMER,
+        (t, contact) ->
+            locale -> {
+              Map<String, String> values =
+                  ticket(t.ticketNumber(), t.ticketId(), title(facts, t.ticketId()));
+              values.put("customerName", contact.map(Contact::name).orElse(null));
+              values.put("neededFromCustomer", t.needed());
+              return values;
+            },
+        TicketWaitingForCustomer::ticketId);
   }
 
   public void closed(List<Delivered<TicketClosed>> closed) {

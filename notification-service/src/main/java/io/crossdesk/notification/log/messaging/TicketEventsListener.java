@@ -7,6 +7,7 @@ import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.contracts.ticket.TicketWaitingForCustomer;
 import io.crossdesk.notification.log.application.Surveys;
 import io.crossdesk.notification.log.application.TicketMessages;
 import io.crossdesk.platform.consumer.EventHandlers;
@@ -44,6 +45,7 @@ class TicketEventsListener {
                   messages.reopened(run);
                   surveys.reopened(run);
                 })
+            .onBatch(TicketWaitingForCustomer.class, messages::waitingForCustomer)
             .onBatch(TicketClosed.class, messages::closed)
             .onBatch(TicketEscalated.class, messages::escalated)
             .onBatch(SatisfactionRecorded.class, surveys::rated);

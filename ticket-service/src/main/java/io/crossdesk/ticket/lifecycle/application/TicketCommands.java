@@ -57,7 +57,11 @@ public class TicketCommands {
     return change(
         caller,
         id,
-        (ticket, at) -> Change.of(ticket.waitForCustomer(reason, caller.subject(), at)));
+        (ticket, at) -> {
+          Ticket waiting = ticket.waitForCustomer(reason, caller.subject(), at);
+          return Change.of(
+              waiting, events.waitingForCustomer(waiting, reason, caller.subject(), at));
+        });
   }
 
   public Ticket resume(Caller caller, String id) {

@@ -6,6 +6,7 @@ import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.contracts.ticket.TicketWaitingForCustomer;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.ticket.lifecycle.domain.Ticket;
@@ -125,6 +126,21 @@ public class TicketEvents {
             at,
             clocks.resolveBy(ticket),
             ticket.region()));
+  }
+
+  EventMessage waitingForCustomer(Ticket ticket, String needed, String by, Instant at) {
+    return events.create(
+        ticket.id(),
+        new TicketWaitingForCustomer(
+            ticket.id(),
+            ticket.number(),
+            ticket.customerId(),
+            ticket.customerTier().name(),
+            ticket.priority().name(),
+            needed,
+            by,
+            ticket.round(),
+            at));
   }
 
   EventMessage satisfaction(Ticket ticket, int score, String comment, String by, Instant at) {
