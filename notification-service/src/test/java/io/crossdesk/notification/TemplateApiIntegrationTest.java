@@ -121,7 +121,7 @@ class TemplateApiIntegrationTest {
 
     JsonNode kinds =
         json.readTree(call("GET", TEMPLATES + "/kinds", TestTokens.admin(), null, null).body());
-    assertThat(kinds.size()).isEqualTo(14);
+    assertThat(kinds.size()).isEqualTo(15);
 
     JsonNode page =
         json.readTree(

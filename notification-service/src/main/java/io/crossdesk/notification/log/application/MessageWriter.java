@@ -8,6 +8,9 @@ import io.crossdesk.notification.log.domain.DeliveryAddress;
 import io.crossdesk.notification.log.domain.Message;
 import io.crossdesk.notification.log.domain.Notification;
 import io.crossdesk.notification.log.domain.Occasion;
+import io.crossdesk.notification.log.domain.RecipientType;
+import io.crossdesk.notification.log.domain.StaffPreferences;
+import io.crossdesk.notification.log.persistence.StaffPreferencesStore;
 import io.crossdesk.notification.template.application.Templates;
 import io.crossdesk.notification.template.domain.Locales;
 import io.crossdesk.notification.template.domain.MessageKind;
@@ -31,10 +34,18 @@ public class MessageWriter {
 
   private final Clock clock;
   private final String defaultLocale;
+  private final StaffPreferencesStore preferences;
+  private final StaffDigests digests;
 
-  MessageWriter(Clock clock, NotificationProperties properties) {
+  MessageWriter(
+      Clock clock,
+      NotificationProperties properties,
+      StaffPreferencesStore preferences,
+      StaffDigests digests) {
     this.clock = clock;
     this.defaultLocale = properties.defaultLocale();
+    this.preferences = preferences;
+    this.digests = digests;
   }
 
   /**
@@ -65,7 +76,11 @@ public class MessageWriter {
     return written;
   }
 
-  /** The message to members of staff or contacts, in the desk's default locale, never deferred. */
+  /**
+   * The message to members of staff or contacts, in the desk's default locale, never deferred. A
+   * member of staff addressed personally gets it in their feed and, as their preferences say, on
+   * their direct channels at once or in their next digest.
+   */
   public List<Notification> toStaff(
       Templates templates,
       Occasion occasion,
@@ -74,11 +89,33 @@ public class MessageWriter {
       Function<String, Map<String, String>> values) {
     Instant now = clock.instant();
     Map<String, String> rendered = values.apply(defaultLocale);
+    List<String> staff =
+        to.stream()
+            .filter(address -> address.recipientType() == RecipientType.STAFF)
+            .map(DeliveryAddress::recipientKey)
+            .toList();
+    Map<String, StaffPreferences> chosen = staff.isEmpty() ? Map.of() : preferences.findAll(staff);
+    List<DeliveryAddress> addresses = new ArrayList<>(to);
+    for (String user : staff) {
+      StaffPreferences member = chosen.get(user);
+      if (member != null) {
+        addresses.addAll(member.directAddresses());
+      }
+    }
     List<Notification> written = new ArrayList<>();
-    for (DeliveryAddress address : to) {
+    for (DeliveryAddress address : addresses) {
       render(templates, kind, address, defaultLocale, rendered)
           .map(message -> queued(occasion, message, address, defaultLocale, now, null))
           .ifPresent(written::add);
+    }
+    for (Notification message : written) {
+      StaffPreferences member = chosen.get(message.recipientKey());
+      if (member != null
+          && member.digestAddress() != null
+          && message.channel() == Channel.IN_APP
+          && message.recipientType() == RecipientType.STAFF) {
+        digests.gather(member, message);
+      }
     }
     return written;
   }

@@ -128,6 +128,14 @@ public enum MessageKind {
       Placeholders.RESOLVE_BY,
       Placeholders.TIME_LEFT,
       Placeholders.TARGET_USED),
+  STAFF_DIGEST(
+      "staff-digest",
+      Audience.DEPARTMENT_STAFF,
+      EnumSet.of(EMAIL),
+      Placeholders.STAFF_NAME,
+      Placeholders.MESSAGE_COUNT,
+      Placeholders.MESSAGES,
+      Placeholders.SINCE),
   ANOMALY_DETECTED(
       "anomaly-detected",
       Audience.SUPERVISOR,

@@ -70,5 +70,17 @@ final class Placeholders {
   static final Placeholder OPEN_TICKETS =
       Placeholder.of("openTickets", "how many tickets the customer has open", "4");
 
+  static final Placeholder STAFF_NAME =
+      Placeholder.of("staffName", "the member of staff the digest is for", "wang.fang");
+  static final Placeholder MESSAGE_COUNT =
+      Placeholder.of("messageCount", "how many messages the digest gathers", "3");
+  static final Placeholder MESSAGES =
+      Placeholder.of(
+          "messages",
+          "the gathered messages, one per line: time, subject",
+          "2025-03-04 09:00 UTC  Escalation: ticket T-2025-000123");
+  static final Placeholder SINCE =
+      Placeholder.of("since", "the start of the period the digest covers", "2025-03-03 08:00 UTC");
+
   private Placeholders() {}
 }

@@ -1,0 +1,146 @@
+package io.crossdesk.notification.log.persistence;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.crossdesk.notification.log.domain.Channel;
+import io.crossdesk.notification.log.domain.StaffPreferences;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Staff's notification preferences, one document per user, with the messages waiting for their next
+ * digest (at most {@value #PENDING_KEPT}, the newest).
+ */
+@Component
+public class StaffPreferencesStore {
+
+  static final String COLLECTION = "staff_preferences";
+  static final int PENDING_KEPT = 200;
+
+  private final MongoTemplate mongo;
+
+  StaffPreferencesStore(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  /** Saves the preferences; the messages waiting for a digest stay. */
+  public void save(StaffPreferences preferences) {
+    Document fields =
+        new Document("channels", preferences.channels().stream().map(Enum::name).sorted().toList());
+    fields.append("email", preferences.email()).append("phone", preferences.phone());
+    fields.append("digest", preferences.digest());
+    fields.append("digestAt", preferences.digestAt().toString());
+    fields.append("zone", preferences.zone().getId());
+    mongo
+        .getCollection(COLLECTION)
+        .updateOne(
+            Filters.eq("_id", preferences.user()),
+            new Document("$set", fields),
+            new UpdateOptions().upsert(true));
+  }
+
+  public Optional<StaffPreferences> find(String user) {
+    return Optional.ofNullable(findAll(List.of(user)).get(user));
+  }
+
+  /** The stated preferences among {@code users}, by user, in one look-up. */
+  public Map<String, StaffPreferences> findAll(Collection<String> users) {
+    Map<String, StaffPreferences> found = new HashMap<>();
+    mongo
+        .getCollection(COLLECTION)
+        .find(Filters.in("_id", new HashSet<>(users)))
+        .forEach(stored -> found.put(stored.getString("_id"), read(stored)));
+    return found;
+  }
+
+  /** Keeps one message for the user's next digest. */
+  public void addToDigest(String user, String id, Instant at, String subject) {
+    mongo
+        .getCollection(COLLECTION)
+        .updateOne(
+            Filters.eq("_id", user),
+            new Document(
+                "$push",
+                new Document(
+                    "pending",
+                    new Document(
+                            "$each",
+                            List.of(
+                                new Document("id", id)
+                                    .append("at", Date.from(at))
+                                    .append("subject", subject)))
+                        .append("$slice", -PENDING_KEPT))));
+  }
+
+  /**
+   * The messages waiting for the user's digest, oldest first, each once (a message gathered again,
+   * when its event was delivered again, shows once).
+   */
+  public List<PendingItem> pending(String user) {
+    Document stored = mongo.getCollection(COLLECTION).find(Filters.eq("_id", user)).first();
+    Map<String, PendingItem> items = new LinkedHashMap<>();
+    if (stored != null) {
+      for (Document item : stored.getList("pending", Document.class, List.of())) {
+        items.putIfAbsent(
+            item.getString("id"),
+            new PendingItem(
+                item.getString("id"), item.getDate("at").toInstant(), item.getString("subject")));
+      }
+    }
+    return new ArrayList<>(items.values());
+  }
+
+  /** Drops the messages a digest up to {@code cutoff} gathered. */
+  public void digested(String user, Instant cutoff) {
+    mongo
+        .getCollection(COLLECTION)
+        .updateOne(
+            Filters.eq("_id", user),
+            Updates.combine(
+                Updates.pull("pending", Filters.lte("at", Date.from(cutoff))),
+                Updates.set("lastDigestAt", Date.from(cutoff))));
+  }
+
+  /** When the last digest was sent; empty before the first. */
+  public Optional<Instant> lastDigestAt(String user) {
+    Document stored = mongo.getCollection(COLLECTION).find(Filters.eq("_id", user)).first();
+    return Optional.ofNullable(stored)
+        .map(document -> document.getDate("lastDigestAt"))
+        .map(Date::toInstant);
+  }
+
+  private static StaffPreferences read(Document stored) {
+    EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
+    stored
+        .getList("channels", String.class, List.of())
+        .forEach(c -> channels.add(Channel.valueOf(c)));
+    String digestAt = stored.getString("digestAt");
+    String zone = stored.getString("zone");
+    return new StaffPreferences(
+        stored.getString("_id"),
+        channels,
+        stored.getString("email"),
+        stored.getString("phone"),
+        Boolean.TRUE.equals(stored.getBoolean("digest")),
+        digestAt == null ? null : LocalTime.parse(digestAt),
+        zone == null ? null : ZoneId.of(zone));
+  }
+
+  /** One message waiting for a digest. */
+  public record PendingItem(String id, Instant at, String subject) {}
+}
