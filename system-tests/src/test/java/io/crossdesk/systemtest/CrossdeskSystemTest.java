@@ -563,14 +563,16 @@ class CrossdeskSystemTest {
 
   @Test
   @Order(13)
-  void a_customer_without_e_mail_hears_of_their_ticket_by_sms() {
+  void a_customer_who_prefers_sms_hears_of_their_ticket_by_sms() {
     Response registered =
         gateway.post(
             "/api/customers",
             """
             {"name":"Liu Yang","type":"INDIVIDUAL","tier":"C","phone":"+86 139 %08d",
-             "locale":"en-US"}"""
-                .formatted(ThreadLocalRandom.current().nextInt(100_000_000)),
+             "email":"liu.yang-%s@example.com","locale":"en-US","preferredChannel":"SMS"}"""
+                .formatted(
+                    ThreadLocalRandom.current().nextInt(100_000_000),
+                    UUID.randomUUID().toString().substring(0, 8)),
             agent);
     assertThat(registered.status()).as(registered.body()).isEqualTo(201);
     String customerId = registered.json().get("id").asString();

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * A customer was registered. Key and subject: customerId. {@code phone} is in E.164 form; {@code
- * keyAccount} and {@code locale} (the language the customer is written to in, a BCP 47 tag such as
- * zh-CN) were added within v1 and may be absent in older events.
+ * keyAccount}, {@code locale} (the language the customer is written to in, a BCP 47 tag such as
+ * zh-CN) and the notification preferences ({@code preferredChannel}, {@code notificationConsent},
+ * the quiet hours, as in CustomerUpdated) were added within v1 and may be absent in older events.
  */
 public record CustomerRegistered(
     String customerId,
@@ -16,7 +17,40 @@ public record CustomerRegistered(
     String email,
     Instant registeredAt,
     Boolean keyAccount,
-    String locale) {
+    String locale,
+    String preferredChannel,
+    Boolean notificationConsent,
+    String quietHoursFrom,
+    String quietHoursTo,
+    String quietHoursZone) {
+
+  /** As producers wrote it before the notification preferences were added. */
+  public CustomerRegistered(
+      String customerId,
+      String name,
+      String type,
+      String tier,
+      String phone,
+      String email,
+      Instant registeredAt,
+      Boolean keyAccount,
+      String locale) {
+    this(
+        customerId,
+        name,
+        type,
+        tier,
+        phone,
+        email,
+        registeredAt,
+        keyAccount,
+        locale,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
 
   /** As producers wrote it before {@code locale} was added. */
   public CustomerRegistered(
@@ -28,7 +62,21 @@ public record CustomerRegistered(
       String email,
       Instant registeredAt,
       Boolean keyAccount) {
-    this(customerId, name, type, tier, phone, email, registeredAt, keyAccount, null);
+    this(
+        customerId,
+        name,
+        type,
+        tier,
+        phone,
+        email,
+        registeredAt,
+        keyAccount,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** As producers wrote it before {@code keyAccount} was added. */
@@ -40,6 +88,20 @@ public record CustomerRegistered(
       String phone,
       String email,
       Instant registeredAt) {
-    this(customerId, name, type, tier, phone, email, registeredAt, null, null);
+    this(
+        customerId,
+        name,
+        type,
+        tier,
+        phone,
+        email,
+        registeredAt,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

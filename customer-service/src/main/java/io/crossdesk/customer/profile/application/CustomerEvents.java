@@ -34,7 +34,12 @@ public class CustomerEvents {
             profile.email().value(),
             customer.registeredAt(),
             profile.keyAccount(),
-            profile.locale()));
+            profile.locale(),
+            profile.preferredChannel() == null ? null : profile.preferredChannel().name(),
+            profile.notificationConsent(),
+            profile.quietHours() == null ? null : profile.quietHours().from().toString(),
+            profile.quietHours() == null ? null : profile.quietHours().to().toString(),
+            profile.quietHours() == null ? null : profile.quietHours().zone().getId()));
   }
 
   /** CustomerUpdated for every change, and CustomerTierChanged first when the tier changed. */

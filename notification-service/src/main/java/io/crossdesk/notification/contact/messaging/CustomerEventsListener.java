@@ -4,6 +4,7 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.contracts.customer.CustomerUpdated;
 import io.crossdesk.notification.contact.domain.Contact;
+import io.crossdesk.notification.contact.domain.QuietHours;
 import io.crossdesk.notification.contact.persistence.ContactDirectory;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
@@ -46,7 +47,14 @@ class CustomerEventsListener {
             registered.name(),
             registered.email(),
             registered.phone(),
-            registered.locale()),
+            registered.locale(),
+            registered.preferredChannel(),
+            !Boolean.FALSE.equals(registered.notificationConsent()),
+            QuietHours.parse(
+                    registered.quietHoursFrom(),
+                    registered.quietHoursTo(),
+                    registered.quietHoursZone())
+                .orElse(null)),
         registered.registeredAt());
   }
 

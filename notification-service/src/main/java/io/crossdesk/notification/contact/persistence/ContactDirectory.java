@@ -45,6 +45,17 @@ public class ContactDirectory {
     if (contact.locale() != null) {
       update.setOnInsert("locale", contact.locale());
     }
+    // The preferences registered with, likewise: a later profile change keeps its own.
+    update.setOnInsert("preferredChannel", contact.preferredChannel());
+    update.setOnInsert("consent", contact.consent());
+    contact
+        .quiet()
+        .ifPresent(
+            quiet ->
+                update
+                    .setOnInsert("quietFrom", quiet.from().toString())
+                    .setOnInsert("quietTo", quiet.to().toString())
+                    .setOnInsert("quietZone", quiet.zone().getId()));
     mongo.upsert(
         Query.query(Criteria.where("_id").is(contact.customerId())), update, ContactDocument.class);
     publisher.publishEvent(new ContactRegistered(contact));

@@ -2,6 +2,7 @@ package io.crossdesk.notification.log.application;
 
 import io.crossdesk.contracts.notification.NotificationFailed;
 import io.crossdesk.contracts.notification.NotificationSent;
+import io.crossdesk.notification.delivery.domain.RetryPolicy;
 import io.crossdesk.notification.log.domain.Channel;
 import io.crossdesk.notification.log.domain.FeedWriter;
 import io.crossdesk.notification.log.domain.Notification;
@@ -9,7 +10,6 @@ import io.crossdesk.notification.log.domain.NotificationStatus;
 import io.crossdesk.notification.log.domain.RecipientType;
 import io.crossdesk.notification.log.persistence.NotificationLog;
 import io.crossdesk.notification.template.domain.MessageKind;
-import io.crossdesk.notification.webhook.domain.RetryPolicy;
 import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.platform.deadline.DeadlineHandler;
 import io.crossdesk.platform.deadline.DeadlineKey;

@@ -1,10 +1,10 @@
 package io.crossdesk.notification.webhook.application;
 
+import io.crossdesk.notification.delivery.domain.RetryPolicy;
 import io.crossdesk.notification.webhook.domain.Delivery;
 import io.crossdesk.notification.webhook.domain.DeliveryAttempt;
 import io.crossdesk.notification.webhook.domain.DeliveryAttempt.Outcome;
 import io.crossdesk.notification.webhook.domain.DeliveryStatus;
-import io.crossdesk.notification.webhook.domain.RetryPolicy;
 import io.crossdesk.notification.webhook.domain.Subscription;
 import io.crossdesk.notification.webhook.persistence.DeliveryLog;
 import io.crossdesk.notification.webhook.persistence.SubscriptionStore;

@@ -1,6 +1,6 @@
 package io.crossdesk.notification.webhook.application;
 
-import io.crossdesk.notification.webhook.domain.RetryPolicy;
+import io.crossdesk.notification.delivery.domain.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

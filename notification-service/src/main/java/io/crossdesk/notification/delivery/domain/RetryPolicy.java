@@ -1,4 +1,4 @@
-package io.crossdesk.notification.webhook.domain;
+package io.crossdesk.notification.delivery.domain;
 
 import java.time.Duration;
 
