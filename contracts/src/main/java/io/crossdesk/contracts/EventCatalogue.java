@@ -22,6 +22,7 @@ import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
 import io.crossdesk.contracts.workorder.WorkOrderResolved;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.contracts.workorder.WorkOrderStepAssigned;
 import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderStepReturned;
 import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
@@ -61,6 +62,8 @@ public final class EventCatalogue {
               EventTypes.COMPLAINT_RESOLVED, Topics.WORKORDERS, ComplaintResolved.class),
           new EventContract(
               EventTypes.WORKORDER_STEP_STARTED, Topics.WORKORDERS, WorkOrderStepStarted.class),
+          new EventContract(
+              EventTypes.WORKORDER_STEP_ASSIGNED, Topics.WORKORDERS, WorkOrderStepAssigned.class),
           new EventContract(
               EventTypes.WORKORDER_STEP_COMPLETED, Topics.WORKORDERS, WorkOrderStepCompleted.class),
           new EventContract(

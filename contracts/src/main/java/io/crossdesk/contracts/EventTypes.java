@@ -20,6 +20,7 @@ public final class EventTypes {
   public static final String WORKORDER_RESOLVED = "crossdesk.workorder.resolved.v1";
   public static final String COMPLAINT_RESOLVED = "crossdesk.complaint.resolved.v1";
   public static final String WORKORDER_STEP_STARTED = "crossdesk.workorder.step-started.v1";
+  public static final String WORKORDER_STEP_ASSIGNED = "crossdesk.workorder.step-assigned.v1";
   public static final String WORKORDER_STEP_COMPLETED = "crossdesk.workorder.step-completed.v1";
   public static final String WORKORDER_STEP_RETURNED = "crossdesk.workorder.step-returned.v1";
   public static final String WORKORDER_TRANSFERRED = "crossdesk.workorder.transferred.v1";

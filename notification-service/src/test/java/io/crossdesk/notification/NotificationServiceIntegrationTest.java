@@ -15,6 +15,7 @@ import io.crossdesk.contracts.ticket.TicketResolved;
 import io.crossdesk.contracts.ticket.TicketWaitingForCustomer;
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.contracts.workorder.WorkOrderStepAssigned;
 import io.crossdesk.notification.log.domain.SurveyToken;
 import io.crossdesk.platform.events.EventSchemas;
 import io.crossdesk.testsupport.CloudEventsProducer;
@@ -330,6 +331,33 @@ class NotificationServiceIntegrationTest {
                         Instant.now(),
                         true,
                         1)))));
+
+    producer.send(
+        valid(
+            CloudEventsProducer.event(
+                Topics.WORKORDERS,
+                "WO-" + ticketId,
+                EventTypes.WORKORDER_STEP_ASSIGNED,
+                json.writeValueAsString(
+                    new WorkOrderStepAssigned(
+                        "WO-" + ticketId,
+                        ticketId,
+                        customerId,
+                        "S-1",
+                        "Refund",
+                        department,
+                        "clerk-" + department,
+                        "ROUND_ROBIN",
+                        Instant.now(),
+                        due,
+                        1)))));
+    JsonNode clerkFeed =
+        awaitFeed(
+            TestTokens.bearer("clerk-" + department, List.of("DEPARTMENT"), Map.of()),
+            feed -> feed.path("entries").size() == 1);
+    assertThat(clerkFeed.path("entries").path(0).path("kind").asString())
+        .isEqualTo("step-assigned");
+    assertThat(clerkFeed.path("entries").path(0).path("body").asString()).contains("Refund");
 
     JsonNode departmentFeed =
         awaitFeed(TestTokens.department(department), feed -> feed.path("entries").size() == 2);

@@ -3,12 +3,14 @@ package io.crossdesk.workorder.order;
 import static io.crossdesk.workorder.order.WorkOrderIntegrationSupport.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.crossdesk.testsupport.TestTokens;
 import io.crossdesk.testsupport.TopicRecorder;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,6 +83,20 @@ class AutoAssignmentIntegrationTest {
     JsonNode order = it.ok(it.get("/api/workorders/" + fourth, TestTokens.supervisor()));
     assertThat(order.get("history").findValuesAsString("detail"))
         .contains("automatically by ROUND_ROBIN to bo");
+    // bo hears that the step is theirs (notification-service tells them).
+    JsonNode announced =
+        json.readTree(
+            recorder
+                .await(
+                    r ->
+                        EventTypes.WORKORDER_STEP_ASSIGNED.equals(
+                                TopicRecorder.header(r, "ce_type"))
+                            && r.key().equals(fourth),
+                    Duration.ofSeconds(30))
+                .value());
+    assertThat(announced.path("assignee").asString()).isEqualTo("bo");
+    assertThat(announced.path("rule").asString()).isEqualTo("ROUND_ROBIN");
+    assertThat(announced.path("stepId").asString()).isEqualTo("repair");
     String bo =
         TestTokens.bearer("bo", List.of("DEPARTMENT"), Map.of("department", "field-service"));
     it.ok(it.post("/api/workorders/" + fourth + "/steps/repair/start", bo, null));

@@ -2,6 +2,7 @@ package io.crossdesk.notification.log.application;
 
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.contracts.workorder.WorkOrderStepAssigned;
 import io.crossdesk.notification.contact.domain.Contact;
 import io.crossdesk.notification.contact.persistence.ContactDirectory;
 import io.crossdesk.notification.log.domain.DeliveryAddress;
@@ -103,6 +104,44 @@ public class WorkOrderMessages {
               locale -> {
                 Map<String, String> values = ticket(ticket, w.ticketId());
                 values.put("department", departmentName);
+                values.put("stepName", w.stepName());
+                values.put("customerTier", ticket == null ? null : ticket.customerTier());
+                values.put("dueAt", Moments.at(w.dueAt(), locale));
+                return values;
+              }));
+    }
+    deliveries.deliver(written);
+  }
+
+  /**
+   * A step given to a member of staff by their department's intake rule: they hear it is theirs, in
+   * their feed and as their preferences say.
+   */
+  public void assigned(List<Delivered<WorkOrderStepAssigned>> assigned) {
+    Map<String, TicketFacts> facts =
+        factsOf(assigned.stream().map(d -> d.data().ticketId()).toList(), assigned);
+    Templates inForce = templates.current();
+    List<Notification> written = new ArrayList<>();
+    for (Delivered<WorkOrderStepAssigned> one : assigned) {
+      WorkOrderStepAssigned w = one.data();
+      TicketFacts ticket = facts.get(w.ticketId());
+      Occasion occasion =
+          new Occasion(
+              one.eventId(),
+              w.assignedAt(),
+              w.customerId(),
+              w.ticketId(),
+              ticket != null && ticket.urgent());
+      written.addAll(
+          writer.toStaff(
+              inForce,
+              occasion,
+              MessageKind.STEP_ASSIGNED,
+              List.of(DeliveryAddress.feed(RecipientType.STAFF, w.assignee())),
+              locale -> {
+                Map<String, String> values = ticket(ticket, w.ticketId());
+                values.put("assignee", w.assignee());
+                values.put("department", w.department());
                 values.put("stepName", w.stepName());
                 values.put("customerTier", ticket == null ? null : ticket.customerTier());
                 values.put("dueAt", Moments.at(w.dueAt(), locale));

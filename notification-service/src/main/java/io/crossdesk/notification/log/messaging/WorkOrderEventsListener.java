@@ -3,6 +3,7 @@ package io.crossdesk.notification.log.messaging;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.contracts.workorder.WorkOrderStepAssigned;
 import io.crossdesk.notification.log.application.WorkOrderMessages;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
@@ -25,6 +26,7 @@ class WorkOrderEventsListener {
     this.handlers =
         EventHandlers.reading()
             .onBatch(WorkOrderRouted.class, messages::routed)
+            .onBatch(WorkOrderStepAssigned.class, messages::assigned)
             .onBatch(WorkOrderEscalated.class, messages::escalated);
   }
 

@@ -6,6 +6,7 @@ import io.crossdesk.contracts.workorder.WorkOrderCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderEscalated;
 import io.crossdesk.contracts.workorder.WorkOrderResolved;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.contracts.workorder.WorkOrderStepAssigned;
 import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
 import io.crossdesk.contracts.workorder.WorkOrderStepReturned;
 import io.crossdesk.contracts.workorder.WorkOrderStepStarted;
@@ -52,6 +53,21 @@ class WorkOrderEvents {
     Instant expected = order.expectedCompletion();
     if (fact instanceof WorkOrderFact.StepReady ready) {
       return routed(order, ready.step(), departments, now);
+    }
+    if (fact instanceof WorkOrderFact.StepAssigned assigned) {
+      Step step = assigned.step();
+      return new WorkOrderStepAssigned(
+          order.id(),
+          ticket.ticketId(),
+          ticket.customerId(),
+          step.id(),
+          step.definition().name(),
+          step.department(),
+          assigned.member(),
+          assigned.rule(),
+          now,
+          step.dueAt(),
+          order.round());
     }
     if (fact instanceof WorkOrderFact.StepStarted started) {
       Step step = started.step();

@@ -132,9 +132,11 @@ public record WorkOrder(
       throw new StepConflictException("step " + stepId + " is " + step.status() + ", not READY");
     }
     WorkOrderDraft draft = new WorkOrderDraft(this, now, calendars);
-    draft.replace(step.claimedBy(member));
+    Step assigned = step.claimedBy(member);
+    draft.replace(assigned);
     draft.record(
         "assignment", "assigned", step, "automatically by " + rule + " to " + member, null);
+    draft.announce(new WorkOrderFact.StepAssigned(assigned, member, rule.name()));
     return draft.done();
   }
 

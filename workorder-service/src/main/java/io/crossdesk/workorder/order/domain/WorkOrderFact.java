@@ -8,6 +8,9 @@ public sealed interface WorkOrderFact {
   /** A step entered its department's queue. */
   record StepReady(Step step) implements WorkOrderFact {}
 
+  /** A ready step was given to a member by the department's intake rule. */
+  record StepAssigned(Step step, String member, String rule) implements WorkOrderFact {}
+
   record StepStarted(Step step, String by) implements WorkOrderFact {}
 
   record StepDone(Step step, String by) implements WorkOrderFact {}
