@@ -2,8 +2,11 @@ package io.crossdesk.systemtest;
 
 import static io.crossdesk.testsupport.TopicRecorder.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpServer;
 import io.crossdesk.benchmark.BenchOptions;
 import io.crossdesk.benchmark.Benchmark;
 import io.crossdesk.benchmark.report.MarkdownReport;
@@ -22,15 +25,23 @@ import io.crossdesk.testsupport.MessageSinks;
 import io.crossdesk.testsupport.TopicRecorder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -56,6 +67,8 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(SharedSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrossdeskSystemTest {
+
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
   private static final Duration TIMEOUT = Desk.TIMEOUT;
 
@@ -582,6 +595,114 @@ class CrossdeskSystemTest {
     await()
         .atMost(TIMEOUT)
         .until(() -> MessageSinks.sms().stream().anyMatch(sms -> sms.contains(number)));
+  }
+
+  @Test
+  @Order(14)
+  void a_subscriber_gets_signed_events_and_quiet_hours_hold_back_all_but_urgent_mail()
+      throws Exception {
+    List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
+    List<String> bodies = new CopyOnWriteArrayList<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hooks",
+        exchange -> {
+          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          headers.add(Map.copyOf(exchange.getRequestHeaders()));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      String admin = gateway.token("{\"sub\":\"erp-admin\",\"roles\":[\"ADMIN\"]}");
+      Response subscribed =
+          gateway.post(
+              "/api/webhooks",
+              """
+              {"url":"http://127.0.0.1:%d/hooks","eventTypes":["crossdesk.ticket.opened.v1"]}"""
+                  .formatted(receiver.getAddress().getPort()),
+              admin);
+      assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+      String secret = subscribed.json().get("secret").asString();
+
+      // Quiet now, in the customer's own time zone.
+      LocalTime now = LocalTime.now(ZoneOffset.UTC);
+      String email = "quiet-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+      Response registered =
+          gateway.post(
+              "/api/customers",
+              """
+              {"name":"Zhao Lei","type":"INDIVIDUAL","tier":"B","phone":"+86 21 %08d",
+               "email":"%s","locale":"en-US","quietHours":{"from":"%s","to":"%s","zone":"UTC"}}"""
+                  .formatted(
+                      ThreadLocalRandom.current().nextInt(100_000_000),
+                      email,
+                      HH_MM.format(now.minusHours(1)),
+                      HH_MM.format(now.plusHours(1))),
+              agent);
+      assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+      String customerId = registered.json().get("id").asString();
+      String routine = open(customerId, "NORMAL", "Question about my invoice");
+      String urgent = open(customerId, "URGENT", "Whole office offline");
+
+      // The urgent acknowledgement arrives at once; the routine one waits for the quiet hours' end.
+      List<Message> inbox = MessageSinks.readOverImap(email, 1, TIMEOUT);
+      assertThat(subjectOf(inbox.get(0))).contains("Whole office offline");
+      JsonNode waiting =
+          await()
+              .atMost(TIMEOUT)
+              .until(
+                  () ->
+                      gateway
+                          .get("/api/notifications?ticketId=" + routine, agent)
+                          .json()
+                          .valueStream()
+                          .filter(n -> "EMAIL".equals(n.path("channel").asString()))
+                          .findFirst()
+                          .orElse(null),
+                  n -> n != null);
+      assertThat(waiting.path("status").asString()).isEqualTo("QUEUED");
+      assertThat(Instant.parse(waiting.path("notBefore").asString())).isAfter(Instant.now());
+      assertThat(MessageSinks.readOverImap(email, 1, TIMEOUT))
+          .noneMatch(mail -> subjectOf(mail).contains("Question about my invoice"));
+
+      // Both openings reach the subscriber, signed as Standard Webhooks says.
+      await()
+          .atMost(TIMEOUT)
+          .until(
+              () ->
+                  bodies.stream().filter(b -> b.contains(routine) || b.contains(urgent)).count()
+                      >= 2);
+      for (int i = 0; i < bodies.size(); i++) {
+        if (bodies.get(i).contains(routine) || bodies.get(i).contains(urgent)) {
+          String body = bodies.get(i);
+          Map<String, List<String>> signed = headers.get(i);
+          assertThatCode(() -> new Webhook(secret).verify(body, lowerCased(signed)))
+              .doesNotThrowAnyException();
+        }
+      }
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  private String open(String customerId, String priority, String title) {
+    Response opened =
+        gateway.post(
+            "/api/tickets",
+            """
+            {"customerId":"%s","channel":"HOTLINE","category":"NETWORK","priority":"%s",
+             "title":"%s","description":"Reported on the hotline"}"""
+                .formatted(customerId, priority, title),
+            agent);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    return opened.json().get("id").asString();
+  }
+
+  private static Map<String, List<String>> lowerCased(Map<String, List<String>> headers) {
+    Map<String, List<String>> lower = new HashMap<>();
+    headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), values));
+    return lower;
   }
 
   private static String subjectOf(Message mail) {
