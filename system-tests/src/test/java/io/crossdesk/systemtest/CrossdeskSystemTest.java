@@ -25,6 +25,7 @@ import io.crossdesk.testsupport.MessageSinks;
 import io.crossdesk.testsupport.TopicRecorder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -171,8 +172,10 @@ class CrossdeskSystemTest {
 
   @Test
   @Order(3)
-  void another_system_opens_exactly_one_ticket_however_often_its_request_is_delivered() {
-    String customerId = desk.registerCustomer("Ada Byron", "INDIVIDUAL", "B");
+  void another_system_opens_exactly_one_ticket_however_often_its_request_is_delivered()
+      throws Exception {
+    String email = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String customerId = desk.registerCustomer("Ada Byron", "INDIVIDUAL", "B", email);
     awaitCustomerKnownToTickets(customerId);
     String externalId = "CRM-" + UUID.randomUUID();
     String data = ticketRequested(externalId, customerId, "BILLING");
@@ -194,6 +197,28 @@ class CrossdeskSystemTest {
     assertThat(tickets.size()).isEqualTo(1);
     JsonNode routed = desk.awaitRouted(tickets.get(0).get("id").asString(), agent);
     assertThat(routed.get("department").asString()).isEqualTo("billing");
+
+    // One ticket, so one acknowledgement: the customer was told once.
+    String number = tickets.get(0).get("number").asString();
+    String marker = findByExternalId(markerId).get(0).get("number").asString();
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                MessageSinks.readOverImap(email, 1, TIMEOUT).stream()
+                    .anyMatch(mail -> mentions(mail, marker)));
+    assertThat(MessageSinks.readOverImap(email, 1, TIMEOUT))
+        .filteredOn(mail -> mentions(mail, number) && subjectOf(mail).contains("我们已收到"))
+        .hasSize(1);
+  }
+
+  private static boolean mentions(Message mail, String ticketNumber) {
+    try {
+      return subjectOf(mail).contains(ticketNumber)
+          || String.valueOf(mail.getContent()).contains(ticketNumber);
+    } catch (MessagingException | IOException unreadable) {
+      throw new IllegalStateException(unreadable);
+    }
   }
 
   @Test
@@ -683,6 +708,45 @@ class CrossdeskSystemTest {
       }
     } finally {
       receiver.stop(0);
+    }
+  }
+
+  @Test
+  @Order(15)
+  void a_subscriber_that_keeps_failing_is_tried_again_then_disabled() throws Exception {
+    HttpServer failing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    List<String> attempts = new CopyOnWriteArrayList<>();
+    failing.createContext(
+        "/hooks",
+        exchange -> {
+          attempts.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+          exchange.sendResponseHeaders(500, -1);
+          exchange.close();
+        });
+    failing.start();
+    try {
+      String admin = gateway.token("{\"sub\":\"erp-admin\",\"roles\":[\"ADMIN\"]}");
+      Response subscribed =
+          gateway.post(
+              "/api/webhooks",
+              """
+              {"url":"http://127.0.0.1:%d/hooks","eventTypes":["crossdesk.ticket.opened.v1"]}"""
+                  .formatted(failing.getAddress().getPort()),
+              admin);
+      assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+      String id = subscribed.json().get("id").asString();
+      String customerId = desk.registerCustomer("Sun Li", "INDIVIDUAL", "C");
+      open(customerId, "NORMAL", "Webhook probe");
+
+      // The system test's notification-service tries twice and disables after one give-up.
+      await()
+          .atMost(TIMEOUT)
+          .until(
+              () -> !gateway.get("/api/webhooks/" + id, admin).json().get("enabled").asBoolean());
+      assertThat(attempts).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(attempts.get(0)).isEqualTo(attempts.get(1));
+    } finally {
+      failing.stop(0);
     }
   }
 

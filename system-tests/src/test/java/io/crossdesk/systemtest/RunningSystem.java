@@ -157,6 +157,12 @@ final class RunningSystem implements AutoCloseable {
       args.add("--crossdesk.notifications.survey.secret=system-test-survey-secret-" + runId);
       args.add("--crossdesk.notifications.survey.link-base=" + gatewayUrl() + "/api/surveys/");
       args.add("--crossdesk.notifications.survey.after=1s");
+      // A failing webhook subscriber is tried twice, a second apart, and disabled after one
+      // delivery given up, so the test sees the whole course in seconds.
+      args.add("--crossdesk.webhooks.first-retry-delay=1s");
+      args.add("--crossdesk.webhooks.retry-multiplier=1");
+      args.add("--crossdesk.webhooks.max-tries=2");
+      args.add("--crossdesk.webhooks.disable-after=1");
     }
     if (service.equals("gateway-service")) {
       args.add("--spring.profiles.active=local");
