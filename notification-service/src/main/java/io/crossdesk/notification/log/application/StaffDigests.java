@@ -6,6 +6,7 @@ import io.crossdesk.notification.log.domain.Moments;
 import io.crossdesk.notification.log.domain.Notification;
 import io.crossdesk.notification.log.domain.StaffPreferences;
 import io.crossdesk.notification.log.persistence.StaffPreferencesStore;
+import io.crossdesk.notification.log.persistence.StaffPreferencesStore.DigestState;
 import io.crossdesk.notification.log.persistence.StaffPreferencesStore.PendingItem;
 import io.crossdesk.notification.template.application.TemplateCatalogue;
 import io.crossdesk.notification.template.domain.Channel;
@@ -68,14 +69,15 @@ class StaffDigests implements DeadlineHandler {
   @Override
   public void fire(FiredDeadline deadline) {
     String user = deadline.key().aggregateId();
-    StaffPreferences staff = preferences.find(user).orElse(null);
-    List<PendingItem> pending = preferences.pending(user);
-    if (staff == null || staff.digestAddress() == null || pending.isEmpty()) {
+    DigestState state = preferences.digestState(user).orElse(null);
+    if (state == null || state.preferences().digestAddress() == null || state.pending().isEmpty()) {
       return;
     }
+    StaffPreferences staff = state.preferences();
+    List<PendingItem> pending = state.pending();
     Instant cutoff = pending.get(pending.size() - 1).at();
     String locale = properties.defaultLocale();
-    Instant since = preferences.lastDigestAt(user).orElse(pending.get(0).at());
+    Instant since = state.lastDigestAt().orElse(pending.get(0).at());
     Map<String, String> values = new HashMap<>();
     values.put("staffName", user);
     values.put("messageCount", Integer.toString(pending.size()));

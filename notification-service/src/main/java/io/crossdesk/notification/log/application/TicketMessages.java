@@ -200,11 +200,7 @@ public class TicketMessages {
                   values.put("department", t.department());
                   values.put("customerTier", t.customerTier());
                   values.put("resolveBy", Moments.at(t.resolveBy(), locale));
-                  values.put(
-                      "timeLeft",
-                      t.resolveBy() == null
-                          ? null
-                          : Moments.span(Duration.between(t.escalatedAt(), t.resolveBy()), locale));
+                  values.put("timeLeft", Moments.until(t.escalatedAt(), t.resolveBy(), locale));
                   values.put("targetUsed", t.thresholdPercent() + "%");
                   return values;
                 }));
@@ -225,11 +221,7 @@ public class TicketMessages {
                 values.put("department", t.department());
                 values.put("customerName", customer.map(Contact::name).orElse(null));
                 values.put("customerTier", t.customerTier());
-                values.put(
-                    "overdueBy",
-                    t.resolveBy() == null
-                        ? null
-                        : Moments.span(Duration.between(t.resolveBy(), t.escalatedAt()), locale));
+                values.put("overdueBy", Moments.between(t.resolveBy(), t.escalatedAt(), locale));
                 return values;
               }));
     }

@@ -188,11 +188,7 @@ public class WorkOrderMessages {
                   values.put("department", w.department());
                   values.put("stepName", w.stepName());
                   values.put("dueAt", Moments.at(w.dueAt(), locale));
-                  values.put(
-                      "overdueBy",
-                      w.dueAt() == null
-                          ? null
-                          : Moments.span(Duration.between(w.dueAt(), w.escalatedAt()), locale));
+                  values.put("overdueBy", Moments.between(w.dueAt(), w.escalatedAt(), locale));
                   return values;
                 }));
       } else {
@@ -212,11 +208,7 @@ public class WorkOrderMessages {
                 values.put("department", w.department());
                 values.put("customerName", customer.map(Contact::name).orElse(null));
                 values.put("customerTier", w.customerTier());
-                values.put(
-                    "overdueBy",
-                    w.dueAt() == null
-                        ? null
-                        : Moments.span(Duration.between(w.dueAt(), w.escalatedAt()), locale));
+                values.put("overdueBy", Moments.between(w.dueAt(), w.escalatedAt(), locale));
                 return values;
               }));
     }

@@ -27,6 +27,16 @@ public final class Moments {
     return (Locales.ZH_CN.equals(locale) ? ZH : EN).format(moment);
   }
 
+  /** The time from {@code from} to {@code to} ({@link #span}); null when {@code from} is. */
+  public static String between(Instant from, Instant to, String locale) {
+    return from == null ? null : span(Duration.between(from, to), locale);
+  }
+
+  /** The time from {@code from} to {@code to} ({@link #span}); null when {@code to} is. */
+  public static String until(Instant from, Instant to, String locale) {
+    return to == null ? null : span(Duration.between(from, to), locale);
+  }
+
   /** A length of time in hours and minutes ("2 h 05 min"); zero when negative or null. */
   public static String span(Duration length, String locale) {
     Duration positive = length == null || length.isNegative() ? Duration.ZERO : length;

@@ -88,21 +88,28 @@ public class StaffPreferencesStore {
   }
 
   /**
-   * The messages waiting for the user's digest, oldest first, each once (a message gathered again,
-   * when its event was delivered again, shows once).
+   * What the user's next digest gathers, read in one look-up: the preferences, the messages waiting
+   * (oldest first, each once: a message gathered again, when its event was delivered again, shows
+   * once) and when the last digest went out (empty before the first).
    */
-  public List<PendingItem> pending(String user) {
+  public Optional<DigestState> digestState(String user) {
     Document stored = mongo.getCollection(COLLECTION).find(Filters.eq("_id", user)).first();
-    Map<String, PendingItem> items = new LinkedHashMap<>();
-    if (stored != null) {
-      for (Document item : stored.getList("pending", Document.class, List.of())) {
-        items.putIfAbsent(
-            item.getString("id"),
-            new PendingItem(
-                item.getString("id"), item.getDate("at").toInstant(), item.getString("subject")));
-      }
+    if (stored == null) {
+      return Optional.empty();
     }
-    return new ArrayList<>(items.values());
+    Map<String, PendingItem> items = new LinkedHashMap<>();
+    for (Document item : stored.getList("pending", Document.class, List.of())) {
+      items.putIfAbsent(
+          item.getString("id"),
+          new PendingItem(
+              item.getString("id"), item.getDate("at").toInstant(), item.getString("subject")));
+    }
+    Date last = stored.getDate("lastDigestAt");
+    return Optional.of(
+        new DigestState(
+            read(stored),
+            new ArrayList<>(items.values()),
+            Optional.ofNullable(last).map(Date::toInstant)));
   }
 
   /** Drops the messages a digest up to {@code cutoff} gathered. */
@@ -114,14 +121,6 @@ public class StaffPreferencesStore {
             Updates.combine(
                 Updates.pull("pending", Filters.lte("at", Date.from(cutoff))),
                 Updates.set("lastDigestAt", Date.from(cutoff))));
-  }
-
-  /** When the last digest was sent; empty before the first. */
-  public Optional<Instant> lastDigestAt(String user) {
-    Document stored = mongo.getCollection(COLLECTION).find(Filters.eq("_id", user)).first();
-    return Optional.ofNullable(stored)
-        .map(document -> document.getDate("lastDigestAt"))
-        .map(Date::toInstant);
   }
 
   private static StaffPreferences read(Document stored) {
@@ -140,6 +139,10 @@ public class StaffPreferencesStore {
         digestAt == null ? null : LocalTime.parse(digestAt),
         zone == null ? null : ZoneId.of(zone));
   }
+
+  /** A user's preferences with the messages waiting for their digest. */
+  public record DigestState(
+      StaffPreferences preferences, List<PendingItem> pending, Optional<Instant> lastDigestAt) {}
 
   /** One message waiting for a digest. */
   public record PendingItem(String id, Instant at, String subject) {}

@@ -118,7 +118,7 @@ class StaffPreferencesIntegrationTest {
   }
 
   private int digestsPending(String user) {
-    return store.pending(user).size();
+    return store.digestState(user).map(state -> state.pending().size()).orElse(0);
   }
 
   /** Escalates a new ticket owned by {@code owner}; returns its number. */
