@@ -750,6 +750,82 @@ class CrossdeskSystemTest {
     }
   }
 
+  @Test
+  @Order(16)
+  void the_owner_and_the_department_are_warned_before_the_resolution_target_is_breached() {
+    String admin = gateway.token("{\"sub\":\"admin-1\",\"roles\":[\"ADMIN\"]}");
+    JsonNode before = gateway.get("/api/tickets/sla-policy", agent).json();
+    // Suggestions from tier B at LOW priority get one minute, and the warning comes at 20% of it.
+    String minuteRow =
+        "{\"tier\":\"B\",\"priority\":\"LOW\",\"type\":\"SUGGESTION\","
+            + "\"firstResponseMinutes\":1,\"resolutionMinutes\":1}";
+    String targets = before.get("targets").toString().replaceFirst("^\\[", "[" + minuteRow + ",");
+    putPolicy(before, targets, "[20,100,150]", admin);
+    try {
+      String customerId = desk.registerCustomer("Gao Yan", "INDIVIDUAL", "B");
+      Response opened =
+          gateway.post(
+              "/api/tickets",
+              """
+              {"customerId":"%s","channel":"WEB","category":"NETWORK","type":"SUGGESTION",
+               "priority":"LOW","title":"Publish maintenance windows","description":"Online"}"""
+                  .formatted(customerId),
+              agent);
+      assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+      String ticketId = opened.json().get("id").asString();
+      Instant resolveBy = Instant.parse(opened.json().get("resolveBy").asString());
+      assertThat(resolveBy)
+          .isEqualTo(Instant.parse(opened.json().get("openedAt").asString()).plusSeconds(60));
+      String department = desk.awaitRouted(ticketId, agent).get("department").asString();
+
+      String staff =
+          gateway.token(
+              "{\"sub\":\"duty-1\",\"roles\":[\"DEPARTMENT\"],\"department\":\"%s\"}"
+                  .formatted(department));
+      JsonNode warning =
+          await()
+              .atMost(TIMEOUT)
+              .until(
+                  () ->
+                      gateway
+                          .get("/api/notifications/feed", staff)
+                          .json()
+                          .path("entries")
+                          .valueStream()
+                          .filter(e -> ticketId.equals(e.path("ticketId").asString()))
+                          .filter(e -> "sla-warning".equals(e.path("kind").asString()))
+                          .findFirst()
+                          .orElse(null),
+                  entry -> entry != null);
+      assertThat(warning.get("feed").asString()).isEqualTo("department:" + department);
+      assertThat(Instant.parse(warning.get("at").asString())).isBefore(resolveBy);
+      assertThat(warning.get("body").asString()).contains("20%");
+    } finally {
+      putPolicy(
+          before,
+          before.get("targets").toString(),
+          before.get("escalationPercents").toString(),
+          admin);
+    }
+  }
+
+  private static void putPolicy(JsonNode base, String targets, String percents, String admin) {
+    Response edited =
+        gateway.put(
+            "/api/tickets/sla-policy",
+            """
+            {"calendar":%s,"targets":%s,"escalationPercents":%s,"earlyEscalationPercents":%s,
+             "autoCloseAfter":"%s"}"""
+                .formatted(
+                    base.get("calendar"),
+                    targets,
+                    percents,
+                    base.get("earlyEscalationPercents"),
+                    base.get("autoCloseAfter").asString()),
+            admin);
+    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+  }
+
   private String open(String customerId, String priority, String title) {
     Response opened =
         gateway.post(
