@@ -248,6 +248,10 @@ start_service() {
       "--crossdesk.notifications.survey.link-base=$GATEWAY/api/surveys/"
     )
   fi
+  if [[ $name == analytics-service ]]; then
+    # The KPI engine's local state, kept across restarts so it need not be read back from Kafka.
+    args+=("--crossdesk.analytics.state-dir=$DATA/analytics-state")
+  fi
   # shellcheck disable=SC2086
   start_jvm "$name" $SERVICE_JVM_FLAGS -jar "$(service_jar "$name")" "${args[@]}" ${CROSSDESK_SERVICE_ARGS:-}
 }

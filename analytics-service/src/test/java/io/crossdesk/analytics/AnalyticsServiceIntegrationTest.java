@@ -1,19 +1,26 @@
 package io.crossdesk.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.crossdesk.contracts.EventCatalogue;
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
-import io.crossdesk.contracts.customer.CustomerRegistered;
+import io.crossdesk.contracts.ticket.SatisfactionRecorded;
+import io.crossdesk.contracts.ticket.TicketClosed;
+import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.contracts.ticket.TicketReopened;
+import io.crossdesk.contracts.ticket.TicketResolved;
 import io.crossdesk.contracts.workorder.WorkOrderRouted;
+import io.crossdesk.contracts.workorder.WorkOrderStepCompleted;
+import io.crossdesk.contracts.workorder.WorkOrderStepReturned;
+import io.crossdesk.contracts.workorder.WorkOrderTransferred;
 import io.crossdesk.platform.events.EventSchemas;
 import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.crossdesk.testsupport.TestTokens;
-import io.crossdesk.testsupport.TopicRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,19 +36,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The KPI projection over real Kafka and MongoDB-compatible servers. All tests share one database,
- * so each uses its own categories and channels and compares event and department counts before and
- * after; only {@link #measures_the_time_from_opening_to_routing_of_each_work_order} routes tickets.
+ * The KPI engine over real Kafka and MongoDB-compatible servers, read through the API. All tests
+ * share one engine and database, so each counts on a day of its own.
  */
 @CrossdeskIntegrationTest
+@TestPropertySource(
+    properties = "crossdesk.analytics.state-dir=target/kafka-streams/${random.uuid}")
 class AnalyticsServiceIntegrationTest {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
-  private static final Instant OPENED_AT = Instant.parse("2025-03-04T09:00:00Z");
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
@@ -60,101 +68,314 @@ class AnalyticsServiceIntegrationTest {
   }
 
   @Test
-  void counts_every_event_once_by_type_and_opened_tickets_by_category_and_channel()
+  void computes_a_days_kpis_from_ticket_events_counting_a_republished_event_once()
       throws Exception {
-    JsonNode before = summary(TestTokens.supervisor());
-    String category = unique("NETWORK");
-    String hotline = unique("HOTLINE");
-    String web = unique("WEB");
-    TicketOpened first = ticket(unique("T"), category, hotline, OPENED_AT);
-    ProducerRecord<String, String> firstOpened =
-        event(Topics.TICKETS, first.ticketId(), EventTypes.TICKET_OPENED, first);
-
-    publish(event(Topics.CUSTOMERS, unique("C"), EventTypes.CUSTOMER_REGISTERED, customer()));
-    producer.send(firstOpened);
-    producer.send(firstOpened);
-    producer.publish(
-        Topics.TICKETS,
-        first.ticketId(),
-        "crossdesk.ticket.escalated.v1",
-        "{\"ticketId\":\"" + first.ticketId() + "\",\"level\":1}");
-    TicketOpened second = ticket(unique("T"), category, web, OPENED_AT);
-    publish(event(Topics.TICKETS, second.ticketId(), EventTypes.TICKET_OPENED, second));
-
-    // The escalation follows the redelivery on its partition: once it counts, both were consumed.
-    JsonNode after =
-        awaitSummary(
-            TestTokens.agent(),
-            kpis ->
-                count(kpis, "ticketsByChannel", web) == 1
-                    && delta(before, kpis, "crossdesk.ticket.escalated.v1") == 1
-                    && delta(before, kpis, EventTypes.CUSTOMER_REGISTERED) == 1);
-
-    assertThat(count(after, "ticketsByCategory", category)).isEqualTo(2);
-    assertThat(count(after, "ticketsByChannel", hotline)).isEqualTo(1);
-    assertThat(delta(before, after, EventTypes.TICKET_OPENED)).isEqualTo(2);
-  }
-
-  @Test
-  void measures_the_time_from_opening_to_routing_of_each_work_order() throws Exception {
-    JsonNode before = summary(TestTokens.admin());
-    TicketOpened slow = ticket(unique("T"), unique("NETWORK"), "HOTLINE", OPENED_AT);
-    TicketOpened quick = ticket(unique("T"), unique("BILLING"), "WEB", OPENED_AT);
-    WorkOrderRouted slowRouting = routed(slow, "network-ops", OPENED_AT.plusSeconds(90));
-    WorkOrderRouted quickRouting = routed(quick, "billing", OPENED_AT.plusSeconds(30));
-    ProducerRecord<String, String> slowRouted =
-        event(
-            Topics.WORKORDERS, slowRouting.workOrderId(), EventTypes.WORKORDER_ROUTED, slowRouting);
-
-    // Published twice: counted once.
-    producer.send(slowRouted);
-    producer.send(slowRouted);
+    Instant day = Instant.parse("2025-03-04T00:00:00Z");
+    String hotline = "HOTLINE";
+    // A complaint: resolved in 2 h, reopened, resolved again 6 h after opening (late), rated 4.
+    TicketOpened complaint = opened("COMPLAINT", hotline, "A", day.plusSeconds(9 * 3600));
+    ProducerRecord<String, String> complaintOpened =
+        event(Topics.TICKETS, complaint.ticketId(), EventTypes.TICKET_OPENED, complaint);
+    producer.send(complaintOpened);
+    producer.send(complaintOpened);
+    publish(complaint, EventTypes.TICKET_RESOLVED, resolved(complaint, 11, false, false, 1));
     publish(
-        event(
-            Topics.WORKORDERS,
-            quickRouting.workOrderId(),
-            EventTypes.WORKORDER_ROUTED,
-            quickRouting));
-    publish(event(Topics.TICKETS, slow.ticketId(), EventTypes.TICKET_OPENED, slow));
-    publish(event(Topics.TICKETS, quick.ticketId(), EventTypes.TICKET_OPENED, quick));
-    awaitConsumedBehind(Topics.WORKORDERS, slowRouting.workOrderId());
+        complaint,
+        EventTypes.TICKET_REOPENED,
+        new TicketReopened(
+            complaint.ticketId(),
+            complaint.ticketNumber(),
+            "C-1",
+            "A",
+            "COMPLAINT",
+            hotline,
+            complaint.category(),
+            "NORMAL",
+            "Still broken",
+            "Still broken",
+            "It broke again",
+            1,
+            2,
+            "c-1",
+            at(day, 12),
+            at(day, 20),
+            null));
+    publish(complaint, EventTypes.TICKET_RESOLVED, resolved(complaint, 15, true, false, 2));
+    publish(complaint, EventTypes.SATISFACTION_RECORDED, rated(complaint, 4, at(day, 16)));
+    publish(
+        complaint,
+        EventTypes.TICKET_CLOSED,
+        new TicketClosed(
+            complaint.ticketId(),
+            complaint.ticketNumber(),
+            "C-1",
+            "COMPLAINT",
+            complaint.category(),
+            "CONFIRMED",
+            null,
+            "c-1",
+            at(day, 17)));
+    // A consultation answered at the first contact, five minutes after it came in, rated 2.
+    TicketOpened question = opened("CONSULTATION", "WEB", "B", day.plusSeconds(10 * 3600));
+    publish(question, EventTypes.TICKET_OPENED, question);
+    publish(
+        question,
+        EventTypes.TICKET_RESOLVED,
+        new TicketResolved(
+            question.ticketId(),
+            question.ticketNumber(),
+            "C-1",
+            "B",
+            "CONSULTATION",
+            question.category(),
+            "WEB",
+            "service-center",
+            "Explained the tariff",
+            "agent-7",
+            true,
+            false,
+            1,
+            question.openedAt(),
+            question.resolveBy(),
+            question.openedAt().plusSeconds(300)));
+    publish(question, EventTypes.SATISFACTION_RECORDED, rated(question, 2, at(day, 11)));
+    // A fault warned at 75% of its target, then escalated at 100%.
+    TicketOpened fault = opened("FAULT", "APP", "C", day.plusSeconds(13 * 3600));
+    publish(fault, EventTypes.TICKET_OPENED, fault);
+    publish(fault, EventTypes.TICKET_ESCALATED, escalated(fault, 1, 75, at(day, 14)));
+    publish(fault, EventTypes.TICKET_ESCALATED, escalated(fault, 2, 100, at(day, 15)));
 
-    JsonNode after =
-        awaitSummary(
-            TestTokens.supervisor(), kpis -> kpis.path("routing").path("count").asLong() == 2);
+    String dayRange = "from=2025-03-04&to=2025-03-05";
+    JsonNode all =
+        awaitGroup(
+            "/api/analytics/kpis?" + dayRange,
+            "all",
+            kpis ->
+                kpis.path("ticketsClosed").asLong() == 1
+                    && kpis.path("satisfaction").path("answered").asLong() == 2
+                    && kpis.path("escalationsByLevel").path("2").asLong() == 1);
 
-    assertThat(after.path("routing").path("meanSeconds").asDouble()).isEqualTo(60.0);
-    assertThat(after.path("routing").path("maxSeconds").asDouble()).isEqualTo(90.0);
-    assertThat(delta(before, after, "workOrdersByDepartment", "network-ops")).isEqualTo(1);
-    assertThat(delta(before, after, "workOrdersByDepartment", "billing")).isEqualTo(1);
-    assertThat(delta(before, after, EventTypes.WORKORDER_ROUTED)).isEqualTo(2);
+    assertThat(all.path("ticketsOpened").asLong()).isEqualTo(3);
+    assertThat(all.path("complaintsOpened").asLong()).isEqualTo(1);
+    assertThat(all.path("ticketsResolved").asLong()).isEqualTo(3);
+    assertThat(all.path("ticketsReopened").asLong()).isEqualTo(1);
+    assertThat(all.path("reopenRate").asDouble()).isEqualTo(0.3333);
+    assertThat(all.path("resolvedAtFirstContact").asLong()).isEqualTo(1);
+    assertThat(all.path("firstContactResolutionRate").asDouble()).isEqualTo(0.3333);
+    JsonNode resolution = all.path("resolutionTime");
+    assertThat(resolution.path("count").asLong()).isEqualTo(3);
+    assertThat(resolution.path("averageSeconds").asDouble()).isEqualTo((7200 + 21600 + 300) / 3.0);
+    // Nearest rank of [300, 7200, 21600]: the median is 7200, the 90th percentile 21600.
+    assertThat(resolution.path("p50Seconds").asDouble()).isCloseTo(7200, within(7200 * 0.015));
+    assertThat(resolution.path("p90Seconds").asDouble()).isCloseTo(21600, within(21600 * 0.015));
+    assertThat(all.path("resolutionSla").path("met").asLong()).isEqualTo(2);
+    assertThat(all.path("resolutionSla").path("breached").asLong()).isEqualTo(1);
+    assertThat(all.path("resolutionSla").path("shareMet").asDouble()).isEqualTo(0.6667);
+    assertThat(all.path("slaWarnings").asLong()).isEqualTo(1);
+    assertThat(all.path("escalationsByLevel").size()).isEqualTo(1);
+    assertThat(all.path("satisfaction").path("average").asDouble()).isEqualTo(3.0);
+    assertThat(all.path("satisfaction").path("distribution").path("2").asLong()).isEqualTo(1);
+    assertThat(all.path("satisfaction").path("distribution").path("4").asLong()).isEqualTo(1);
+
+    JsonNode byChannel = report("/api/analytics/kpis?" + dayRange + "&groupBy=channel");
+    assertThat(group(byChannel, 0, hotline).path("ticketsOpened").asLong()).isEqualTo(1);
+    assertThat(group(byChannel, 0, hotline).path("ticketsResolved").asLong()).isEqualTo(2);
+    assertThat(group(byChannel, 0, "WEB").path("resolvedAtFirstContact").asLong()).isEqualTo(1);
+    JsonNode byDepartment = report("/api/analytics/kpis?" + dayRange + "&groupBy=department");
+    assertThat(group(byDepartment, 0, "billing").path("ticketsResolved").asLong()).isEqualTo(2);
+    assertThat(group(byDepartment, 0, "service-center").path("ticketsResolved").asLong())
+        .isEqualTo(1);
+
+    // By hour: the complaint came in between 09:00 and 10:00.
+    JsonNode hours = report("/api/analytics/kpis?" + dayRange + "&bucket=hour");
+    assertThat(hours.path("buckets").size()).isEqualTo(24);
+    assertThat(hours.path("buckets").get(9).path("start").asString())
+        .isEqualTo("2025-03-04T09:00:00Z");
+    assertThat(group(hours, 9, "all").path("ticketsOpened").asLong()).isEqualTo(1);
+    assertThat(hours.path("buckets").get(8).path("groups").size()).isZero();
+
+    HttpResponse<String> csv =
+        get("/api/analytics/kpis.csv?" + dayRange + "&groupBy=tier", TestTokens.supervisor());
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    String[] rows = csv.body().split("\r\n");
+    assertThat(rows[0]).startsWith("periodStart,tier,ticketsOpened,");
+    assertThat(rows).hasSize(4);
+    assertThat(rows[1]).startsWith("2025-03-04T00:00:00Z,A,1,1,2,");
   }
 
   @Test
-  void dead_letters_an_event_that_violates_its_contract_and_counts_nothing() throws Exception {
-    JsonNode before = summary(TestTokens.supervisor());
-    try (TopicRecorder deadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.WORKORDERS))) {
-      String eventId =
-          producer.publish(
-              Topics.WORKORDERS,
-              "W-x",
-              EventTypes.WORKORDER_ROUTED,
-              "{\"workOrderId\":\"W-x\",\"ticketId\":\"T-x\"}");
+  void grades_the_departments_steps_by_their_olas_returns_transfers_and_call_backs()
+      throws Exception {
+    Instant day = Instant.parse("2025-04-08T00:00:00Z");
+    String workOrderId = unique("W");
+    String ticketId = unique("T");
+    publishWorkOrder(
+        workOrderId,
+        EventTypes.WORKORDER_ROUTED,
+        new WorkOrderRouted(
+            workOrderId,
+            ticketId,
+            "C-1",
+            "NETWORK",
+            "billing",
+            "rule-1",
+            at(day, 9),
+            at(day, 9).minusSeconds(60),
+            "diagnose",
+            "Diagnose",
+            "TASK",
+            "Billing",
+            at(day, 17),
+            at(day, 17),
+            1,
+            false));
+    publishWorkOrder(
+        workOrderId,
+        EventTypes.WORKORDER_TRANSFERRED,
+        new WorkOrderTransferred(
+            workOrderId,
+            ticketId,
+            "diagnose",
+            "Diagnose",
+            "billing",
+            "network-ops",
+            "A line fault",
+            "b-1",
+            at(day, 10),
+            at(day, 18),
+            1));
+    publishWorkOrder(
+        workOrderId,
+        EventTypes.WORKORDER_STEP_COMPLETED,
+        completed(
+            workOrderId,
+            ticketId,
+            "diagnose",
+            "TASK",
+            "network-ops",
+            at(day, 10),
+            at(day, 12),
+            false));
+    publishWorkOrder(
+        workOrderId,
+        EventTypes.WORKORDER_STEP_RETURNED,
+        new WorkOrderStepReturned(
+            workOrderId,
+            ticketId,
+            "repair",
+            "Repair",
+            "field-service",
+            "diagnose",
+            "network-ops",
+            "Wrong port",
+            "f-1",
+            at(day, 13),
+            at(day, 18),
+            1));
+    publishWorkOrder(
+        workOrderId,
+        EventTypes.WORKORDER_STEP_COMPLETED,
+        completed(
+            workOrderId,
+            ticketId,
+            "diagnose",
+            "TASK",
+            "network-ops",
+            at(day, 13),
+            at(day, 14),
+            true));
+    // Call-backs done on this day: one within three days of becoming due, one four days late.
+    publishWorkOrder(
+        workOrderId,
+        EventTypes.WORKORDER_STEP_COMPLETED,
+        completed(
+            workOrderId,
+            ticketId,
+            "call-back",
+            "FOLLOW_UP",
+            "service-center",
+            day.minus(Duration.ofDays(2)),
+            at(day, 15),
+            false));
+    String late = unique("W");
+    publishWorkOrder(
+        late,
+        EventTypes.WORKORDER_STEP_COMPLETED,
+        completed(
+            late,
+            unique("T"),
+            "call-back",
+            "FOLLOW_UP",
+            "service-center",
+            day.minus(Duration.ofDays(4)),
+            at(day, 16),
+            true));
 
-      deadLetters.await(record -> eventId.equals(TopicRecorder.header(record, "ce_id")), PATIENCE);
+    String byDepartment = "/api/analytics/kpis?from=2025-04-08&to=2025-04-09&groupBy=department";
+    JsonNode report =
+        awaitReport(
+            byDepartment,
+            r ->
+                group(r, 0, "service-center").path("steps").path("callBacksDone").asLong() == 2
+                    && group(r, 0, "network-ops").path("steps").path("completed").asLong() == 2);
+    JsonNode networkOps = group(report, 0, "network-ops").path("steps");
+    assertThat(networkOps.path("returned").asLong()).isEqualTo(1);
+    assertThat(networkOps.path("returnRate").asDouble()).isEqualTo(0.5);
+    assertThat(networkOps.path("ola").path("met").asLong()).isEqualTo(1);
+    assertThat(networkOps.path("ola").path("breached").asLong()).isEqualTo(1);
+    assertThat(networkOps.path("stepTime").path("averageSeconds").asDouble()).isEqualTo(5400.0);
+    JsonNode billing = group(report, 0, "billing").path("steps");
+    assertThat(billing.path("routed").asLong()).isEqualTo(1);
+    assertThat(billing.path("transferred").asLong()).isEqualTo(1);
+    assertThat(billing.path("transferRate").asDouble()).isEqualTo(1.0);
+    assertThat(billing.path("routingTime").path("averageSeconds").asDouble()).isEqualTo(60.0);
+    JsonNode serviceCenter = group(report, 0, "service-center").path("steps");
+    assertThat(serviceCenter.path("callBacksWithin3Days").asLong()).isEqualTo(1);
+    assertThat(serviceCenter.path("callBacksWithin3DaysShare").asDouble()).isEqualTo(0.5);
+  }
+
+  @Test
+  void sums_days_into_weeks_and_months() throws Exception {
+    TicketOpened monday = opened("FAULT", "SMS", "B", Instant.parse("2025-06-02T08:00:00Z"));
+    TicketOpened sunday = opened("FAULT", "SMS", "B", Instant.parse("2025-06-08T20:00:00Z"));
+    TicketOpened nextMonday = opened("FAULT", "SMS", "B", Instant.parse("2025-06-09T08:00:00Z"));
+    for (TicketOpened ticket : new TicketOpened[] {monday, sunday, nextMonday}) {
+      publish(ticket, EventTypes.TICKET_OPENED, ticket);
     }
-    assertThat(delta(before, summary(TestTokens.supervisor()), EventTypes.WORKORDER_ROUTED))
-        .isZero();
+
+    JsonNode weeks =
+        awaitReport(
+            "/api/analytics/kpis?from=2025-06-01&to=2025-06-16&bucket=week",
+            report ->
+                report.path("buckets").size() == 3
+                    && group(report, 1, "all").path("ticketsOpened").asLong() == 2
+                    && group(report, 2, "all").path("ticketsOpened").asLong() == 1);
+    assertThat(weeks.path("buckets").get(0).path("start").asString())
+        .isEqualTo("2025-05-26T00:00:00Z");
+    assertThat(group(weeks, 1, "all").path("ticketsOpened").asLong()).isEqualTo(2);
+    JsonNode months = report("/api/analytics/kpis?from=2025-06-01&to=2025-07-01&bucket=month");
+    assertThat(months.path("buckets").size()).isEqualTo(1);
+    assertThat(group(months, 0, "all").path("ticketsOpened").asLong()).isEqualTo(3);
   }
 
   @Test
-  void shows_the_summary_to_staff_only() throws Exception {
-    assertThat(get("/api/analytics/summary", TestTokens.agent()).statusCode()).isEqualTo(200);
-    assertThat(get("/api/analytics/summary", TestTokens.supervisor()).statusCode()).isEqualTo(200);
-    assertThat(get("/api/analytics/summary", TestTokens.admin()).statusCode()).isEqualTo(200);
-    assertProblem(get("/api/analytics/summary", null), 401);
-    assertProblem(get("/api/analytics/summary", TestTokens.customer("C-1")), 403);
-    assertProblem(get("/api/analytics/summary", TestTokens.department("billing")), 403);
+  void refuses_bad_parameters_with_the_field_named() throws Exception {
+    assertBadParameter("/api/analytics/kpis?bucket=fortnight", "bucket");
+    assertBadParameter("/api/analytics/kpis?groupBy=customer", "groupBy");
+    assertBadParameter("/api/analytics/kpis?from=yesterday", "from");
+    assertBadParameter("/api/analytics/kpis?from=2025-03-05&to=2025-03-04", "from");
+    assertBadParameter("/api/analytics/kpis?from=2024-01-01&to=2025-03-01&bucket=hour", "to");
+  }
+
+  @Test
+  void shows_kpis_to_staff_only() throws Exception {
+    assertThat(get("/api/analytics/kpis", TestTokens.agent()).statusCode()).isEqualTo(200);
+    assertThat(get("/api/analytics/kpis", TestTokens.supervisor()).statusCode()).isEqualTo(200);
+    assertThat(get("/api/analytics/kpis", TestTokens.admin()).statusCode()).isEqualTo(200);
+    assertProblem(get("/api/analytics/kpis", null), 401);
+    assertProblem(get("/api/analytics/kpis", TestTokens.customer("C-1")), 403);
+    assertProblem(get("/api/analytics/kpis", TestTokens.department("billing")), 403);
   }
 
   @Test
@@ -167,83 +388,176 @@ class AnalyticsServiceIntegrationTest {
     assertThat(body.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
   }
 
-  private static CustomerRegistered customer() {
-    return new CustomerRegistered(
-        unique("C"), "Acme Ltd", "ENTERPRISE", "A", null, "ops@acme.example", OPENED_AT);
+  private void assertBadParameter(String path, String field) throws Exception {
+    HttpResponse<String> response = get(path, TestTokens.supervisor());
+    assertProblem(response, 400);
+    assertThat(json.readTree(response.body()).path("errors").findValuesAsString("field"))
+        .as(path)
+        .containsExactly(field);
   }
 
-  /** An event whose data satisfies its contract, checked here so no test sends junk by mistake. */
-  private ProducerRecord<String, String> event(String topic, String key, String type, Record data) {
-    String body = json.writeValueAsString(data);
-    assertThat(EventSchemas.violations(EventCatalogue.byType(type).orElseThrow(), body)).isEmpty();
-    return CloudEventsProducer.event(topic, key, type, body);
-  }
-
-  private void publish(ProducerRecord<String, String> event) {
-    producer.send(event);
-  }
-
-  /**
-   * Waits until everything published so far under {@code key} has been consumed: an event of a type
-   * of its own, sent behind them on the same partition, counts only after them.
-   */
-  private void awaitConsumedBehind(String topic, String key) {
-    String marker = "crossdesk.test.marker-" + UUID.randomUUID() + ".v1";
-    producer.publish(topic, key, marker, "{}");
-    awaitSummary(TestTokens.agent(), kpis -> count(kpis, "eventsByType", marker) == 1);
-  }
-
-  private static TicketOpened ticket(
-      String ticketId, String category, String channel, Instant openedAt) {
+  private static TicketOpened opened(String type, String channel, String tier, Instant at) {
+    String ticketId = unique("T");
     return new TicketOpened(
         ticketId,
         "C-1",
-        "B",
+        tier,
         channel,
-        category,
+        "NETWORK",
         "NORMAL",
         "Request " + ticketId,
         null,
         "agent-7",
         null,
         null,
-        openedAt,
-        openedAt.plus(Duration.ofDays(1)),
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  private static WorkOrderRouted routed(TicketOpened ticket, String department, Instant at) {
-    return new WorkOrderRouted(
-        unique("W"),
-        ticket.ticketId(),
-        ticket.customerId(),
-        ticket.category(),
-        department,
-        "rule-" + ticket.category(),
         at,
-        ticket.openedAt());
+        at.plus(Duration.ofHours(4)),
+        "CD-" + ticketId,
+        type,
+        null,
+        null,
+        "CN-SH");
   }
 
-  private JsonNode awaitSummary(String bearer, Predicate<JsonNode> done) {
+  private static TicketResolved resolved(
+      TicketOpened ticket, int hour, boolean breached, boolean firstContact, int round) {
+    Instant day = ticket.openedAt().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    return new TicketResolved(
+        ticket.ticketId(),
+        ticket.ticketNumber(),
+        ticket.customerId(),
+        ticket.customerTier(),
+        ticket.ticketType(),
+        ticket.category(),
+        ticket.channel(),
+        "billing",
+        "Refunded",
+        "agent-7",
+        firstContact,
+        breached,
+        round,
+        ticket.openedAt(),
+        ticket.resolveBy(),
+        at(day, hour));
+  }
+
+  private static SatisfactionRecorded rated(TicketOpened ticket, int score, Instant at) {
+    return new SatisfactionRecorded(
+        ticket.ticketId(),
+        ticket.ticketNumber(),
+        ticket.customerId(),
+        ticket.ticketType(),
+        ticket.category(),
+        null,
+        score,
+        null,
+        1,
+        "c-1",
+        at);
+  }
+
+  private static TicketEscalated escalated(
+      TicketOpened ticket, int level, int percent, Instant at) {
+    return new TicketEscalated(
+        ticket.ticketId(),
+        ticket.ticketNumber(),
+        ticket.customerId(),
+        ticket.customerTier(),
+        ticket.category(),
+        ticket.priority(),
+        level,
+        "RESOLUTION_TARGET",
+        percent,
+        "agent-7",
+        "network-ops",
+        ticket.resolveBy(),
+        at);
+  }
+
+  private static WorkOrderStepCompleted completed(
+      String workOrderId,
+      String ticketId,
+      String stepId,
+      String kind,
+      String department,
+      Instant readyAt,
+      Instant completedAt,
+      boolean breached) {
+    return new WorkOrderStepCompleted(
+        workOrderId,
+        ticketId,
+        "C-1",
+        stepId,
+        stepId,
+        kind,
+        department,
+        "DONE",
+        null,
+        "s-1",
+        completedAt,
+        readyAt,
+        readyAt.plus(Duration.ofHours(8)),
+        completedAt.getEpochSecond() - readyAt.getEpochSecond(),
+        breached,
+        null,
+        1);
+  }
+
+  private void publishWorkOrder(String workOrderId, String type, Record data) {
+    producer.send(event(Topics.WORKORDERS, workOrderId, type, data));
+  }
+
+  private static Instant at(Instant day, int hour) {
+    return day.plusSeconds(hour * 3600L);
+  }
+
+  private void publish(TicketOpened ticket, String type, Record data) {
+    producer.send(event(Topics.TICKETS, ticket.ticketId(), type, data));
+  }
+
+  /** An event whose data satisfies its contract, checked here so no test sends junk by mistake. */
+  private ProducerRecord<String, String> event(String topic, String key, String type, Record data) {
+    String body = json.writeValueAsString(data);
+    assertThat(EventSchemas.violations(EventCatalogue.byType(type).orElseThrow(), body))
+        .as(type)
+        .isEmpty();
+    return CloudEventsProducer.event(topic, key, type, body);
+  }
+
+  private JsonNode awaitGroup(String path, String group, Predicate<JsonNode> done) {
+    JsonNode report = awaitReport(path, r -> done.test(group(r, 0, group)));
+    return group(report, 0, group);
+  }
+
+  private JsonNode awaitReport(String path, Predicate<JsonNode> done) {
     JsonNode[] latest = new JsonNode[1];
     await()
         .atMost(PATIENCE)
-        .pollInterval(Duration.ofMillis(100))
+        .pollInterval(Duration.ofMillis(200))
         .until(
             () -> {
-              latest[0] = summary(bearer);
+              latest[0] = report(path);
               return done.test(latest[0]);
             });
     return latest[0];
   }
 
-  private JsonNode summary(String bearer) throws IOException, InterruptedException {
-    HttpResponse<String> response = get("/api/analytics/summary", bearer);
-    assertThat(response.statusCode()).isEqualTo(200);
+  private static JsonNode group(JsonNode report, int bucket, String group) {
+    for (JsonNode one : report.path("buckets").path(bucket).path("groups")) {
+      if (group.equals(one.path("group").asString())) {
+        return one.path("kpis");
+      }
+    }
+    return json().missingNode();
+  }
+
+  private static JsonMapper json() {
+    return JsonMapper.builder().build();
+  }
+
+  private JsonNode report(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = get(path, TestTokens.supervisor());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return json.readTree(response.body());
   }
 
@@ -258,21 +572,9 @@ class AnalyticsServiceIntegrationTest {
   }
 
   private static void assertProblem(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/problem+json");
-  }
-
-  private static long count(JsonNode summary, String dimension, String key) {
-    return summary.path(dimension).path(key).asLong(0);
-  }
-
-  private static long delta(JsonNode before, JsonNode after, String type) {
-    return delta(before, after, "eventsByType", type);
-  }
-
-  private static long delta(JsonNode before, JsonNode after, String dimension, String key) {
-    return count(after, dimension, key) - count(before, dimension, key);
   }
 
   private static String unique(String prefix) {

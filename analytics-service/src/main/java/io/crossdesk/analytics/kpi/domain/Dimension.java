@@ -1,13 +1,26 @@
 package io.crossdesk.analytics.kpi.domain;
 
-/** What a counter counts by. */
+import java.util.Locale;
+
+/** What KPIs are grouped by; {@link #ALL} is the one group of everything. */
 public enum Dimension {
-  /** Every business event, by its CloudEvents type. */
-  EVENTS_BY_TYPE,
-  /** Opened tickets, by request category. */
-  TICKETS_BY_CATEGORY,
-  /** Opened tickets, by the channel the customer used. */
-  TICKETS_BY_CHANNEL,
-  /** Routed work orders, by the department that must act. */
-  WORK_ORDERS_BY_DEPARTMENT
+  ALL,
+  DEPARTMENT,
+  CHANNEL,
+  TYPE,
+  CATEGORY,
+  REGION,
+  TIER;
+
+  /** The group a contribution without a value for this dimension counts under. */
+  public static final String UNKNOWN = "unknown";
+
+  /** The name in the API and in stored keys: {@code department}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Dimension fromId(String id) {
+    return valueOf(id.toUpperCase(Locale.ROOT));
+  }
 }

@@ -1,0 +1,27 @@
+package io.crossdesk.analytics.kpi.application;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The analytics engine's settings (docs/analytics.md, "Settings").
+ *
+ * @param zone the time zone hours and days are counted in
+ * @param stateDir where the engine keeps its local state; kept across restarts it spares a rebuild
+ *     of that state from the broker
+ * @param applicationId the engine's name on the broker (its consumer group and the prefix of its
+ *     internal topics), followed by the generation
+ * @param generation which generation of the figures is computed and served
+ * @param commitInterval how often the engine commits its progress and state, a transaction each
+ * @param flushInterval how often changed buckets are copied to the store requests read
+ */
+@ConfigurationProperties("crossdesk.analytics")
+public record AnalyticsProperties(
+    @DefaultValue("UTC") ZoneId zone,
+    @DefaultValue("local-data/analytics-state") String stateDir,
+    @DefaultValue("crossdesk-analytics-kpis") String applicationId,
+    @DefaultValue("1") int generation,
+    @DefaultValue("1s") Duration commitInterval,
+    @DefaultValue("1s") Duration flushInterval) {}

@@ -1,0 +1,45 @@
+package io.crossdesk.analytics.kpi.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The buckets KPIs are kept in: hours and days of the analytics time zone. Weeks and months are
+ * summed from days when they are asked for.
+ */
+public enum Granularity {
+  HOUR("H"),
+  DAY("D");
+
+  private final String code;
+
+  Granularity(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** The bucket {@code at} falls in, as its label: {@code 2026-12-05T10} or {@code 2026-12-05}. */
+  public String label(Instant at, ZoneId zone) {
+    return label(at.atZone(zone).toLocalDateTime());
+  }
+
+  /** The label of the bucket a local time of the analytics zone falls in. */
+  public String label(LocalDateTime local) {
+    return this == HOUR
+        ? local.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13)
+        : local.toLocalDate().toString();
+  }
+
+  /** When the bucket with this label starts. */
+  public Instant start(String label, ZoneId zone) {
+    return this == HOUR
+        ? LocalDateTime.parse(label + ":00").atZone(zone).toInstant()
+        : LocalDate.parse(label).atStartOfDay(zone).toInstant();
+  }
+}

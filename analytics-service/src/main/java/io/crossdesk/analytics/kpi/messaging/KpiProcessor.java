@@ -1,0 +1,174 @@
+package io.crossdesk.analytics.kpi.messaging;
+
+import io.crossdesk.analytics.kpi.domain.BucketKey;
+import io.crossdesk.analytics.kpi.domain.Contribution;
+import io.crossdesk.analytics.kpi.domain.Folded;
+import io.crossdesk.analytics.kpi.domain.KpiTotals;
+import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
+import io.crossdesk.platform.events.CloudEventsBinding;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Counts one partition of a source topic into hour and day buckets. Its three stores are the
+ * engine's state, committed with the input offsets in one transaction: each aggregate's state
+ * (which of its events were counted), each bucket's totals, and the buckets changed since they were
+ * last copied to MongoDB, with the offset that last changed them. A copy happens every flush
+ * interval; the marks are kept in a store, not in memory, so a crash before the copy leaves the
+ * buckets marked after the restore.
+ *
+ * @param <S> what is remembered per aggregate
+ */
+final class KpiProcessor<S> implements Processor<String, String, Void, Void> {
+
+  private static final Logger log = LoggerFactory.getLogger(KpiProcessor.class);
+  private static final int COPY_BATCH = 500;
+
+  private final KpiSource<S> from;
+  private final JsonMapper json;
+  private final ZoneId zone;
+  private final KpiBucketStore copies;
+  private final int generation;
+  private final Duration flushInterval;
+
+  private KeyValueStore<String, S> states;
+  private KeyValueStore<String, KpiTotals> buckets;
+  private KeyValueStore<String, Long> changed;
+  private ProcessorContext<Void, Void> context;
+  private String source;
+
+  KpiProcessor(
+      KpiSource<S> from,
+      JsonMapper json,
+      ZoneId zone,
+      KpiBucketStore copies,
+      int generation,
+      Duration flushInterval) {
+    this.from = from;
+    this.json = json;
+    this.zone = zone;
+    this.copies = copies;
+    this.generation = generation;
+    this.flushInterval = flushInterval;
+  }
+
+  @Override
+  public void init(ProcessorContext<Void, Void> context) {
+    this.context = context;
+    this.states = context.getStateStore(from.stateStore());
+    this.buckets = context.getStateStore(from.bucketStore());
+    this.changed = context.getStateStore(from.changedStore());
+    this.source = from.topic() + "-" + context.taskId().partition();
+    copies.register(generation, source);
+    context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> copyChanged());
+  }
+
+  @Override
+  public void process(Record<String, String> record) {
+    String type = header(record.headers(), CloudEventsBinding.TYPE);
+    String eventId = header(record.headers(), CloudEventsBinding.ID);
+    Class<? extends java.lang.Record> dataType = type == null ? null : from.counted().get(type);
+    if (dataType == null || eventId == null || record.key() == null || record.value() == null) {
+      return;
+    }
+    Object event;
+    try {
+      event = json.readValue(record.value(), dataType);
+    } catch (JacksonException unreadable) {
+      log.warn(
+          "Not counted: event {} of type {} is unreadable: {}",
+          eventId,
+          type,
+          unreadable.getOriginalMessage());
+      return;
+    }
+    S before = states.get(record.key());
+    Folded<S> folded =
+        from.ledger().fold(before == null ? from.ledger().unknown() : before, eventId, event);
+    states.put(record.key(), folded.state());
+    long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
+    for (Contribution contribution : folded.contributions()) {
+      if (contribution.at() == null) {
+        continue;
+      }
+      for (BucketKey key : BucketKey.of(contribution, zone)) {
+        String id = key.toString();
+        KpiTotals totals = buckets.get(id);
+        if (totals == null) {
+          totals = new KpiTotals();
+        }
+        totals.add(contribution);
+        buckets.put(id, totals);
+        changed.put(id, offset);
+      }
+    }
+  }
+
+  /** Copies the changed buckets to MongoDB; what fails to copy stays marked for the next time. */
+  private void copyChanged() {
+    List<KeyValue<String, Long>> batch = new ArrayList<>(COPY_BATCH);
+    try (KeyValueIterator<String, Long> marked = changed.all()) {
+      while (marked.hasNext()) {
+        batch.add(marked.next());
+        if (batch.size() == COPY_BATCH) {
+          if (!copy(batch)) {
+            return;
+          }
+          batch.clear();
+        }
+      }
+    }
+    copy(batch);
+  }
+
+  private boolean copy(List<KeyValue<String, Long>> batch) {
+    if (batch.isEmpty()) {
+      return true;
+    }
+    List<KpiBucketStore.Written> values = new ArrayList<>(batch.size());
+    for (KeyValue<String, Long> marked : batch) {
+      KpiTotals totals = buckets.get(marked.key);
+      if (totals != null) {
+        values.add(new KpiBucketStore.Written(BucketKey.parse(marked.key), marked.value, totals));
+      }
+    }
+    try {
+      copies.write(generation, source, values);
+    } catch (RuntimeException unavailable) {
+      log.warn(
+          "KPI buckets of {} not copied yet, tried again in {}: {}",
+          source,
+          flushInterval,
+          unavailable.toString());
+      return false;
+    }
+    for (KeyValue<String, Long> marked : batch) {
+      changed.delete(marked.key);
+    }
+    return true;
+  }
+
+  private static String header(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

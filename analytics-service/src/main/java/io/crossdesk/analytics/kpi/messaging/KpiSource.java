@@ -1,0 +1,75 @@
+package io.crossdesk.analytics.kpi.messaging;
+
+import io.crossdesk.analytics.kpi.domain.Ledger;
+import io.crossdesk.analytics.kpi.domain.TicketLedger;
+import io.crossdesk.analytics.kpi.domain.TicketState;
+import io.crossdesk.analytics.kpi.domain.WorkOrderLedger;
+import io.crossdesk.analytics.kpi.domain.WorkOrderState;
+import io.crossdesk.contracts.EventCatalogue;
+import io.crossdesk.contracts.EventContract;
+import io.crossdesk.contracts.EventTypes;
+import io.crossdesk.contracts.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A topic the KPIs are counted from: the event types counted on it, the ledger that counts them and
+ * what it remembers per aggregate (the topic's key), and the names of its state stores.
+ *
+ * @param <S> what is remembered per aggregate
+ */
+record KpiSource<S>(
+    String name,
+    String topic,
+    Map<String, Class<? extends Record>> counted,
+    Ledger<S> ledger,
+    Class<S> stateType) {
+
+  static final KpiSource<TicketState> TICKETS =
+      new KpiSource<>(
+          "tickets",
+          Topics.TICKETS,
+          types(
+              EventTypes.TICKET_OPENED,
+              EventTypes.TICKET_RESOLVED,
+              EventTypes.TICKET_REOPENED,
+              EventTypes.TICKET_CLOSED,
+              EventTypes.TICKET_ESCALATED,
+              EventTypes.SATISFACTION_RECORDED),
+          new TicketLedger(),
+          TicketState.class);
+
+  static final KpiSource<WorkOrderState> WORK_ORDERS =
+      new KpiSource<>(
+          "workorders",
+          Topics.WORKORDERS,
+          types(
+              EventTypes.WORKORDER_ROUTED,
+              EventTypes.WORKORDER_STEP_COMPLETED,
+              EventTypes.WORKORDER_STEP_RETURNED,
+              EventTypes.WORKORDER_TRANSFERRED,
+              EventTypes.WORKORDER_ESCALATED),
+          new WorkOrderLedger(),
+          WorkOrderState.class);
+
+  static final List<KpiSource<?>> ALL = List.of(TICKETS, WORK_ORDERS);
+
+  String stateStore() {
+    return name;
+  }
+
+  String bucketStore() {
+    return name + "-buckets";
+  }
+
+  String changedStore() {
+    return name + "-buckets-changed";
+  }
+
+  private static Map<String, Class<? extends Record>> types(String... types) {
+    return List.of(types).stream()
+        .map(type -> EventCatalogue.byType(type).orElseThrow())
+        .collect(Collectors.toUnmodifiableMap(EventContract::type, EventContract::dataType));
+  }
+}

@@ -1,0 +1,189 @@
+package io.crossdesk.analytics.kpi.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.crossdesk.analytics.kpi.domain.BucketKey;
+import io.crossdesk.analytics.kpi.domain.Dimension;
+import io.crossdesk.analytics.kpi.domain.Granularity;
+import io.crossdesk.analytics.kpi.domain.KpiTotals;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The KPI buckets as the API reads them: a copy of the engine's state stores, kept by the engine.
+ * One document per generation, bucket, dimension and source partition ({@code
+ * 1|D|2026-12-05|department|crossdesk.tickets-0}), holding each group's totals under {@code
+ * values}. Each group's totals carry the offset of the last event in them ({@code seq}); a write
+ * never replaces newer totals with older ones, so a copy written late by an instance that lost the
+ * partition changes nothing. Requests find documents by {@code _id} only.
+ */
+@Component
+public class KpiBucketStore {
+
+  static final String BUCKETS = "kpi_buckets";
+  static final String SOURCES = "kpi_sources";
+
+  /** The totals of one bucket and group, as of the event at offset {@code seq}. */
+  public record Written(BucketKey key, long seq, KpiTotals totals) {}
+
+  private final MongoTemplate mongo;
+
+  public KpiBucketStore(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  /** Records that a generation's figures include a source partition, so requests read it. */
+  public void register(int generation, String source) {
+    collection(SOURCES)
+        .updateOne(
+            Filters.eq("_id", generation),
+            Updates.addToSet("sources", source),
+            new UpdateOptions().upsert(true));
+  }
+
+  public List<String> sources(int generation) {
+    Document registry = collection(SOURCES).find(Filters.eq("_id", generation)).first();
+    return registry == null ? List.of() : registry.getList("sources", String.class);
+  }
+
+  public void write(int generation, String source, List<Written> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    List<WriteModel<Document>> writes = new ArrayList<>(values.size());
+    for (Written value : values) {
+      String path = "values." + encode(value.key().group());
+      writes.add(
+          new UpdateOneModel<>(
+              Filters.and(
+                  Filters.eq("_id", id(generation, value.key(), source)),
+                  Filters.or(Filters.lt(path + ".seq", value.seq()), Filters.exists(path, false))),
+              Updates.set(path, document(value)),
+              new UpdateOptions().upsert(true)));
+    }
+    try {
+      collection(BUCKETS).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      // A duplicate _id is an upsert whose guard failed: newer totals are stored already.
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * The totals per bucket label and group, summed over the sources.
+   *
+   * @return label to group to totals, for the labels that have any
+   */
+  public Map<String, Map<String, KpiTotals>> read(
+      int generation, Granularity granularity, List<String> labels, Dimension dimension) {
+    List<String> sources = sources(generation);
+    Map<String, String> labelOf = new HashMap<>();
+    for (String label : labels) {
+      for (String source : sources) {
+        labelOf.put(
+            id(generation, new BucketKey(granularity, label, dimension, ""), source), label);
+      }
+    }
+    Map<String, Map<String, KpiTotals>> totals = new LinkedHashMap<>();
+    if (labelOf.isEmpty()) {
+      return totals;
+    }
+    for (Document bucket : collection(BUCKETS).find(Filters.in("_id", labelOf.keySet()))) {
+      String label = labelOf.get(bucket.getString("_id"));
+      Document values = bucket.get("values", Document.class);
+      if (values == null) {
+        continue;
+      }
+      Map<String, KpiTotals> groups = totals.computeIfAbsent(label, l -> new TreeMap<>());
+      values.forEach(
+          (field, value) ->
+              groups
+                  .computeIfAbsent(decode(field), g -> new KpiTotals())
+                  .add(totals((Document) value)));
+    }
+    return totals;
+  }
+
+  private static String id(int generation, BucketKey key, String source) {
+    return generation
+        + "|"
+        + key.granularity().code()
+        + "|"
+        + key.label()
+        + "|"
+        + key.dimension().id()
+        + "|"
+        + source;
+  }
+
+  private static Document document(Written value) {
+    Document bins = new Document();
+    value
+        .totals()
+        .bins()
+        .forEach(
+            (metric, histogram) -> {
+              Document counts = new Document();
+              histogram.forEach((bin, count) -> counts.append(Integer.toString(bin), count));
+              bins.append(metric, counts);
+            });
+    return new Document("seq", value.seq())
+        .append("counts", new Document(value.totals().counts()))
+        .append("bins", bins);
+  }
+
+  private static KpiTotals totals(Document stored) {
+    SortedMap<String, Long> counts = new TreeMap<>();
+    Document storedCounts = stored.get("counts", Document.class);
+    if (storedCounts != null) {
+      storedCounts.forEach((counter, count) -> counts.put(counter, ((Number) count).longValue()));
+    }
+    SortedMap<String, SortedMap<Integer, Long>> bins = new TreeMap<>();
+    Document storedBins = stored.get("bins", Document.class);
+    if (storedBins != null) {
+      storedBins.forEach(
+          (metric, histogram) -> {
+            SortedMap<Integer, Long> counted = new TreeMap<>();
+            ((Document) histogram)
+                .forEach(
+                    (bin, count) ->
+                        counted.put(Integer.valueOf(bin), ((Number) count).longValue()));
+            bins.put(metric, counted);
+          });
+    }
+    return new KpiTotals(counts, bins);
+  }
+
+  private MongoCollection<Document> collection(String name) {
+    return mongo.getCollection(name);
+  }
+
+  /** Field names may hold neither dots nor a leading dollar; group values may. */
+  static String encode(String group) {
+    return group.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+  }
+
+  static String decode(String field) {
+    return field.replace("%2E", ".").replace("%24", "$").replace("%25", "%");
+  }
+}
