@@ -21,6 +21,7 @@ import io.crossdesk.platform.events.EventSchemas;
 import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.crossdesk.testsupport.TestTokens;
+import io.crossdesk.testsupport.TopicRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,8 +29,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -336,6 +340,96 @@ class AnalyticsServiceIntegrationTest {
   }
 
   @Test
+  void raises_a_customer_with_three_complaints_in_thirty_days_once_and_lists_them()
+      throws Exception {
+    String customerId = unique("C");
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    try (TopicRecorder analytics = TopicRecorder.of(Topics.ANALYTICS)) {
+      for (int daysAgo : new int[] {20, 10, 1}) {
+        TicketOpened complaint =
+            opened(
+                customerId, "COMPLAINT", "BILLING", "CN-GD", now.minus(Duration.ofDays(daysAgo)));
+        publish(complaint, EventTypes.TICKET_OPENED, complaint);
+      }
+
+      ConsumerRecord<String, String> raised =
+          analytics.await(
+              record ->
+                  customerId.equals(record.key())
+                      && EventTypes.CUSTOMER_AT_RISK.equals(
+                          TopicRecorder.header(record, "ce_type")),
+              PATIENCE);
+      assertThat(
+              EventSchemas.violations(
+                  EventCatalogue.byType(EventTypes.CUSTOMER_AT_RISK).orElseThrow(), raised.value()))
+          .isEmpty();
+    }
+    JsonNode listed =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> find(getJson("/api/analytics/customers/at-risk"), "customerId", customerId),
+                found -> found != null);
+    assertThat(listed.path("latestReason").asString()).isEqualTo("REPEATED_COMPLAINTS");
+    assertThat(listed.path("reasons").get(0).path("detail").asString())
+        .startsWith("3 complaints in 30 days");
+  }
+
+  @Test
+  void a_complaint_spike_raises_one_alert_that_a_supervisor_acknowledges() throws Exception {
+    String category = "SPIKE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(5));
+    // Six complaints in one quiet hour: the fifth is a spike, the sixth the same spike.
+    for (int minute = 0; minute < 6; minute++) {
+      TicketOpened complaint =
+          opened(
+              unique("C"), "COMPLAINT", category, "CN-BJ", hour.plus(Duration.ofMinutes(minute)));
+      publish(complaint, EventTypes.TICKET_OPENED, complaint);
+    }
+    // Three days later, another spike of the same key: once it is listed, every complaint before it
+    // (same key, same partition) has been taken into account.
+    Instant later = hour.plus(Duration.ofDays(3));
+    for (int minute = 0; minute < 5; minute++) {
+      TicketOpened complaint =
+          opened(
+              unique("C"), "COMPLAINT", category, "CN-BJ", later.plus(Duration.ofMinutes(minute)));
+      publish(complaint, EventTypes.TICKET_OPENED, complaint);
+    }
+
+    List<JsonNode> spikes =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    getJson("/api/analytics/alerts")
+                        .valueStream()
+                        .filter(alert -> category.equals(alert.path("category").asString()))
+                        .toList(),
+                found -> found.size() >= 2);
+    assertThat(spikes).hasSize(2);
+    JsonNode first =
+        spikes.stream()
+            .filter(alert -> hour.toString().equals(alert.path("hourStart").asString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(first.path("observed").asLong()).isEqualTo(5);
+    assertThat(first.path("status").asString()).isEqualTo("OPEN");
+
+    String path = "/api/analytics/alerts/" + first.path("id").asString() + "/acknowledge";
+    assertProblem(post(path, TestTokens.agent()), 403);
+    HttpResponse<String> acknowledged = post(path, TestTokens.supervisor());
+    assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+    assertThat(json.readTree(acknowledged.body()).path("status").asString())
+        .isEqualTo("ACKNOWLEDGED");
+    assertThat(
+            getJson("/api/analytics/alerts?status=OPEN")
+                .valueStream()
+                .map(alert -> alert.path("id").asString()))
+        .doesNotContain(first.path("id").asString());
+    assertProblem(post("/api/analytics/alerts/spike-none/acknowledge", TestTokens.admin()), 404);
+  }
+
+  @Test
   void sums_days_into_weeks_and_months() throws Exception {
     TicketOpened monday = opened("FAULT", "SMS", "B", Instant.parse("2025-06-02T08:00:00Z"));
     TicketOpened sunday = opened("FAULT", "SMS", "B", Instant.parse("2025-06-08T20:00:00Z"));
@@ -396,6 +490,30 @@ class AnalyticsServiceIntegrationTest {
         .containsExactly(field);
   }
 
+  private static TicketOpened opened(
+      String customerId, String type, String category, String region, Instant at) {
+    String ticketId = unique("T");
+    return new TicketOpened(
+        ticketId,
+        customerId,
+        "B",
+        "WEB",
+        category,
+        "NORMAL",
+        "Request " + ticketId,
+        null,
+        "agent-7",
+        null,
+        null,
+        at,
+        at.plus(Duration.ofHours(4)),
+        "CD-" + ticketId,
+        type,
+        null,
+        null,
+        region);
+  }
+
   private static TicketOpened opened(String type, String channel, String tier, Instant at) {
     String ticketId = unique("T");
     return new TicketOpened(
@@ -421,7 +539,7 @@ class AnalyticsServiceIntegrationTest {
 
   private static TicketResolved resolved(
       TicketOpened ticket, int hour, boolean breached, boolean firstContact, int round) {
-    Instant day = ticket.openedAt().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    Instant day = ticket.openedAt().truncatedTo(ChronoUnit.DAYS);
     return new TicketResolved(
         ticket.ticketId(),
         ticket.ticketNumber(),
@@ -553,6 +671,27 @@ class AnalyticsServiceIntegrationTest {
 
   private static JsonMapper json() {
     return JsonMapper.builder().build();
+  }
+
+  private JsonNode getJson(String path) throws IOException, InterruptedException {
+    return report(path);
+  }
+
+  private static JsonNode find(JsonNode list, String field, String value) {
+    return list.valueStream()
+        .filter(item -> value.equals(item.path(field).asString()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private HttpResponse<String> post(String path, String bearer)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", bearer)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode report(String path) throws IOException, InterruptedException {

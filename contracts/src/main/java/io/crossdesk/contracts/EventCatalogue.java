@@ -1,5 +1,7 @@
 package io.crossdesk.contracts;
 
+import io.crossdesk.contracts.analytics.AnomalyDetected;
+import io.crossdesk.contracts.analytics.CustomerAtRisk;
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.contracts.customer.CustomerTierChanged;
 import io.crossdesk.contracts.customer.CustomerUpdated;
@@ -85,7 +87,9 @@ public final class EventCatalogue {
               EventTypes.NOTIFICATION_SENT, Topics.NOTIFICATIONS, NotificationSent.class),
           new EventContract(
               EventTypes.NOTIFICATION_FAILED, Topics.NOTIFICATIONS, NotificationFailed.class),
-          new EventContract(EventTypes.SURVEY_ANSWERED, Topics.SURVEYS, SurveyAnswered.class));
+          new EventContract(EventTypes.SURVEY_ANSWERED, Topics.SURVEYS, SurveyAnswered.class),
+          new EventContract(EventTypes.ANOMALY_DETECTED, Topics.ANALYTICS, AnomalyDetected.class),
+          new EventContract(EventTypes.CUSTOMER_AT_RISK, Topics.ANALYTICS, CustomerAtRisk.class));
 
   private EventCatalogue() {}
 

@@ -36,6 +36,8 @@ public final class EventTypes {
   public static final String NOTIFICATION_SENT = "crossdesk.notification.sent.v1";
   public static final String NOTIFICATION_FAILED = "crossdesk.notification.failed.v1";
   public static final String SURVEY_ANSWERED = "crossdesk.survey.answered.v1";
+  public static final String ANOMALY_DETECTED = "crossdesk.analytics.anomaly-detected.v1";
+  public static final String CUSTOMER_AT_RISK = "crossdesk.analytics.customer-at-risk.v1";
 
   private EventTypes() {}
 }

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.crossdesk.contracts.EventCatalogue;
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.analytics.AnomalyDetected;
+import io.crossdesk.contracts.analytics.CustomerAtRisk;
 import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.contracts.customer.CustomerUpdated;
 import io.crossdesk.contracts.ticket.TicketEscalated;
@@ -434,6 +436,133 @@ class NotificationServiceIntegrationTest {
                 .path("entries")
                 .findValuesAsString("kind"))
         .containsExactlyInAnyOrder("escalation", "sla-warning");
+  }
+
+  @Test
+  void tells_the_account_manager_their_customer_is_at_risk_and_the_supervisors_of_a_spike()
+      throws Exception {
+    String customerId = uniqueId("C");
+    String manager = uniqueId("am");
+    CustomerRegistered registered =
+        new CustomerRegistered(
+            customerId,
+            "Northwind Ltd",
+            "ENTERPRISE",
+            "A",
+            null,
+            null,
+            OPENED_AT,
+            true,
+            "en-US",
+            null,
+            null,
+            null,
+            null,
+            null,
+            manager);
+    producer.send(
+        valid(
+            CloudEventsProducer.event(
+                Topics.CUSTOMERS,
+                customerId,
+                EventTypes.CUSTOMER_REGISTERED,
+                json.writeValueAsString(registered))));
+    awaitContact(customerId);
+    Instant now = Instant.now();
+    CustomerAtRisk risk =
+        new CustomerAtRisk(
+            customerId,
+            "A",
+            List.of(
+                new CustomerAtRisk.Reason(
+                    "REPEATED_COMPLAINTS", "3 complaints in 30 days, the latest CD-9", now),
+                new CustomerAtRisk.Reason("LOW_SATISFACTION", "Rated CD-7 1 of 5", now)),
+            "REPEATED_COMPLAINTS",
+            "T-9",
+            now);
+    ProducerRecord<String, String> raised =
+        valid(
+            CloudEventsProducer.event(
+                Topics.ANALYTICS,
+                customerId,
+                EventTypes.CUSTOMER_AT_RISK,
+                json.writeValueAsString(risk)));
+    producer.send(raised);
+    producer.send(raised);
+    String spikeId = "spike-" + uniqueId("NETWORK") + "-CN-SH-2026120509";
+    AnomalyDetected spike =
+        new AnomalyDetected(
+            spikeId,
+            "COMPLAINT_SPIKE",
+            "NETWORK",
+            "CN-SH",
+            now.truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+            7,
+            0.4,
+            0.7,
+            5,
+            now);
+    producer.send(
+        valid(
+            CloudEventsProducer.event(
+                Topics.ANALYTICS,
+                spikeId,
+                EventTypes.ANOMALY_DETECTED,
+                json.writeValueAsString(spike))));
+
+    String managerToken = TestTokens.bearer(manager, List.of("AGENT"), Map.of());
+    JsonNode managerFeed = awaitFeed(managerToken, found -> found.path("entries").size() == 1);
+    JsonNode atRisk = managerFeed.path("entries").get(0);
+    assertThat(atRisk.path("kind").asString()).isEqualTo("customer-at-risk");
+    assertThat(atRisk.path("body").asString())
+        .contains("Northwind Ltd")
+        .contains("3 complaints in 30 days");
+    JsonNode supervisorFeed =
+        awaitFeed(
+            TestTokens.supervisor(),
+            found ->
+                found
+                    .path("entries")
+                    .valueStream()
+                    .anyMatch(entry -> entry.path("body").asString().contains("7 in the hour")));
+    JsonNode anomaly =
+        supervisorFeed
+            .path("entries")
+            .valueStream()
+            .filter(entry -> entry.path("body").asString().contains("7 in the hour"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(anomaly.path("kind").asString()).isEqualTo("anomaly-detected");
+    assertThat(anomaly.path("feed").asString()).isEqualTo("supervisors");
+    // The raise was delivered twice. A spike sent behind it on its partition shows that both
+    // copies were consumed, and the manager's feed still holds the raise once.
+    AnomalyDetected marker =
+        new AnomalyDetected(
+            spikeId + "-2",
+            "COMPLAINT_SPIKE",
+            "NETWORK",
+            "CN-SH",
+            spike.hourStart(),
+            9,
+            0.4,
+            0.7,
+            5,
+            now);
+    producer.send(
+        valid(
+            CloudEventsProducer.event(
+                Topics.ANALYTICS,
+                customerId,
+                EventTypes.ANOMALY_DETECTED,
+                json.writeValueAsString(marker))));
+    awaitFeed(
+        TestTokens.supervisor(),
+        found ->
+            found
+                .path("entries")
+                .valueStream()
+                .anyMatch(entry -> entry.path("body").asString().contains("9 in the hour")));
+    assertThat(getJson("/feed", managerToken).path("entries").size()).isEqualTo(1);
   }
 
   @Test

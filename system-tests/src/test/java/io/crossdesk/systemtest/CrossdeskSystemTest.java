@@ -809,6 +809,86 @@ class CrossdeskSystemTest {
     }
   }
 
+  @Test
+  @Order(17)
+  void a_customer_with_three_complaints_appears_at_risk_and_their_account_manager_hears_of_it() {
+    String manager = "am-" + UUID.randomUUID().toString().substring(0, 8);
+    Response registered =
+        gateway.post(
+            "/api/customers",
+            """
+            {"name":"Huang Min","type":"ENTERPRISE","tier":"B","phone":"+86 10 %08d",
+             "email":"huang-%s@example.com","locale":"en-US","accountManager":"%s"}"""
+                .formatted(
+                    ThreadLocalRandom.current().nextInt(100_000_000),
+                    UUID.randomUUID().toString().substring(0, 8),
+                    manager),
+            agent);
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    String customerId = registered.json().get("id").asString();
+    for (String title :
+        List.of("Rude technician", "Wrong bill again", "Promised call never came")) {
+      Response opened =
+          gateway.post(
+              "/api/tickets",
+              """
+              {"customerId":"%s","channel":"HOTLINE","category":"BILLING","type":"COMPLAINT",
+               "title":"%s","description":"Complaint on the hotline"}"""
+                  .formatted(customerId, title),
+              agent);
+      assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    }
+
+    JsonNode atRisk =
+        await()
+            .atMost(TIMEOUT)
+            .until(
+                () ->
+                    gateway
+                        .get("/api/analytics/customers/at-risk", agent)
+                        .json()
+                        .valueStream()
+                        .filter(c -> customerId.equals(c.path("customerId").asString()))
+                        .findFirst()
+                        .orElse(null),
+                found -> found != null);
+    assertThat(atRisk.path("latestReason").asString()).isEqualTo("REPEATED_COMPLAINTS");
+
+    String managerToken =
+        gateway.token("{\"sub\":\"%s\",\"roles\":[\"AGENT\"]}".formatted(manager));
+    JsonNode message =
+        await()
+            .atMost(TIMEOUT)
+            .until(
+                () ->
+                    gateway
+                        .get("/api/notifications/feed", managerToken)
+                        .json()
+                        .path("entries")
+                        .valueStream()
+                        .filter(e -> "customer-at-risk".equals(e.path("kind").asString()))
+                        .findFirst()
+                        .orElse(null),
+                found -> found != null);
+    assertThat(message.path("body").asString()).contains("Huang Min").contains("3 complaints");
+
+    // Today's KPIs count the three complaints among the tickets opened.
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              JsonNode days =
+                  gateway.get("/api/analytics/kpis?groupBy=type", agent).json().path("buckets");
+              return days.get(days.size() - 1)
+                      .path("groups")
+                      .valueStream()
+                      .filter(g -> "COMPLAINT".equals(g.path("group").asString()))
+                      .mapToLong(g -> g.path("kpis").path("complaintsOpened").asLong())
+                      .sum()
+                  >= 3;
+            });
+  }
+
   private static void putPolicy(JsonNode base, String targets, String percents, String admin) {
     Response edited =
         gateway.put(

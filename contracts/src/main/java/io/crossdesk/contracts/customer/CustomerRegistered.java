@@ -22,7 +22,42 @@ public record CustomerRegistered(
     Boolean notificationConsent,
     String quietHoursFrom,
     String quietHoursTo,
-    String quietHoursZone) {
+    String quietHoursZone,
+    String accountManager) {
+
+  /** A registration without an account manager. */
+  public CustomerRegistered(
+      String customerId,
+      String name,
+      String type,
+      String tier,
+      String phone,
+      String email,
+      Instant registeredAt,
+      Boolean keyAccount,
+      String locale,
+      String preferredChannel,
+      Boolean notificationConsent,
+      String quietHoursFrom,
+      String quietHoursTo,
+      String quietHoursZone) {
+    this(
+        customerId,
+        name,
+        type,
+        tier,
+        phone,
+        email,
+        registeredAt,
+        keyAccount,
+        locale,
+        preferredChannel,
+        notificationConsent,
+        quietHoursFrom,
+        quietHoursTo,
+        quietHoursZone,
+        null);
+  }
 
   /** As producers wrote it before the notification preferences were added. */
   public CustomerRegistered(

@@ -28,4 +28,46 @@ public record CustomerUpdated(
     String quietHoursTo,
     String quietHoursZone,
     String changedBy,
-    Instant changedAt) {}
+    Instant changedAt,
+    String accountManager) {
+
+  /** A change of a customer without an account manager. */
+  public CustomerUpdated(
+      String customerId,
+      long revision,
+      List<String> changedFields,
+      String name,
+      String type,
+      String tier,
+      boolean keyAccount,
+      String region,
+      String status,
+      String preferredChannel,
+      String locale,
+      boolean notificationConsent,
+      String quietHoursFrom,
+      String quietHoursTo,
+      String quietHoursZone,
+      String changedBy,
+      Instant changedAt) {
+    this(
+        customerId,
+        revision,
+        changedFields,
+        name,
+        type,
+        tier,
+        keyAccount,
+        region,
+        status,
+        preferredChannel,
+        locale,
+        notificationConsent,
+        quietHoursFrom,
+        quietHoursTo,
+        quietHoursZone,
+        changedBy,
+        changedAt,
+        null);
+  }
+}

@@ -16,6 +16,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
       Map.ofEntries(
           Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
           Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
+          // Events written in transactions (analytics' warnings) are read once committed; the
+          // outbox relays write none, so for their events this changes nothing.
+          Map.entry("spring.kafka.consumer.isolation-level", "read_committed"),
           Map.entry("spring.kafka.producer.acks", "all"),
           Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
           // The relay sends a batch at once and waits for it: a few milliseconds of linger let the

@@ -1,5 +1,6 @@
 package io.crossdesk.analytics.kpi.application;
 
+import io.crossdesk.analytics.kpi.domain.SpikeRule;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param generation which generation of the figures is computed and served
  * @param commitInterval how often the engine commits its progress and state, a transaction each
  * @param flushInterval how often changed buckets are copied to the store requests read
+ * @param spike when complaints of a category and region in one hour are a spike
  */
 @ConfigurationProperties("crossdesk.analytics")
 public record AnalyticsProperties(
@@ -24,4 +26,20 @@ public record AnalyticsProperties(
     @DefaultValue("crossdesk-analytics-kpis") String applicationId,
     @DefaultValue("1") int generation,
     @DefaultValue("1s") Duration commitInterval,
-    @DefaultValue("1s") Duration flushInterval) {}
+    @DefaultValue("1s") Duration flushInterval,
+    @DefaultValue Spike spike) {
+
+  /**
+   * A spike: at least {@code minCount} complaints in an hour, and above the mean plus {@code
+   * sigmas} standard deviations of the {@code baselineHours} before.
+   */
+  public record Spike(
+      @DefaultValue("5") int minCount,
+      @DefaultValue("168") int baselineHours,
+      @DefaultValue("3") double sigmas) {
+
+    public SpikeRule rule() {
+      return new SpikeRule(minCount, baselineHours, sigmas);
+    }
+  }
+}

@@ -11,6 +11,9 @@ import java.util.List;
 /** What each of a ticket's events adds to the KPIs (docs/analytics.md defines them). */
 public final class TicketLedger implements Ledger<TicketState> {
 
+  /** A survey score at or below this is a sign of churn. */
+  static final int LOW_SCORE = 2;
+
   @Override
   public TicketState unknown() {
     return TicketState.unknown();
@@ -34,10 +37,19 @@ public final class TicketLedger implements Ledger<TicketState> {
               opened.region());
       Contribution.Builder adds =
           Contribution.at(opened.openedAt(), now.groups()).count(Counters.TICKETS_OPENED);
-      if (now.isComplaint()) {
-        adds.count(Counters.COMPLAINTS_OPENED);
+      if (!now.isComplaint()) {
+        return new Folded<>(now, List.of(adds.build()));
       }
-      return new Folded<>(now, List.of(adds.build()));
+      adds.count(Counters.COMPLAINTS_OPENED);
+      return new Folded<>(
+          now,
+          List.of(adds.build()),
+          List.of(
+              now.signal(
+                  Signal.COMPLAINT_OPENED,
+                  "Complaint " + number(opened.ticketNumber(), opened.ticketId()),
+                  opened.ticketId(),
+                  opened.openedAt())));
     }
     if (event instanceof TicketResolved resolved) {
       TicketState now =
@@ -59,15 +71,38 @@ public final class TicketLedger implements Ledger<TicketState> {
       if (now.isComplaint()) {
         adds.count(Counters.COMPLAINTS_RESOLVED);
       }
-      return new Folded<>(now, List.of(adds.build()));
+      List<Signal> signals =
+          resolved.slaBreached() && "A".equals(now.tier())
+              ? List.of(
+                  now.signal(
+                      RiskReason.TIER_A_SLA_BREACH,
+                      "Ticket "
+                          + number(resolved.ticketNumber(), resolved.ticketId())
+                          + " of a tier A customer was resolved after its target",
+                      resolved.ticketId(),
+                      resolved.resolvedAt()))
+              : List.of();
+      return new Folded<>(now, List.of(adds.build()), signals);
     }
     if (event instanceof TicketReopened reopened) {
       Contribution.Builder adds =
           Contribution.at(reopened.reopenedAt(), state.groups()).count(Counters.TICKETS_REOPENED);
-      if (state.isComplaint()) {
-        adds.count(Counters.COMPLAINTS_REOPENED);
+      if (!state.isComplaint()) {
+        return new Folded<>(state, List.of(adds.build()));
       }
-      return new Folded<>(state, List.of(adds.build()));
+      adds.count(Counters.COMPLAINTS_REOPENED);
+      return new Folded<>(
+          state,
+          List.of(adds.build()),
+          List.of(
+              state.signal(
+                  RiskReason.REOPENED_COMPLAINT,
+                  "The resolution of complaint "
+                      + number(reopened.ticketNumber(), reopened.ticketId())
+                      + " was rejected: "
+                      + reopened.reason(),
+                  reopened.ticketId(),
+                  reopened.reopenedAt())));
     }
     if (event instanceof TicketClosed closed) {
       return new Folded<>(
@@ -78,29 +113,62 @@ public final class TicketLedger implements Ledger<TicketState> {
                   .build()));
     }
     if (event instanceof TicketEscalated escalated) {
-      TicketState now = state.withDepartment(escalated.department());
+      TicketState now =
+          state.withDepartment(escalated.department()).withTier(escalated.customerTier());
       boolean warning = escalated.thresholdPercent() != null && escalated.thresholdPercent() < 100;
-      return new Folded<>(
-          now,
+      List<Contribution> adds =
           List.of(
               Contribution.at(escalated.escalatedAt(), now.groups())
                   .count(
                       warning
                           ? Counters.SLA_WARNINGS
                           : Counters.ESCALATIONS_LEVEL + escalated.level())
-                  .build()));
+                  .build());
+      if (warning || !"A".equals(now.tier())) {
+        return new Folded<>(now, adds);
+      }
+      return new Folded<>(
+          now,
+          adds,
+          List.of(
+              now.signal(
+                  RiskReason.TIER_A_SLA_BREACH,
+                  "Ticket "
+                      + number(escalated.ticketNumber(), escalated.ticketId())
+                      + " of a tier A customer passed its target",
+                  escalated.ticketId(),
+                  escalated.escalatedAt())));
     }
     if (event instanceof SatisfactionRecorded rated) {
       TicketState now = state.withDepartment(rated.department());
-      return new Folded<>(
-          now,
+      List<Contribution> adds =
           List.of(
               Contribution.at(rated.recordedAt(), now.groups())
                   .count(Counters.SURVEYS_ANSWERED)
                   .add(Counters.SATISFACTION_POINTS, rated.score())
                   .count(Counters.SATISFACTION_SCORE + rated.score())
-                  .build()));
+                  .build());
+      if (rated.score() > LOW_SCORE) {
+        return new Folded<>(now, adds);
+      }
+      return new Folded<>(
+          now,
+          adds,
+          List.of(
+              now.signal(
+                  RiskReason.LOW_SATISFACTION,
+                  "Rated the resolution of "
+                      + number(rated.ticketNumber(), rated.ticketId())
+                      + " "
+                      + rated.score()
+                      + " of 5",
+                  rated.ticketId(),
+                  rated.recordedAt())));
     }
     return new Folded<>(state, List.of());
+  }
+
+  private static String number(String ticketNumber, String ticketId) {
+    return ticketNumber != null ? ticketNumber : ticketId;
   }
 }

@@ -82,6 +82,10 @@ public record TicketState(
     return groups;
   }
 
+  Signal signal(String kind, String detail, String ticketId, java.time.Instant at) {
+    return new Signal(kind, customerId, tier, category, region, detail, ticketId, at);
+  }
+
   boolean isComplaint() {
     return "COMPLAINT".equals(type);
   }

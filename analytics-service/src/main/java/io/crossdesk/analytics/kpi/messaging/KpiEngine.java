@@ -1,9 +1,15 @@
 package io.crossdesk.analytics.kpi.messaging;
 
 import io.crossdesk.analytics.kpi.application.AnalyticsProperties;
+import io.crossdesk.analytics.kpi.domain.ComplaintHours;
+import io.crossdesk.analytics.kpi.domain.CustomerRisk;
+import io.crossdesk.analytics.kpi.domain.Signal;
+import io.crossdesk.analytics.kpi.domain.SpikeRule;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
+import io.crossdesk.contracts.Topics;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -11,6 +17,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +58,48 @@ class KpiEngine implements SmartLifecycle {
 
   Topology topology() {
     StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, Signal> signals = null;
     for (KpiSource<?> source : KpiSource.ALL) {
-      count(builder, source);
+      KStream<String, Signal> counted = count(builder, source);
+      signals = signals == null ? counted : signals.merge(counted);
     }
+    warn(builder, signals);
     return builder.build();
   }
 
-  private <S> void count(StreamsBuilder builder, KpiSource<S> source) {
+  /**
+   * Customers at risk, keyed by customer, and complaint spikes, keyed by category and region: each
+   * a repartition of the signals the counting passes on, so a customer's or a key's signals meet in
+   * one task, and a store of its own. Raised warnings go to {@code crossdesk.analytics}.
+   */
+  private void warn(StreamsBuilder builder, KStream<String, Signal> signals) {
+    Serde<Signal> signalSerde = StoredJson.of(json, Signal.class);
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RiskProcessor.STORE),
+            Serdes.String(),
+            StoredJson.of(json, CustomerRisk.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SpikeProcessor.STORE),
+            Serdes.String(),
+            StoredJson.of(json, ComplaintHours.class)));
+    signals
+        .filter((key, signal) -> signal.customerId() != null)
+        .selectKey((key, signal) -> signal.customerId())
+        .repartition(Repartitioned.with(Serdes.String(), signalSerde).withName("risk-signals"))
+        .process(() -> new RiskProcessor(json), RiskProcessor.STORE)
+        .to(Topics.ANALYTICS, Produced.with(Serdes.String(), Serdes.String()));
+    SpikeRule rule = properties.spike().rule();
+    signals
+        .filter((key, signal) -> signal.isComplaint())
+        .selectKey((key, signal) -> signal.spikeKey())
+        .repartition(Repartitioned.with(Serdes.String(), signalSerde).withName("complaint-signals"))
+        .process(() -> new SpikeProcessor(json, rule), SpikeProcessor.STORE)
+        .to(Topics.ANALYTICS, Produced.with(Serdes.String(), Serdes.String()));
+  }
+
+  private <S> KStream<String, Signal> count(StreamsBuilder builder, KpiSource<S> source) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(source.stateStore()),
@@ -69,7 +113,7 @@ class KpiEngine implements SmartLifecycle {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(source.changedStore()), Serdes.String(), Serdes.Long()));
-    builder.stream(source.topic(), Consumed.with(Serdes.String(), Serdes.String()))
+    return builder.stream(source.topic(), Consumed.with(Serdes.String(), Serdes.String()))
         .process(
             () ->
                 new KpiProcessor<>(

@@ -4,6 +4,7 @@ import io.crossdesk.analytics.kpi.domain.BucketKey;
 import io.crossdesk.analytics.kpi.domain.Contribution;
 import io.crossdesk.analytics.kpi.domain.Folded;
 import io.crossdesk.analytics.kpi.domain.KpiTotals;
+import io.crossdesk.analytics.kpi.domain.Signal;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
 import io.crossdesk.platform.events.CloudEventsBinding;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * (which of its events were counted), each bucket's totals, and the buckets changed since they were
  * last copied to MongoDB, with the offset that last changed them. A copy happens every flush
  * interval; the marks are kept in a store, not in memory, so a crash before the copy leaves the
- * buckets marked after the restore.
+ * buckets marked after the restore. What an event signals to the warnings is passed downstream.
  *
  * @param <S> what is remembered per aggregate
  */
-final class KpiProcessor<S> implements Processor<String, String, Void, Void> {
+final class KpiProcessor<S> implements Processor<String, String, String, Signal> {
 
   private static final Logger log = LoggerFactory.getLogger(KpiProcessor.class);
   private static final int COPY_BATCH = 500;
@@ -51,7 +52,7 @@ final class KpiProcessor<S> implements Processor<String, String, Void, Void> {
   private KeyValueStore<String, S> states;
   private KeyValueStore<String, KpiTotals> buckets;
   private KeyValueStore<String, Long> changed;
-  private ProcessorContext<Void, Void> context;
+  private ProcessorContext<String, Signal> context;
   private String source;
 
   KpiProcessor(
@@ -70,7 +71,7 @@ final class KpiProcessor<S> implements Processor<String, String, Void, Void> {
   }
 
   @Override
-  public void init(ProcessorContext<Void, Void> context) {
+  public void init(ProcessorContext<String, Signal> context) {
     this.context = context;
     this.states = context.getStateStore(from.stateStore());
     this.buckets = context.getStateStore(from.bucketStore());
@@ -103,6 +104,9 @@ final class KpiProcessor<S> implements Processor<String, String, Void, Void> {
     Folded<S> folded =
         from.ledger().fold(before == null ? from.ledger().unknown() : before, eventId, event);
     states.put(record.key(), folded.state());
+    for (Signal signal : folded.signals()) {
+      context.forward(new Record<>(record.key(), signal, record.timestamp()));
+    }
     long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
     for (Contribution contribution : folded.contributions()) {
       if (contribution.at() == null) {

@@ -39,7 +39,8 @@ public class CustomerEvents {
             profile.notificationConsent(),
             profile.quietHours() == null ? null : profile.quietHours().from().toString(),
             profile.quietHours() == null ? null : profile.quietHours().to().toString(),
-            profile.quietHours() == null ? null : profile.quietHours().zone().getId()));
+            profile.quietHours() == null ? null : profile.quietHours().zone().getId(),
+            profile.accountManager()));
   }
 
   /** CustomerUpdated for every change, and CustomerTierChanged first when the tier changed. */
@@ -83,7 +84,8 @@ public class CustomerEvents {
                 profile.quietHours() == null ? null : profile.quietHours().to().toString(),
                 profile.quietHours() == null ? null : profile.quietHours().zone().getId(),
                 after.updatedBy(),
-                after.updatedAt())));
+                after.updatedAt(),
+                profile.accountManager())));
     return announced;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param preferredChannel the customer's channel as customer-service names it (EMAIL, SMS, WEB,
  *     APP, ...)
  * @param consent false when the customer withdrew consent to e-mail and SMS notifications
+ * @param accountManager the staff id of the customer's account manager, or null
  */
 public record Contact(
     String customerId,
@@ -20,7 +21,8 @@ public record Contact(
     String locale,
     String preferredChannel,
     boolean consent,
-    QuietHours quietHours) {
+    QuietHours quietHours,
+    String accountManager) {
 
   public Contact {
     if (customerId == null || customerId.isBlank()) {
@@ -28,8 +30,20 @@ public record Contact(
     }
   }
 
+  public Contact(
+      String customerId,
+      String name,
+      String email,
+      String phone,
+      String locale,
+      String preferredChannel,
+      boolean consent,
+      QuietHours quietHours) {
+    this(customerId, name, email, phone, locale, preferredChannel, consent, quietHours, null);
+  }
+
   public Contact(String customerId, String name, String email, String phone, String locale) {
-    this(customerId, name, email, phone, locale, null, true, null);
+    this(customerId, name, email, phone, locale, null, true, null, null);
   }
 
   public Contact(String customerId, String name, String email, String phone) {

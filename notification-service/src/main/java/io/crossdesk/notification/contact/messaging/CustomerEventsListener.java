@@ -54,7 +54,8 @@ class CustomerEventsListener {
                     registered.quietHoursFrom(),
                     registered.quietHoursTo(),
                     registered.quietHoursZone())
-                .orElse(null)),
+                .orElse(null),
+            registered.accountManager()),
         registered.registeredAt());
   }
 
@@ -69,6 +70,7 @@ class CustomerEventsListener {
             updated.notificationConsent(),
             updated.quietHoursFrom(),
             updated.quietHoursTo(),
-            updated.quietHoursZone()));
+            updated.quietHoursZone(),
+            updated.accountManager()));
   }
 }

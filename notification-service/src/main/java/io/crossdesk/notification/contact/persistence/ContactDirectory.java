@@ -48,6 +48,7 @@ public class ContactDirectory {
     // The preferences registered with, likewise: a later profile change keeps its own.
     update.setOnInsert("preferredChannel", contact.preferredChannel());
     update.setOnInsert("consent", contact.consent());
+    update.setOnInsert("accountManager", contact.accountManager());
     contact
         .quiet()
         .ifPresent(
@@ -82,7 +83,8 @@ public class ContactDirectory {
               .set("consent", change.consent())
               .set("quietFrom", change.quietFrom())
               .set("quietTo", change.quietTo())
-              .set("quietZone", change.quietZone()),
+              .set("quietZone", change.quietZone())
+              .set("accountManager", change.accountManager()),
           ContactDocument.class);
     } catch (DuplicateKeyException newerRevisionApplied) {
       // The contact holds this revision or a newer one: nothing to change.
@@ -99,7 +101,8 @@ public class ContactDirectory {
       boolean consent,
       String quietFrom,
       String quietTo,
-      String quietZone) {}
+      String quietZone,
+      String accountManager) {}
 
   /** The known contacts among {@code customerIds}, by customer id, in one look-up. */
   public Map<String, Contact> findAll(Collection<String> customerIds) {

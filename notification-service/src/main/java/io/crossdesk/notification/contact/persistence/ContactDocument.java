@@ -24,7 +24,8 @@ record ContactDocument(
     Boolean consent,
     String quietFrom,
     String quietTo,
-    String quietZone) {
+    String quietZone,
+    String accountManager) {
 
   Contact toContact() {
     return new Contact(
@@ -35,6 +36,7 @@ record ContactDocument(
         locale,
         preferredChannel,
         !Boolean.FALSE.equals(consent),
-        QuietHours.parse(quietFrom, quietTo, quietZone).orElse(null));
+        QuietHours.parse(quietFrom, quietTo, quietZone).orElse(null),
+        accountManager);
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The feeds a caller reads: a customer their own; staff their personal feed and, when their token
- * names a department, the department's.
+ * names a department, the department's; supervisors and admins also the supervisors' feed.
  */
 final class FeedNames {
 
@@ -24,6 +24,9 @@ final class FeedNames {
     names.add("staff:" + caller.subject());
     if (caller.department() != null) {
       names.add("department:" + caller.department());
+    }
+    if (caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN)) {
+      names.add("supervisors");
     }
     return names;
   }

@@ -338,7 +338,7 @@ public class Deliveries implements DeadlineHandler {
   /** Who, never an address: the customer id, the department, the user, or the escalation role. */
   private static String recipient(Notification notification) {
     return switch (notification.recipientType()) {
-      case CUSTOMER, DEPARTMENT, STAFF -> notification.recipientKey();
+      case CUSTOMER, DEPARTMENT, STAFF, SUPERVISORS -> notification.recipientKey();
       case CONTACT -> "escalation-contact";
     };
   }

@@ -2,6 +2,7 @@ package io.crossdesk.notification.log.application;
 
 import io.crossdesk.notification.template.domain.Locales;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param circuitOpenFor how long a channel's circuit stays open once half its recent tries failed
  * @param confirmWithin how long a resolved ticket waits for the customer's answer, as stated in the
  *     "resolved" message (ticket-service's SLA policy, seven days unless changed)
+ * @param supervisors who hears of anomalies and of customers at risk without an account manager,
+ *     besides the supervisors' feed: user names (their feed and their own channels), e-mail
+ *     addresses or E.164 phone numbers, as escalation contacts are written
  */
 @ConfigurationProperties("crossdesk.notifications")
 public record NotificationProperties(
@@ -38,7 +42,8 @@ public record NotificationProperties(
     @DefaultValue("8") int maxConcurrentPerChannel,
     @DefaultValue("16") int senderThreads,
     @DefaultValue("30s") Duration circuitOpenFor,
-    @DefaultValue("7d") Duration confirmWithin) {
+    @DefaultValue("7d") Duration confirmWithin,
+    @DefaultValue List<String> supervisors) {
 
   public NotificationProperties {
     if (Locales.supported(defaultLocale).isEmpty()) {

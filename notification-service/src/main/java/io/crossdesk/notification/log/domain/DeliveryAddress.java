@@ -33,7 +33,15 @@ public record DeliveryAddress(
     return address != null;
   }
 
-  /** The feed names: {@code customer:<id>}, {@code department:<id>}, {@code staff:<user>}. */
+  /** The supervisors' shared feed. */
+  public static DeliveryAddress supervisors() {
+    return feed(RecipientType.SUPERVISORS, "supervisors");
+  }
+
+  /**
+   * The feed names: {@code customer:<id>}, {@code department:<id>}, {@code staff:<user>}, {@code
+   * supervisors}.
+   */
   public static final class Feeds {
 
     private Feeds() {}
@@ -42,6 +50,7 @@ public record DeliveryAddress(
       return switch (type) {
         case CUSTOMER -> "customer:" + key;
         case DEPARTMENT -> "department:" + key;
+        case SUPERVISORS -> "supervisors";
         case STAFF, CONTACT -> "staff:" + key;
       };
     }

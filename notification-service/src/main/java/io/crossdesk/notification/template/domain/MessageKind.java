@@ -141,7 +141,8 @@ public enum MessageKind {
       Audience.SUPERVISOR,
       EnumSet.of(EMAIL, IN_APP, WEBHOOK),
       Placeholders.ANOMALY,
-      Placeholders.DEPARTMENT,
+      Placeholders.CATEGORY,
+      Placeholders.REGION,
       Placeholders.OBSERVED,
       Placeholders.EXPECTED,
       Placeholders.DETECTED_AT),
@@ -153,7 +154,7 @@ public enum MessageKind {
       Placeholders.CUSTOMER_NAME,
       Placeholders.CUSTOMER_TIER,
       Placeholders.REASON,
-      Placeholders.OPEN_TICKETS);
+      Placeholders.REASONS);
 
   private final String id;
   private final Audience audience;

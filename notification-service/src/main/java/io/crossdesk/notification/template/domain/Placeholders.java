@@ -67,8 +67,14 @@ final class Placeholders {
       Placeholder.of("detectedAt", "when it was detected", "2025-03-04 09:00 UTC");
   static final Placeholder ACCOUNT_MANAGER =
       Placeholder.of("accountManager", "the account manager's name", "Zhang Min");
-  static final Placeholder OPEN_TICKETS =
-      Placeholder.of("openTickets", "how many tickets the customer has open", "4");
+  static final Placeholder CATEGORY =
+      Placeholder.of("category", "the tickets' category", "NETWORK");
+  static final Placeholder REGION = Placeholder.of("region", "the customers' region", "CN-SH");
+  static final Placeholder REASONS =
+      Placeholder.of(
+          "reasons",
+          "every sign of churn that holds, in one line",
+          "3 complaints in 30 days; rated a resolution 2 of 5");
 
   static final Placeholder STAFF_NAME =
       Placeholder.of("staffName", "the member of staff the digest is for", "wang.fang");

@@ -1,0 +1,23 @@
+package io.crossdesk.analytics.kpi.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the warnings remember of one customer: their tier, their complaints of the last 30 days, and
+ * the reasons for which they are at risk, each with when it was seen.
+ */
+public record CustomerRisk(String tier, List<Instant> complaints, List<Reason> reasons) {
+
+  /** A reason that holds, seen first at {@code since} on the ticket {@code ticketId}. */
+  public record Reason(String code, String detail, Instant since, String ticketId) {}
+
+  public CustomerRisk {
+    complaints = List.copyOf(complaints);
+    reasons = List.copyOf(reasons);
+  }
+
+  public static CustomerRisk none() {
+    return new CustomerRisk(null, List.of(), List.of());
+  }
+}
