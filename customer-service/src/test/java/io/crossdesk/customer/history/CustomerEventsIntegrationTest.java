@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.analytics.CustomerAtRisk;
+import io.crossdesk.customer.overview.persistence.CustomerActivities;
 import io.crossdesk.customer.profile.CustomerApi;
 import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
@@ -26,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What customer-service learns from other services' events: contacts, activity, departments. */
 @CrossdeskIntegrationTest
@@ -36,6 +39,8 @@ class CustomerEventsIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired MongoTemplate mongo;
+  @Autowired CustomerActivities activities;
+  @Autowired JsonMapper jsonMapper;
   private CustomerApi api;
 
   @AfterAll
@@ -171,7 +176,14 @@ class CustomerEventsIntegrationTest {
     assertThat(overview.get("openTickets").values().stream().map(t -> t.get("ticketId").asString()))
         .containsExactly(fault);
     assertThat(overview.get("complaintsLast90Days").asLong()).isEqualTo(1);
-    assertThat(overview.get("riskFlags").isArray()).isTrue();
+    assertThat(overview.get("riskFlags").isEmpty()).isTrue();
+
+    // Analytics raises the customer at risk; an older raise arriving late changes nothing.
+    EVENTS.send(atRisk(customer, now, "REPEATED_COMPLAINTS", "LOW_SATISFACTION"));
+    await().atMost(ASYNC).until(() -> overview(customer).get("riskFlags").size() == 2);
+    activities.flagged(customer, List.of("LOW_SATISFACTION"), now.minusSeconds(3600));
+    assertThat(overview(customer).get("riskFlags").values().stream().map(JsonNode::asString))
+        .containsExactly("REPEATED_COMPLAINTS", "LOW_SATISFACTION");
     assertThat(
             api.get("/api/customers/" + customer + "/overview", TestTokens.customer(customer))
                 .statusCode())
@@ -446,6 +458,24 @@ class CustomerEventsIntegrationTest {
             "customer-1",
             "closedAt",
             at.toString()));
+  }
+
+  private ProducerRecord<String, String> atRisk(String customer, Instant at, String... reasons) {
+    CustomerAtRisk raised =
+        new CustomerAtRisk(
+            customer,
+            "B",
+            java.util.Arrays.stream(reasons)
+                .map(code -> new CustomerAtRisk.Reason(code, "A sign of churn", at))
+                .toList(),
+            reasons[0],
+            "T-1",
+            at);
+    return CloudEventsProducer.event(
+        Topics.ANALYTICS,
+        customer,
+        EventTypes.CUSTOMER_AT_RISK,
+        jsonMapper.writeValueAsString(raised));
   }
 
   private static String satisfaction(String ticket, String customer, int score, Instant at) {

@@ -1,6 +1,8 @@
 package io.crossdesk.platform.events;
 
+import io.crossdesk.contracts.analytics.AnomalyDetected;
 import io.crossdesk.contracts.workorder.WorkOrderClosed;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +32,22 @@ final class SampleEvents {
       return Boolean.TRUE;
     }
     if (type == List.class) {
+      // A list of records is sampled like an event; any other list holds names.
+      if (component.getGenericType() instanceof ParameterizedType list
+          && list.getActualTypeArguments()[0] instanceof Class<?> element
+          && element.isRecord()) {
+        try {
+          @SuppressWarnings("unchecked")
+          Class<? extends Record> item = (Class<? extends Record>) element;
+          return List.of(of(item));
+        } catch (ReflectiveOperationException unsampled) {
+          throw new IllegalStateException(unsampled);
+        }
+      }
       return List.of("tier");
+    }
+    if (type == double.class || type == Double.class) {
+      return 1.5;
     }
     if (type == long.class || type == Long.class) {
       return 3600L;
@@ -48,7 +65,7 @@ final class SampleEvents {
       case "stepKind" -> "TASK";
       case "outcome" -> "DONE";
       case "role" -> "TEAM_LEAD";
-      case "kind" -> "ROUTING_RULE";
+      case "kind" -> event == AnomalyDetected.class ? "COMPLAINT_SPIKE" : "ROUTING_RULE";
       case "action" -> "UPDATED";
       case "reason" ->
           switch (event.getSimpleName()) {

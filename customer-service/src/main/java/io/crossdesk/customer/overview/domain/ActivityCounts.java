@@ -11,14 +11,22 @@ import java.util.OptionalDouble;
 /**
  * What the overview counts of a customer, kept by increment rather than by listing tickets: the
  * complaints opened per UTC day (the complaint window is whole days: the day 90 days ago counts,
- * the day before it does not), the sum and number of satisfaction scores, and the risk flags
- * (filled by analytics). Its size follows the days with a complaint in the window, not the
- * customer's history: days older than {@link #PRUNED} are dropped as new ones are counted.
+ * the day before it does not), the sum and number of satisfaction scores, and the risk flags of
+ * analytics' latest CustomerAtRisk with when it was raised; the flags show for {@link #RISK_WINDOW}
+ * after it. Its size follows the days with a complaint in the window, not the customer's history:
+ * days older than {@link #PRUNED} are dropped as new ones are counted.
  */
 public record ActivityCounts(
-    Map<String, Integer> complaintsByDay, long scoreSum, long scores, List<String> riskFlags) {
+    Map<String, Integer> complaintsByDay,
+    long scoreSum,
+    long scores,
+    List<String> riskFlags,
+    Instant riskFlaggedAt) {
 
   public static final Duration COMPLAINT_WINDOW = Duration.ofDays(90);
+
+  /** How long analytics' signs of churn hold: 30 days (docs/analytics.md). */
+  public static final Duration RISK_WINDOW = Duration.ofDays(30);
 
   /** Day keys this far before a newly counted day are removed in the same write. */
   public static final int PRUNED = 30;
@@ -29,7 +37,7 @@ public record ActivityCounts(
   }
 
   public static ActivityCounts none() {
-    return new ActivityCounts(null, 0, 0, null);
+    return new ActivityCounts(null, 0, 0, null, null);
   }
 
   /** The key under which a complaint opened at {@code at} is counted: its UTC day. */
@@ -53,6 +61,13 @@ public record ActivityCounts(
         .filter(day -> day.getKey().compareTo(from) >= 0)
         .mapToLong(Map.Entry::getValue)
         .sum();
+  }
+
+  /** The risk flags that still hold at {@code now}. */
+  public List<String> riskFlagsAt(Instant now) {
+    return riskFlaggedAt != null && riskFlaggedAt.isAfter(now.minus(RISK_WINDOW))
+        ? riskFlags
+        : List.of();
   }
 
   public OptionalDouble averageSatisfaction() {

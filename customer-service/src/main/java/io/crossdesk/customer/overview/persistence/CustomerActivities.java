@@ -37,7 +37,28 @@ public class CustomerActivities {
             stored.complaintsByDay(),
             stored.scoreSum() == null ? 0 : stored.scoreSum(),
             stored.scores() == null ? 0 : stored.scores(),
-            stored.riskFlags());
+            stored.riskFlags(),
+            stored.riskFlaggedAt());
+  }
+
+  /**
+   * Replaces the customer's risk flags with those of a raise at {@code flaggedAt}, unless a newer
+   * raise was stored already.
+   */
+  public void flagged(String customerId, List<String> flags, Instant flaggedAt) {
+    try {
+      mongo.upsert(
+          Query.query(
+              Criteria.where("_id")
+                  .is(customerId)
+                  .orOperator(
+                      Criteria.where("riskFlaggedAt").lt(flaggedAt),
+                      Criteria.where("riskFlaggedAt").is(null))),
+          new Update().set("riskFlags", flags).set("riskFlaggedAt", flaggedAt),
+          CountsDocument.class);
+    } catch (DuplicateKeyException newerStored) {
+      // The document holds a newer raise: nothing to change.
+    }
   }
 
   public void complaintOpened(String customerId, Instant openedAt) {
@@ -71,5 +92,6 @@ public class CustomerActivities {
       Map<String, Integer> complaintsByDay,
       Long scoreSum,
       Long scores,
-      List<String> riskFlags) {}
+      List<String> riskFlags,
+      Instant riskFlaggedAt) {}
 }

@@ -79,7 +79,7 @@ class OverviewController {
         counts.averageSatisfaction().isPresent()
             ? counts.averageSatisfaction().getAsDouble()
             : null,
-        counts.riskFlags());
+        counts.riskFlagsAt(now));
   }
 
   record Overview(

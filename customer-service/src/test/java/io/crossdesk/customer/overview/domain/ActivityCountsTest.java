@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ class ActivityCountsTest {
                 ActivityCounts.dayOf(NOW.minus(Duration.ofDays(10))), 2),
             0,
             0,
+            null,
             null);
 
     assertThat(counts.complaintsSince(NOW)).isEqualTo(3);
@@ -37,6 +39,16 @@ class ActivityCountsTest {
   @Test
   void averages_the_scores_and_has_none_before_the_first() {
     assertThat(ActivityCounts.none().averageSatisfaction()).isEmpty();
-    assertThat(new ActivityCounts(null, 7, 2, null).averageSatisfaction()).hasValue(3.5);
+    assertThat(new ActivityCounts(null, 7, 2, null, null).averageSatisfaction()).hasValue(3.5);
+  }
+
+  @Test
+  void shows_the_risk_flags_for_thirty_days_after_they_were_raised() {
+    ActivityCounts flagged =
+        new ActivityCounts(null, 0, 0, List.of("LOW_SATISFACTION"), NOW.minus(Duration.ofDays(29)));
+
+    assertThat(flagged.riskFlagsAt(NOW)).containsExactly("LOW_SATISFACTION");
+    assertThat(flagged.riskFlagsAt(NOW.plus(Duration.ofDays(2)))).isEmpty();
+    assertThat(ActivityCounts.none().riskFlagsAt(NOW)).isEmpty();
   }
 }
