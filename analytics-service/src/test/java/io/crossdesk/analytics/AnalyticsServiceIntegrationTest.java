@@ -430,6 +430,39 @@ class AnalyticsServiceIntegrationTest {
   }
 
   @Test
+  void a_rebuild_recomputes_the_same_figures_from_the_topics_while_the_old_ones_are_served()
+      throws Exception {
+    Instant day = Instant.parse("2025-09-09T00:00:00Z");
+    for (int i = 0; i < 4; i++) {
+      TicketOpened ticket = opened(i % 2 == 0 ? "COMPLAINT" : "FAULT", "WEB", "A", at(day, 8 + i));
+      publish(ticket, EventTypes.TICKET_OPENED, ticket);
+      publish(ticket, EventTypes.TICKET_RESOLVED, resolved(ticket, 14 + i, i == 3, false, 1));
+    }
+    String range = "/api/analytics/kpis?from=2025-09-09&to=2025-09-10&groupBy=type";
+    JsonNode before =
+        awaitReport(
+            range,
+            r ->
+                group(r, 0, "COMPLAINT").path("ticketsResolved").asLong() == 2
+                    && group(r, 0, "FAULT").path("ticketsResolved").asLong() == 2);
+    int served = getJson("/api/analytics/rebuild").path("served").asInt();
+
+    assertProblem(post("/api/analytics/rebuild", TestTokens.supervisor()), 403);
+    HttpResponse<String> started = post("/api/analytics/rebuild", TestTokens.admin());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    assertThat(json.readTree(started.body()).path("building").asInt()).isEqualTo(served + 1);
+    assertProblem(post("/api/analytics/rebuild", TestTokens.admin()), 409);
+    // While the new generation is computed, the served figures stay as they were.
+    assertThat(report(range)).isEqualTo(before);
+
+    await()
+        .atMost(PATIENCE)
+        .until(() -> getJson("/api/analytics/rebuild").path("served").asInt() == served + 1);
+    assertThat(getJson("/api/analytics/rebuild").path("building").isNull()).isTrue();
+    assertThat(report(range)).isEqualTo(before);
+  }
+
+  @Test
   void sums_days_into_weeks_and_months() throws Exception {
     TicketOpened monday = opened("FAULT", "SMS", "B", Instant.parse("2025-06-02T08:00:00Z"));
     TicketOpened sunday = opened("FAULT", "SMS", "B", Instant.parse("2025-06-08T20:00:00Z"));
@@ -473,6 +506,23 @@ class AnalyticsServiceIntegrationTest {
   }
 
   @Test
+  void publishes_todays_headline_kpis_and_how_soon_events_show_as_metrics() throws Exception {
+    TicketOpened today = opened("FAULT", "WEB", "B", Instant.now());
+    publish(today, EventTypes.TICKET_OPENED, today);
+    awaitReport(
+        "/api/analytics/kpis?bucket=hour&from="
+            + Instant.now().truncatedTo(ChronoUnit.HOURS)
+            + "&to="
+            + Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)),
+        report -> group(report, 0, "all").path("ticketsOpened").asLong() >= 1);
+
+    String metrics = get("/actuator/prometheus", null).body();
+    assertThat(metrics)
+        .containsPattern("crossdesk_analytics_today\\{kpi=\"ticketsOpened\"[^}]*} [1-9]")
+        .contains("crossdesk_analytics_kpi_visible_seconds_count");
+  }
+
+  @Test
   void reports_its_health_without_a_token() throws Exception {
     HttpResponse<String> health = get("/actuator/health", null);
 
@@ -480,6 +530,7 @@ class AnalyticsServiceIntegrationTest {
     JsonNode body = json.readTree(health.body());
     assertThat(body.path("status").asString()).isEqualTo("UP");
     assertThat(body.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+    assertThat(body.path("components").path("kpiEngine").path("status").asString()).isEqualTo("UP");
   }
 
   private void assertBadParameter(String path, String field) throws Exception {

@@ -14,7 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     of that state from the broker
  * @param applicationId the engine's name on the broker (its consumer group and the prefix of its
  *     internal topics), followed by the generation
- * @param generation which generation of the figures is computed and served
  * @param commitInterval how often the engine commits its progress and state, a transaction each
  * @param flushInterval how often changed buckets are copied to the store requests read
  * @param spike when complaints of a category and region in one hour are a spike
@@ -24,7 +23,6 @@ public record AnalyticsProperties(
     @DefaultValue("UTC") ZoneId zone,
     @DefaultValue("local-data/analytics-state") String stateDir,
     @DefaultValue("crossdesk-analytics-kpis") String applicationId,
-    @DefaultValue("1") int generation,
     @DefaultValue("1s") Duration commitInterval,
     @DefaultValue("1s") Duration flushInterval,
     @DefaultValue Spike spike) {

@@ -4,6 +4,7 @@ import io.crossdesk.analytics.kpi.domain.Dimension;
 import io.crossdesk.analytics.kpi.domain.KpiFigures;
 import io.crossdesk.analytics.kpi.domain.KpiTotals;
 import io.crossdesk.analytics.kpi.domain.Period;
+import io.crossdesk.analytics.kpi.persistence.GenerationStore;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +50,12 @@ public class KpiReports {
   }
 
   private final KpiBucketStore buckets;
+  private final GenerationStore generations;
   private final AnalyticsProperties properties;
 
-  KpiReports(KpiBucketStore buckets, AnalyticsProperties properties) {
+  KpiReports(KpiBucketStore buckets, GenerationStore generations, AnalyticsProperties properties) {
     this.buckets = buckets;
+    this.generations = generations;
     this.properties = properties;
   }
 
@@ -69,7 +72,10 @@ public class KpiReports {
     }
     Map<String, Map<String, KpiTotals>> read =
         buckets.read(
-            properties.generation(), bucket.stored(), List.copyOf(periodOf.keySet()), groupBy);
+            generations.current().served(),
+            bucket.stored(),
+            List.copyOf(periodOf.keySet()),
+            groupBy);
 
     Map<LocalDateTime, Map<String, KpiTotals>> periods = new TreeMap<>();
     periodOf.values().forEach(start -> periods.putIfAbsent(start, new TreeMap<>()));

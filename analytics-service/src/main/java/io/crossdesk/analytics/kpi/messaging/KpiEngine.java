@@ -1,26 +1,30 @@
 package io.crossdesk.analytics.kpi.messaging;
 
 import io.crossdesk.analytics.kpi.application.AnalyticsProperties;
-import io.crossdesk.analytics.kpi.domain.ComplaintHours;
-import io.crossdesk.analytics.kpi.domain.CustomerRisk;
-import io.crossdesk.analytics.kpi.domain.Signal;
-import io.crossdesk.analytics.kpi.domain.SpikeRule;
+import io.crossdesk.analytics.kpi.persistence.GenerationStore;
+import io.crossdesk.analytics.kpi.persistence.GenerationStore.Generations;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
 import io.crossdesk.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,148 +33,228 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stream engine the KPIs are computed by: Kafka Streams, exactly once (each event's effect on
- * the state stores is committed in one transaction with its input offset), one thread, its state in
- * {@link AnalyticsProperties#stateDir()} and in changelog topics on the broker. Several instances
- * share the partitions as one consumer group does.
+ * Runs the engine of the served generation of the figures and, during a rebuild, the engine of the
+ * generation being built beside it, which reads the topics from their beginning. Every instance
+ * looks at the stored generations every {@link #RECONCILE_EVERY} and runs the engines they name.
+ * Once the generation being built has processed every event the topics held (no lag) at two looks
+ * in a row, the instance that sees it first serves it, in a conditional update; every instance then
+ * stops the old engine, and the one that switched deletes the old generation's copies and internal
+ * topics.
  */
 @Component
 class KpiEngine implements SmartLifecycle {
 
+  static final Duration RECONCILE_EVERY = Duration.ofSeconds(2);
+
   private static final Logger log = LoggerFactory.getLogger(KpiEngine.class);
 
-  private final AnalyticsProperties properties;
-  private final String bootstrapServers;
-  private final JsonMapper json;
+  private record Running(KafkaStreams streams, KafkaStreamsMetrics metrics) {}
+
+  private final KpiTopology topology;
+  private final GenerationStore generations;
   private final KpiBucketStore copies;
-  private volatile KafkaStreams streams;
+  private final MeterRegistry meters;
+  private final String bootstrapServers;
+  private final Clock clock;
+  private final Map<Integer, Running> running = new ConcurrentHashMap<>();
+  private final Map<Integer, Boolean> caughtUpBefore = new HashMap<>();
+  private volatile ScheduledExecutorService reconciler;
+  private volatile Admin admin;
 
   KpiEngine(
       AnalyticsProperties properties,
       @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
       JsonMapper json,
-      KpiBucketStore copies) {
-    this.properties = properties;
-    this.bootstrapServers = bootstrapServers;
-    this.json = json;
+      KpiBucketStore copies,
+      GenerationStore generations,
+      MeterRegistry meters,
+      Clock clock) {
+    Timer visibleAfter =
+        Timer.builder("crossdesk.analytics.kpi.visible")
+            .description(
+                "From an event's publication to its figures showing in the API (the copy of its"
+                    + " buckets to MongoDB)")
+            .publishPercentiles(0.5, 0.99)
+            .publishPercentileHistogram()
+            .register(meters);
+    this.topology = new KpiTopology(properties, bootstrapServers, json, copies, visibleAfter);
+    this.generations = generations;
     this.copies = copies;
-  }
-
-  Topology topology() {
-    StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, Signal> signals = null;
-    for (KpiSource<?> source : KpiSource.ALL) {
-      KStream<String, Signal> counted = count(builder, source);
-      signals = signals == null ? counted : signals.merge(counted);
-    }
-    warn(builder, signals);
-    return builder.build();
-  }
-
-  /**
-   * Customers at risk, keyed by customer, and complaint spikes, keyed by category and region: each
-   * a repartition of the signals the counting passes on, so a customer's or a key's signals meet in
-   * one task, and a store of its own. Raised warnings go to {@code crossdesk.analytics}.
-   */
-  private void warn(StreamsBuilder builder, KStream<String, Signal> signals) {
-    Serde<Signal> signalSerde = StoredJson.of(json, Signal.class);
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(RiskProcessor.STORE),
-            Serdes.String(),
-            StoredJson.of(json, CustomerRisk.class)));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(SpikeProcessor.STORE),
-            Serdes.String(),
-            StoredJson.of(json, ComplaintHours.class)));
-    signals
-        .filter((key, signal) -> signal.customerId() != null)
-        .selectKey((key, signal) -> signal.customerId())
-        .repartition(Repartitioned.with(Serdes.String(), signalSerde).withName("risk-signals"))
-        .process(() -> new RiskProcessor(json), RiskProcessor.STORE)
-        .to(Topics.ANALYTICS, Produced.with(Serdes.String(), Serdes.String()));
-    SpikeRule rule = properties.spike().rule();
-    signals
-        .filter((key, signal) -> signal.isComplaint())
-        .selectKey((key, signal) -> signal.spikeKey())
-        .repartition(Repartitioned.with(Serdes.String(), signalSerde).withName("complaint-signals"))
-        .process(() -> new SpikeProcessor(json, rule), SpikeProcessor.STORE)
-        .to(Topics.ANALYTICS, Produced.with(Serdes.String(), Serdes.String()));
-  }
-
-  private <S> KStream<String, Signal> count(StreamsBuilder builder, KpiSource<S> source) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(source.stateStore()),
-            Serdes.String(),
-            StoredJson.of(json, source.stateType())));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(source.bucketStore()),
-            Serdes.String(),
-            StoredJson.totals(json)));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(source.changedStore()), Serdes.String(), Serdes.Long()));
-    return builder.stream(source.topic(), Consumed.with(Serdes.String(), Serdes.String()))
-        .process(
-            () ->
-                new KpiProcessor<>(
-                    source,
-                    json,
-                    properties.zone(),
-                    copies,
-                    properties.generation(),
-                    properties.flushInterval()),
-            source.stateStore(),
-            source.bucketStore(),
-            source.changedStore());
-  }
-
-  Properties configuration() {
-    Properties config = new Properties();
-    config.put(
-        StreamsConfig.APPLICATION_ID_CONFIG,
-        properties.applicationId() + "-g" + properties.generation());
-    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
-    config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir());
-    config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-    config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
-    return config;
+    this.meters = meters;
+    this.bootstrapServers = bootstrapServers;
+    this.clock = clock;
   }
 
   @Override
   public void start() {
-    KafkaStreams engine = new KafkaStreams(topology(), configuration());
-    engine.setUncaughtExceptionHandler(
-        failure -> {
-          log.error("The KPI engine's thread failed; it is replaced and resumes", failure);
-          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-    engine.start();
-    streams = engine;
+    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    reconcile();
+    ScheduledExecutorService looks =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "kpi-generations");
+              thread.setDaemon(true);
+              return thread;
+            });
+    looks.scheduleWithFixedDelay(
+        this::reconcileQuietly,
+        RECONCILE_EVERY.toMillis(),
+        RECONCILE_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
+    reconciler = looks;
   }
 
   @Override
   public void stop() {
-    KafkaStreams engine = streams;
-    if (engine != null) {
-      engine.close(Duration.ofSeconds(30));
-      streams = null;
+    ScheduledExecutorService looks = reconciler;
+    if (looks != null) {
+      looks.shutdownNow();
+      reconciler = null;
+    }
+    Set.copyOf(running.keySet()).forEach(generation -> stopGeneration(generation, false));
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(5));
+      admin = null;
     }
   }
 
   @Override
   public boolean isRunning() {
-    return streams != null;
+    return reconciler != null;
   }
 
-  /** Whether the engine is processing (not starting, rebalancing or failed). */
-  boolean isProcessing() {
-    KafkaStreams engine = streams;
-    return engine != null && engine.state() == KafkaStreams.State.RUNNING;
+  private void reconcileQuietly() {
+    try {
+      reconcile();
+    } catch (RuntimeException failed) {
+      log.warn("Could not look at the KPI generations; trying again: {}", failed.toString());
+    }
+  }
+
+  private synchronized void reconcile() {
+    Generations now = generations.current();
+    Set<Integer> wanted =
+        now.building() == null ? Set.of(now.served()) : Set.of(now.served(), now.building());
+    for (int generation : wanted) {
+      if (!running.containsKey(generation)) {
+        startGeneration(generation);
+      }
+    }
+    for (int generation : Set.copyOf(running.keySet())) {
+      if (!wanted.contains(generation)) {
+        stopGeneration(generation, true);
+      }
+    }
+    if (now.building() != null) {
+      int building = now.building();
+      boolean caughtUp = caughtUp(building);
+      if (caughtUp && caughtUpBefore.getOrDefault(building, false)) {
+        if (generations.finishRebuild(building, clock.instant())) {
+          log.info("KPI generation {} caught up and is served; {} retires", building, now.served());
+          stopGeneration(now.served(), true);
+          retire(now.served());
+        }
+      }
+      caughtUpBefore.put(building, caughtUp);
+    }
+  }
+
+  private void startGeneration(int generation) {
+    KafkaStreams engine =
+        new KafkaStreams(topology.build(generation), topology.configuration(generation));
+    engine.setUncaughtExceptionHandler(
+        failure -> {
+          log.error("A KPI engine thread failed; it is replaced and resumes", failure);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(engine);
+    metrics.bindTo(meters);
+    engine.start();
+    running.put(generation, new Running(engine, metrics));
+    log.info("KPI engine of generation {} started", generation);
+  }
+
+  private void stopGeneration(int generation, boolean forget) {
+    Running engine = running.remove(generation);
+    if (engine == null) {
+      return;
+    }
+    engine.streams().close(Duration.ofSeconds(30));
+    engine.metrics().close();
+    if (forget) {
+      // The generation will not run here again: its local state goes too.
+      engine.streams().cleanUp();
+    }
+    log.info("KPI engine of generation {} stopped", generation);
+  }
+
+  /** Whether the generation has processed every event its input topics hold now. */
+  private boolean caughtUp(int generation) {
+    Running engine = running.get(generation);
+    if (engine == null || engine.streams().state() != KafkaStreams.State.RUNNING) {
+      return false;
+    }
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(topology.applicationId(generation))
+              .partitionsToOffsetAndMetadata()
+              .get(5, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+      admin
+          .describeTopics(List.of(Topics.TICKETS, Topics.WORKORDERS))
+          .allTopicNames()
+          .get(5, TimeUnit.SECONDS)
+          .forEach(
+              (topic, description) ->
+                  description
+                      .partitions()
+                      .forEach(
+                          partition ->
+                              ends.put(
+                                  new TopicPartition(topic, partition.partition()),
+                                  OffsetSpec.latest())));
+      var latest = admin.listOffsets(ends).all().get(5, TimeUnit.SECONDS);
+      for (TopicPartition partition : ends.keySet()) {
+        long end = latest.get(partition).offset();
+        OffsetAndMetadata at = committed.get(partition);
+        if (end > (at == null ? 0 : at.offset())) {
+          return false;
+        }
+      }
+      return true;
+    } catch (java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException failed) {
+      log.warn("Could not measure the lag of KPI generation {}: {}", generation, failed.toString());
+      return false;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Deletes what a retired generation left: its copies and its internal topics. */
+  private void retire(int generation) {
+    try {
+      copies.deleteGeneration(generation);
+      String prefix = topology.applicationId(generation) + "-";
+      List<String> internal =
+          admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+              .filter(name -> name.startsWith(prefix))
+              .toList();
+      admin.deleteTopics(internal).all().get(30, TimeUnit.SECONDS);
+      // Its consumer group, empty now, expires with the broker's offsets retention.
+    } catch (Exception leftBehind) {
+      log.warn(
+          "What KPI generation {} left could not all be deleted: {}",
+          generation,
+          leftBehind.toString());
+    }
+  }
+
+  /** Whether the engine of the served generation runs here (for health). */
+  boolean serving() {
+    Running engine = running.get(generations.current().served());
+    return engine != null && engine.streams().state().isRunningOrRebalancing();
   }
 }

@@ -1,5 +1,6 @@
 package io.crossdesk.analytics.kpi.messaging;
 
+import io.crossdesk.analytics.kpi.application.AnalyticsProperties;
 import io.crossdesk.analytics.kpi.domain.BucketKey;
 import io.crossdesk.analytics.kpi.domain.Contribution;
 import io.crossdesk.analytics.kpi.domain.Folded;
@@ -7,11 +8,13 @@ import io.crossdesk.analytics.kpi.domain.KpiTotals;
 import io.crossdesk.analytics.kpi.domain.Signal;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
 import io.crossdesk.platform.events.CloudEventsBinding;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
@@ -41,6 +44,7 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
 
   private static final Logger log = LoggerFactory.getLogger(KpiProcessor.class);
   private static final int COPY_BATCH = 500;
+  private static final int MEASURED_PER_COPY = 10_000;
 
   private final KpiSource<S> from;
   private final JsonMapper json;
@@ -48,6 +52,13 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
   private final KpiBucketStore copies;
   private final int generation;
   private final Duration flushInterval;
+  private final Timer visibleAfter;
+
+  /**
+   * When the events counted since the last copy were published (their record timestamps), to
+   * measure how long an event takes to show in the API; kept in memory for the metric only.
+   */
+  private final List<Long> publishedSinceCopy = new ArrayList<>();
 
   private KeyValueStore<String, S> states;
   private KeyValueStore<String, KpiTotals> buckets;
@@ -58,16 +69,17 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
   KpiProcessor(
       KpiSource<S> from,
       JsonMapper json,
-      ZoneId zone,
       KpiBucketStore copies,
+      AnalyticsProperties settings,
       int generation,
-      Duration flushInterval) {
+      Timer visibleAfter) {
     this.from = from;
     this.json = json;
-    this.zone = zone;
+    this.zone = settings.zone();
     this.copies = copies;
     this.generation = generation;
-    this.flushInterval = flushInterval;
+    this.flushInterval = settings.flushInterval();
+    this.visibleAfter = visibleAfter;
   }
 
   @Override
@@ -107,6 +119,9 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
     for (Signal signal : folded.signals()) {
       context.forward(new Record<>(record.key(), signal, record.timestamp()));
     }
+    if (!folded.contributions().isEmpty() && publishedSinceCopy.size() < MEASURED_PER_COPY) {
+      publishedSinceCopy.add(record.timestamp());
+    }
     long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
     for (Contribution contribution : folded.contributions()) {
       if (contribution.at() == null) {
@@ -139,7 +154,13 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
         }
       }
     }
-    copy(batch);
+    if (copy(batch)) {
+      long now = System.currentTimeMillis();
+      for (long published : publishedSinceCopy) {
+        visibleAfter.record(Math.max(0, now - published), TimeUnit.MILLISECONDS);
+      }
+      publishedSinceCopy.clear();
+    }
   }
 
   private boolean copy(List<KeyValue<String, Long>> batch) {

@@ -124,6 +124,12 @@ public class KpiBucketStore {
     return totals;
   }
 
+  /** Deletes a retired generation's copies and its list of sources. */
+  public void deleteGeneration(int generation) {
+    collection(BUCKETS).deleteMany(Filters.regex("_id", "^" + generation + "\\|"));
+    collection(SOURCES).deleteOne(Filters.eq("_id", generation));
+  }
+
   private static String id(int generation, BucketKey key, String source) {
     return generation
         + "|"
