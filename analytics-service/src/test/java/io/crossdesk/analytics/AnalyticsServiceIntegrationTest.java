@@ -463,6 +463,61 @@ class AnalyticsServiceIntegrationTest {
   }
 
   @Test
+  void lists_the_open_tickets_by_age_and_those_nearest_their_deadline() throws Exception {
+    String category = "AGE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    Instant now = Instant.now();
+    TicketOpened old = opened("C-1", "FAULT", category, "CN-SH", now.minus(Duration.ofDays(12)));
+    TicketOpened middle = opened("C-1", "FAULT", category, "CN-SH", now.minus(Duration.ofDays(3)));
+    TicketOpened fresh = opened("C-1", "FAULT", category, "CN-SH", now.minus(Duration.ofHours(2)));
+    for (TicketOpened ticket : List.of(old, middle, fresh)) {
+      publish(ticket, EventTypes.TICKET_OPENED, ticket);
+    }
+    publish(
+        middle,
+        EventTypes.TICKET_RESOLVED,
+        new TicketResolved(
+            middle.ticketId(),
+            middle.ticketNumber(),
+            "C-1",
+            "B",
+            "FAULT",
+            category,
+            "WEB",
+            "network-ops",
+            "Fixed",
+            "agent-7",
+            false,
+            false,
+            1,
+            middle.openedAt(),
+            middle.resolveBy(),
+            now.minus(Duration.ofDays(1))));
+
+    JsonNode backlog =
+        awaitReport(
+            "/api/analytics/backlog?groupBy=category&nearest=100",
+            b -> {
+              JsonNode group = find(b.path("groups"), "group", category);
+              return group != null && group.path("open").asLong() == 2;
+            });
+    JsonNode group = find(backlog.path("groups"), "group", category);
+    assertThat(group.path("underOneDay").asLong()).isEqualTo(1);
+    assertThat(group.path("oneToFiveDays").asLong()).isZero();
+    assertThat(group.path("overTenDays").asLong()).isEqualTo(1);
+    assertThat(Instant.parse(group.path("oldestOpenedAt").asString()))
+        .isEqualTo(old.openedAt().truncatedTo(ChronoUnit.MILLIS));
+    List<Instant> due =
+        backlog
+            .path("nearestDeadlines")
+            .valueStream()
+            .map(ticket -> Instant.parse(ticket.path("resolveBy").asString()))
+            .toList();
+    assertThat(due).isSorted();
+    assertThat(backlog.path("nearestDeadlines").findValuesAsString("ticketId"))
+        .doesNotContain(middle.ticketId());
+  }
+
+  @Test
   void sums_days_into_weeks_and_months() throws Exception {
     TicketOpened monday = opened("FAULT", "SMS", "B", Instant.parse("2025-06-02T08:00:00Z"));
     TicketOpened sunday = opened("FAULT", "SMS", "B", Instant.parse("2025-06-08T20:00:00Z"));

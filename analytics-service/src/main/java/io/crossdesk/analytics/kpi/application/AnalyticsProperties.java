@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     internal topics), followed by the generation
  * @param commitInterval how often the engine commits its progress and state, a transaction each
  * @param flushInterval how often changed buckets are copied to the store requests read
+ * @param backlogInterval how often each partition's backlog (its open tickets by age) is copied
  * @param spike when complaints of a category and region in one hour are a spike
  */
 @ConfigurationProperties("crossdesk.analytics")
@@ -25,6 +26,7 @@ public record AnalyticsProperties(
     @DefaultValue("crossdesk-analytics-kpis") String applicationId,
     @DefaultValue("1s") Duration commitInterval,
     @DefaultValue("1s") Duration flushInterval,
+    @DefaultValue("10s") Duration backlogInterval,
     @DefaultValue Spike spike) {
 
   /**

@@ -29,7 +29,9 @@ public final class TicketLedger implements Ledger<TicketState> {
       TicketState now =
           state.opened(
               opened.customerId(),
+              opened.ticketNumber(),
               opened.openedAt(),
+              opened.resolveBy(),
               opened.customerTier(),
               opened.channel(),
               opened.ticketType(),
@@ -53,7 +55,7 @@ public final class TicketLedger implements Ledger<TicketState> {
     }
     if (event instanceof TicketResolved resolved) {
       TicketState now =
-          state.withDepartment(resolved.department()).withTier(resolved.customerTier());
+          state.withDepartment(resolved.department()).withTier(resolved.customerTier()).closed();
       Contribution.Builder adds =
           Contribution.at(resolved.resolvedAt(), now.groups())
               .count(Counters.TICKETS_RESOLVED)
@@ -85,17 +87,18 @@ public final class TicketLedger implements Ledger<TicketState> {
       return new Folded<>(now, List.of(adds.build()), signals);
     }
     if (event instanceof TicketReopened reopened) {
+      TicketState now = state.reopened(reopened.resolveBy());
       Contribution.Builder adds =
-          Contribution.at(reopened.reopenedAt(), state.groups()).count(Counters.TICKETS_REOPENED);
-      if (!state.isComplaint()) {
-        return new Folded<>(state, List.of(adds.build()));
+          Contribution.at(reopened.reopenedAt(), now.groups()).count(Counters.TICKETS_REOPENED);
+      if (!now.isComplaint()) {
+        return new Folded<>(now, List.of(adds.build()));
       }
       adds.count(Counters.COMPLAINTS_REOPENED);
       return new Folded<>(
-          state,
+          now,
           List.of(adds.build()),
           List.of(
-              state.signal(
+              now.signal(
                   RiskReason.REOPENED_COMPLAINT,
                   "The resolution of complaint "
                       + number(reopened.ticketNumber(), reopened.ticketId())
@@ -106,7 +109,7 @@ public final class TicketLedger implements Ledger<TicketState> {
     }
     if (event instanceof TicketClosed closed) {
       return new Folded<>(
-          state,
+          state.closed(),
           List.of(
               Contribution.at(closed.closedAt(), state.groups())
                   .count(Counters.TICKETS_CLOSED)

@@ -1,16 +1,19 @@
 package io.crossdesk.analytics.kpi.messaging;
 
 import io.crossdesk.analytics.kpi.application.AnalyticsProperties;
+import io.crossdesk.analytics.kpi.domain.Backlog;
 import io.crossdesk.analytics.kpi.domain.BucketKey;
 import io.crossdesk.analytics.kpi.domain.Contribution;
 import io.crossdesk.analytics.kpi.domain.Folded;
 import io.crossdesk.analytics.kpi.domain.KpiTotals;
+import io.crossdesk.analytics.kpi.domain.OpenTicket;
 import io.crossdesk.analytics.kpi.domain.Signal;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
 import io.crossdesk.platform.events.CloudEventsBinding;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +49,16 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
   private static final int COPY_BATCH = 500;
   private static final int MEASURED_PER_COPY = 10_000;
 
+  /** How many of each partition's tickets nearest their deadline are copied with its backlog. */
+  static final int NEAREST_DEADLINES = 20;
+
   private final KpiSource<S> from;
   private final JsonMapper json;
   private final ZoneId zone;
   private final KpiBucketStore copies;
   private final int generation;
   private final Duration flushInterval;
+  private final Duration backlogInterval;
   private final Timer visibleAfter;
 
   /**
@@ -63,6 +70,7 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
   private KeyValueStore<String, S> states;
   private KeyValueStore<String, KpiTotals> buckets;
   private KeyValueStore<String, Long> changed;
+  private KeyValueStore<String, OpenTicket> open;
   private ProcessorContext<String, Signal> context;
   private String source;
 
@@ -79,6 +87,7 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
     this.copies = copies;
     this.generation = generation;
     this.flushInterval = settings.flushInterval();
+    this.backlogInterval = settings.backlogInterval();
     this.visibleAfter = visibleAfter;
   }
 
@@ -91,6 +100,11 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
     this.source = from.topic() + "-" + context.taskId().partition();
     copies.register(generation, source);
     context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> copyChanged());
+    if (from.hasBacklog()) {
+      this.open = context.getStateStore(from.openStore());
+      context.schedule(
+          backlogInterval, PunctuationType.WALL_CLOCK_TIME, now -> copyBacklog(Instant.now()));
+    }
   }
 
   @Override
@@ -116,6 +130,14 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
     Folded<S> folded =
         from.ledger().fold(before == null ? from.ledger().unknown() : before, eventId, event);
     states.put(record.key(), folded.state());
+    if (open != null) {
+      OpenTicket now = from.backlog().apply(record.key(), folded.state());
+      if (now != null) {
+        open.put(record.key(), now);
+      } else if (before != null && from.backlog().apply(record.key(), before) != null) {
+        open.delete(record.key());
+      }
+    }
     for (Signal signal : folded.signals()) {
       context.forward(new Record<>(record.key(), signal, record.timestamp()));
     }
@@ -142,25 +164,21 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
 
   /** Copies the changed buckets to MongoDB; what fails to copy stays marked for the next time. */
   private void copyChanged() {
-    List<KeyValue<String, Long>> batch = new ArrayList<>(COPY_BATCH);
-    try (KeyValueIterator<String, Long> marked = changed.all()) {
-      while (marked.hasNext()) {
-        batch.add(marked.next());
-        if (batch.size() == COPY_BATCH) {
-          if (!copy(batch)) {
-            return;
-          }
-          batch.clear();
-        }
+    // The marks are read first and the iterator closed: a copy deletes the marks it copied.
+    List<KeyValue<String, Long>> marked = new ArrayList<>();
+    try (KeyValueIterator<String, Long> all = changed.all()) {
+      all.forEachRemaining(marked::add);
+    }
+    for (int from = 0; from < marked.size(); from += COPY_BATCH) {
+      if (!copy(marked.subList(from, Math.min(marked.size(), from + COPY_BATCH)))) {
+        return;
       }
     }
-    if (copy(batch)) {
-      long now = System.currentTimeMillis();
-      for (long published : publishedSinceCopy) {
-        visibleAfter.record(Math.max(0, now - published), TimeUnit.MILLISECONDS);
-      }
-      publishedSinceCopy.clear();
+    long now = System.currentTimeMillis();
+    for (long published : publishedSinceCopy) {
+      visibleAfter.record(Math.max(0, now - published), TimeUnit.MILLISECONDS);
     }
+    publishedSinceCopy.clear();
   }
 
   private boolean copy(List<KeyValue<String, Long>> batch) {
@@ -188,6 +206,27 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
       changed.delete(marked.key);
     }
     return true;
+  }
+
+  /** Copies this partition's backlog as it stands: its size follows the open tickets. */
+  private void copyBacklog(Instant now) {
+    List<OpenTicket> tickets = new ArrayList<>();
+    try (KeyValueIterator<String, OpenTicket> all = open.all()) {
+      all.forEachRemaining(entry -> tickets.add(entry.value));
+    }
+    try {
+      copies.writeBacklog(
+          generation,
+          source,
+          now,
+          Backlog.of(tickets, now),
+          Backlog.nearestDeadlines(tickets, NEAREST_DEADLINES));
+    } catch (RuntimeException unavailable) {
+      log.warn(
+          "The backlog of {} was not copied, tried again later: {}",
+          source,
+          unavailable.toString());
+    }
   }
 
   private static String header(Headers headers, String name) {

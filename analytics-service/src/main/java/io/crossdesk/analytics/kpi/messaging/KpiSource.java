@@ -1,6 +1,7 @@
 package io.crossdesk.analytics.kpi.messaging;
 
 import io.crossdesk.analytics.kpi.domain.Ledger;
+import io.crossdesk.analytics.kpi.domain.OpenTicket;
 import io.crossdesk.analytics.kpi.domain.TicketLedger;
 import io.crossdesk.analytics.kpi.domain.TicketState;
 import io.crossdesk.analytics.kpi.domain.WorkOrderLedger;
@@ -11,20 +12,25 @@ import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
  * A topic the KPIs are counted from: the event types counted on it, the ledger that counts them and
- * what it remembers per aggregate (the topic's key), and the names of its state stores.
+ * what it remembers per aggregate (the topic's key), the names of its state stores, and, for
+ * tickets, which aggregates are in the backlog.
  *
  * @param <S> what is remembered per aggregate
+ * @param backlog the aggregate as the backlog lists it when it is open, or null when the topic has
+ *     no backlog
  */
 record KpiSource<S>(
     String name,
     String topic,
     Map<String, Class<? extends Record>> counted,
     Ledger<S> ledger,
-    Class<S> stateType) {
+    Class<S> stateType,
+    BiFunction<String, S, OpenTicket> backlog) {
 
   static final KpiSource<TicketState> TICKETS =
       new KpiSource<>(
@@ -38,7 +44,8 @@ record KpiSource<S>(
               EventTypes.TICKET_ESCALATED,
               EventTypes.SATISFACTION_RECORDED),
           new TicketLedger(),
-          TicketState.class);
+          TicketState.class,
+          (ticketId, state) -> state.asOpen(ticketId));
 
   static final KpiSource<WorkOrderState> WORK_ORDERS =
       new KpiSource<>(
@@ -51,7 +58,8 @@ record KpiSource<S>(
               EventTypes.WORKORDER_TRANSFERRED,
               EventTypes.WORKORDER_ESCALATED),
           new WorkOrderLedger(),
-          WorkOrderState.class);
+          WorkOrderState.class,
+          null);
 
   static final List<KpiSource<?>> ALL = List.of(TICKETS, WORK_ORDERS);
 
@@ -65,6 +73,14 @@ record KpiSource<S>(
 
   String changedStore() {
     return name + "-buckets-changed";
+  }
+
+  String openStore() {
+    return name + "-open";
+  }
+
+  boolean hasBacklog() {
+    return backlog != null;
   }
 
   private static Map<String, Class<? extends Record>> types(String... types) {

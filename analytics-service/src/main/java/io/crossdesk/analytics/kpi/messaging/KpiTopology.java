@@ -3,11 +3,14 @@ package io.crossdesk.analytics.kpi.messaging;
 import io.crossdesk.analytics.kpi.application.AnalyticsProperties;
 import io.crossdesk.analytics.kpi.domain.ComplaintHours;
 import io.crossdesk.analytics.kpi.domain.CustomerRisk;
+import io.crossdesk.analytics.kpi.domain.OpenTicket;
 import io.crossdesk.analytics.kpi.domain.Signal;
 import io.crossdesk.analytics.kpi.domain.SpikeRule;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
 import io.crossdesk.contracts.Topics;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -74,14 +77,16 @@ final class KpiTopology {
     Serde<Signal> signalSerde = StoredJson.of(json, Signal.class);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(RiskProcessor.STORE),
-            Serdes.String(),
-            StoredJson.of(json, CustomerRisk.class)));
+                Stores.persistentKeyValueStore(RiskProcessor.STORE),
+                Serdes.String(),
+                StoredJson.of(json, CustomerRisk.class))
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(SpikeProcessor.STORE),
-            Serdes.String(),
-            StoredJson.of(json, ComplaintHours.class)));
+                Stores.persistentKeyValueStore(SpikeProcessor.STORE),
+                Serdes.String(),
+                StoredJson.of(json, ComplaintHours.class))
+            .withCachingEnabled());
     signals
         .filter((key, signal) -> signal.customerId() != null)
         .selectKey((key, signal) -> signal.customerId())
@@ -101,23 +106,37 @@ final class KpiTopology {
       StreamsBuilder builder, KpiSource<S> source, int generation) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(source.stateStore()),
-            Serdes.String(),
-            StoredJson.of(json, source.stateType())));
+                Stores.persistentKeyValueStore(source.stateStore()),
+                Serdes.String(),
+                StoredJson.of(json, source.stateType()))
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(source.bucketStore()),
-            Serdes.String(),
-            StoredJson.totals(json)));
+                Stores.persistentKeyValueStore(source.bucketStore()),
+                Serdes.String(),
+                StoredJson.totals(json))
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(source.changedStore()), Serdes.String(), Serdes.Long()));
+                Stores.persistentKeyValueStore(source.changedStore()),
+                Serdes.String(),
+                Serdes.Long())
+            .withCachingEnabled());
+    List<String> stores =
+        new ArrayList<>(List.of(source.stateStore(), source.bucketStore(), source.changedStore()));
+    if (source.hasBacklog()) {
+      builder.addStateStore(
+          Stores.keyValueStoreBuilder(
+                  Stores.persistentKeyValueStore(source.openStore()),
+                  Serdes.String(),
+                  StoredJson.of(json, OpenTicket.class))
+              .withCachingEnabled());
+      stores.add(source.openStore());
+    }
     return builder.stream(source.topic(), Consumed.with(Serdes.String(), Serdes.String()))
         .process(
             () -> new KpiProcessor<>(source, json, copies, properties, generation, visibleAfter),
-            source.stateStore(),
-            source.bucketStore(),
-            source.changedStore());
+            stores.toArray(String[]::new));
   }
 
   /** The engine settings of one generation: its own application id, so its own group and state. */

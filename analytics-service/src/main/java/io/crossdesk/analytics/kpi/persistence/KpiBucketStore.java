@@ -10,10 +10,13 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.crossdesk.analytics.kpi.domain.Backlog;
 import io.crossdesk.analytics.kpi.domain.BucketKey;
 import io.crossdesk.analytics.kpi.domain.Dimension;
 import io.crossdesk.analytics.kpi.domain.Granularity;
 import io.crossdesk.analytics.kpi.domain.KpiTotals;
+import io.crossdesk.analytics.kpi.domain.OpenTicket;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -122,6 +125,108 @@ public class KpiBucketStore {
                   .add(totals((Document) value)));
     }
     return totals;
+  }
+
+  /** One partition's backlog as it stood at {@code asOf}. */
+  public void writeBacklog(
+      int generation,
+      String source,
+      Instant asOf,
+      Map<Dimension, Map<String, Backlog.Ages>> backlog,
+      List<OpenTicket> nearest) {
+    Document groups = new Document();
+    backlog.forEach(
+        (dimension, ages) -> {
+          Document byGroup = new Document();
+          ages.forEach(
+              (group, age) ->
+                  byGroup.append(
+                      encode(group),
+                      new Document("open", age.open())
+                          .append("underOneDay", age.underOneDay())
+                          .append("oneToFiveDays", age.oneToFiveDays())
+                          .append("fiveToTenDays", age.fiveToTenDays())
+                          .append("overTenDays", age.overTenDays())
+                          .append("oldestOpenedAt", date(age.oldestOpenedAt()))));
+          groups.append(dimension.id(), byGroup);
+        });
+    List<Document> due =
+        nearest.stream()
+            .map(
+                ticket -> {
+                  Document groupsOf = new Document();
+                  ticket.groups().forEach((d, value) -> groupsOf.append(d.id(), value));
+                  return new Document("ticketId", ticket.ticketId())
+                      .append("ticketNumber", ticket.ticketNumber())
+                      .append("openedAt", date(ticket.openedAt()))
+                      .append("resolveBy", date(ticket.resolveBy()))
+                      .append("groups", groupsOf);
+                })
+            .toList();
+    collection(BUCKETS)
+        .replaceOne(
+            Filters.eq("_id", backlogId(generation, source)),
+            new Document("asOf", date(asOf)).append("groups", groups).append("nearest", due),
+            new com.mongodb.client.model.ReplaceOptions().upsert(true));
+  }
+
+  /** The backlog summed over the sources: when it was last copied, and each group's ages. */
+  public record BacklogCopy(
+      Instant asOf, Map<String, Backlog.Ages> groups, List<OpenTicket> nearest) {}
+
+  public BacklogCopy backlog(int generation, Dimension dimension) {
+    List<String> ids = sources(generation).stream().map(s -> backlogId(generation, s)).toList();
+    Instant asOf = null;
+    Map<String, Backlog.Ages> groups = new TreeMap<>();
+    List<OpenTicket> nearest = new ArrayList<>();
+    for (Document copy : collection(BUCKETS).find(Filters.in("_id", ids))) {
+      Instant copied = copy.getDate("asOf").toInstant();
+      asOf = asOf == null || copied.isBefore(asOf) ? copied : asOf;
+      Document byGroup = copy.get("groups", Document.class).get(dimension.id(), Document.class);
+      if (byGroup != null) {
+        byGroup.forEach(
+            (field, value) -> {
+              Document age = (Document) value;
+              groups.merge(
+                  decode(field),
+                  new Backlog.Ages(
+                      age.get("open", Number.class).longValue(),
+                      age.get("underOneDay", Number.class).longValue(),
+                      age.get("oneToFiveDays", Number.class).longValue(),
+                      age.get("fiveToTenDays", Number.class).longValue(),
+                      age.get("overTenDays", Number.class).longValue(),
+                      instant(age.getDate("oldestOpenedAt"))),
+                  Backlog.Ages::plus);
+            });
+      }
+      for (Document ticket : copy.getList("nearest", Document.class)) {
+        Map<Dimension, String> groupsOf = new java.util.EnumMap<>(Dimension.class);
+        ticket
+            .get("groups", Document.class)
+            .forEach((d, value) -> groupsOf.put(Dimension.fromId(d), (String) value));
+        nearest.add(
+            new OpenTicket(
+                ticket.getString("ticketId"),
+                ticket.getString("ticketNumber"),
+                instant(ticket.getDate("openedAt")),
+                instant(ticket.getDate("resolveBy")),
+                groupsOf));
+      }
+    }
+    nearest.sort(java.util.Comparator.comparing(OpenTicket::resolveBy));
+    return new BacklogCopy(asOf, groups, nearest);
+  }
+
+  private static String backlogId(int generation, String source) {
+    return generation + "|backlog|" + source;
+  }
+
+  private static java.util.Date date(Instant at) {
+    return at == null ? null : java.util.Date.from(at);
+  }
+
+  private static Instant instant(java.util.Date date) {
+    return date == null ? null : date.toInstant();
   }
 
   /** Deletes a retired generation's copies and its list of sources. */
