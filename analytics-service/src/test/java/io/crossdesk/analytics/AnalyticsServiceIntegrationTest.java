@@ -518,6 +518,76 @@ class AnalyticsServiceIntegrationTest {
   }
 
   @Test
+  void grades_a_department_against_its_targets_with_the_trend_and_ranks_it() throws Exception {
+    String department = "dept-" + UUID.randomUUID().toString().substring(0, 6);
+    Instant september = Instant.parse("2025-09-20T00:00:00Z");
+    Instant october = Instant.parse("2025-10-15T00:00:00Z");
+    for (int i = 0; i < 2; i++) {
+      TicketOpened ticket = opened("FAULT", "WEB", "B", at(september, 8 + i));
+      publish(ticket, EventTypes.TICKET_OPENED, ticket);
+      publish(ticket, EventTypes.TICKET_RESOLVED, resolvedBy(ticket, department, i == 0));
+    }
+    for (int i = 0; i < 4; i++) {
+      TicketOpened ticket = opened("FAULT", "WEB", "B", at(october, 8 + i));
+      publish(ticket, EventTypes.TICKET_OPENED, ticket);
+      publish(ticket, EventTypes.TICKET_RESOLVED, resolvedBy(ticket, department, false));
+    }
+    String targets =
+        """
+        {"targets":[
+          {"kpi":"resolutionSla.shareMet","department":"%s","period":"month","target":0.95,"gradeB":0.9},
+          {"kpi":"reopenRate","period":"month","target":0.05,"gradeB":0.1}]}"""
+            .formatted(department);
+    assertProblem(put("/api/analytics/targets", targets, TestTokens.supervisor()), 403);
+    HttpResponse<String> stored = put("/api/analytics/targets", targets, TestTokens.admin());
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+    HttpResponse<String> unknownKpi =
+        put(
+            "/api/analytics/targets",
+            "{\"targets\":[{\"kpi\":\"happiness\",\"period\":\"month\",\"target\":1,\"gradeB\":0}]}",
+            TestTokens.admin());
+    assertProblem(unknownKpi, 400);
+    assertThat(json.readTree(unknownKpi.body()).path("errors").findValuesAsString("field"))
+        .containsExactly("targets[0].kpi");
+    HttpResponse<String> wrongSide =
+        put(
+            "/api/analytics/targets",
+            "{\"targets\":[{\"kpi\":\"reopenRate\",\"period\":\"month\",\"target\":0.1,\"gradeB\":0.05}]}",
+            TestTokens.admin());
+    assertProblem(wrongSide, 400);
+    assertThat(getJson("/api/analytics/targets").path("targets").size()).isEqualTo(2);
+
+    String path =
+        "/api/analytics/departments/" + department + "/scorecard?period=month&at=2025-10-15";
+    JsonNode card =
+        awaitReport(
+            path,
+            c ->
+                c.path("lines")
+                    .valueStream()
+                    .anyMatch(
+                        line ->
+                            "resolutionSla.shareMet".equals(line.path("kpi").asString())
+                                && line.path("value").asDouble() == 1.0
+                                && line.path("previous").asDouble() == 0.5));
+    JsonNode sla = find(card.path("lines"), "kpi", "resolutionSla.shareMet");
+    assertThat(sla.path("trend").asString()).isEqualTo("better");
+    assertThat(sla.path("grade").asString()).isEqualTo("A");
+    JsonNode reopen = find(card.path("lines"), "kpi", "reopenRate");
+    assertThat(reopen.path("value").asDouble()).isZero();
+    assertThat(reopen.path("grade").asString()).isEqualTo("A");
+    assertThat(card.path("points").asDouble()).isEqualTo(3.0);
+
+    JsonNode ranking = getJson("/api/analytics/departments/ranking?period=month&at=2025-10-15");
+    JsonNode ranked = find(ranking, "department", department);
+    assertThat(ranked.path("rank").asInt()).isEqualTo(1);
+    assertThat(ranked.path("a").asLong()).isEqualTo(2);
+
+    assertProblem(get(path, TestTokens.department("billing")), 403);
+    assertThat(get(path, TestTokens.department(department)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void sums_days_into_weeks_and_months() throws Exception {
     TicketOpened monday = opened("FAULT", "SMS", "B", Instant.parse("2025-06-02T08:00:00Z"));
     TicketOpened sunday = opened("FAULT", "SMS", "B", Instant.parse("2025-06-08T20:00:00Z"));
@@ -731,6 +801,27 @@ class AnalyticsServiceIntegrationTest {
     producer.send(event(Topics.WORKORDERS, workOrderId, type, data));
   }
 
+  private static TicketResolved resolvedBy(
+      TicketOpened ticket, String department, boolean breached) {
+    return new TicketResolved(
+        ticket.ticketId(),
+        ticket.ticketNumber(),
+        ticket.customerId(),
+        ticket.customerTier(),
+        ticket.ticketType(),
+        ticket.category(),
+        ticket.channel(),
+        department,
+        "Done",
+        "agent-7",
+        false,
+        breached,
+        1,
+        ticket.openedAt(),
+        ticket.resolveBy(),
+        ticket.openedAt().plusSeconds(3600));
+  }
+
   private static Instant at(Instant day, int hour) {
     return day.plusSeconds(hour * 3600L);
   }
@@ -788,6 +879,17 @@ class AnalyticsServiceIntegrationTest {
         .filter(item -> value.equals(item.path(field).asString()))
         .findFirst()
         .orElse(null);
+  }
+
+  private HttpResponse<String> put(String path, String body, String bearer)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", bearer)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, String bearer)
