@@ -172,6 +172,17 @@ class AnalyticsServiceIntegrationTest {
     // Nearest rank of [300, 7200, 21600]: the median is 7200, the 90th percentile 21600.
     assertThat(resolution.path("p50Seconds").asDouble()).isCloseTo(7200, within(7200 * 0.015));
     assertThat(resolution.path("p90Seconds").asDouble()).isCloseTo(21600, within(21600 * 0.015));
+    // In business hours: 3,600 and 18,000 s for the complaint; the consultation states none.
+    assertThat(all.path("resolutionBusinessTime").path("count").asLong()).isEqualTo(2);
+    assertThat(all.path("resolutionBusinessTime").path("averageSeconds").asDouble())
+        .isEqualTo(10800.0);
+    // Only the complaint's first resolution states a first response: 30 minutes, in time.
+    assertThat(all.path("firstResponseTime").path("count").asLong()).isEqualTo(1);
+    assertThat(all.path("firstResponseTime").path("averageSeconds").asDouble()).isEqualTo(1800.0);
+    assertThat(all.path("firstResponseBusinessTime").path("averageSeconds").asDouble())
+        .isEqualTo(1800.0);
+    assertThat(all.path("firstResponseSla").path("met").asLong()).isEqualTo(1);
+    assertThat(all.path("firstResponseSla").path("shareMet").asDouble()).isEqualTo(1.0);
     assertThat(all.path("resolutionSla").path("met").asLong()).isEqualTo(2);
     assertThat(all.path("resolutionSla").path("breached").asLong()).isEqualTo(1);
     assertThat(all.path("resolutionSla").path("shareMet").asDouble()).isEqualTo(0.6667);
@@ -732,7 +743,13 @@ class AnalyticsServiceIntegrationTest {
         round,
         ticket.openedAt(),
         ticket.resolveBy(),
-        at(day, hour));
+        at(day, hour),
+        // Answered half an hour after opening; an hour of each resolution fell outside business
+        // hours.
+        round == 1 ? ticket.openedAt().plusSeconds(1800) : null,
+        round == 1 ? Boolean.FALSE : null,
+        round == 1 ? 1800L : null,
+        at(day, hour).getEpochSecond() - ticket.openedAt().getEpochSecond() - 3600);
   }
 
   private static SatisfactionRecorded rated(TicketOpened ticket, int score, Instant at) {

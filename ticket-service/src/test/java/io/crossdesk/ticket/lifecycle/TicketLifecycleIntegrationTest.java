@@ -138,7 +138,20 @@ class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
                       && TopicRecorder.ofType(EventTypes.TICKET_RESOLVED).test(r),
               ASYNC);
       assertSchemaValid(EventTypes.TICKET_RESOLVED, resolved.value());
-      assertThat(json.readTree(resolved.value()).path("firstContact").asBoolean()).isTrue();
+      JsonNode data = json.readTree(resolved.value());
+      assertThat(data.path("firstContact").asBoolean()).isTrue();
+      // Answered and resolved while the customer was on the line: the first response is the
+      // resolution, in time, and both took no more business time than they took at all.
+      assertThat(data.path("respondedAt").asString()).isEqualTo(data.path("resolvedAt").asString());
+      assertThat(data.path("firstResponseBreached").asBoolean()).isFalse();
+      long openToResolved =
+          java.time.Duration.between(
+                  java.time.Instant.parse(data.path("openedAt").asString()),
+                  java.time.Instant.parse(data.path("resolvedAt").asString()))
+              .toSeconds();
+      assertThat(data.path("resolutionBusinessSeconds").asLong())
+          .isBetween(0L, openToResolved)
+          .isEqualTo(data.path("responseBusinessSeconds").asLong());
     }
   }
 

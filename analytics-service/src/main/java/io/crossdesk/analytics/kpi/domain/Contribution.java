@@ -79,6 +79,14 @@ public record Contribution(
       return this;
     }
 
+    /** A duration stated in seconds, counted when known and not negative. */
+    public Builder seconds(String metric, Long seconds) {
+      if (seconds != null && seconds >= 0) {
+        durations.put(metric, seconds);
+      }
+      return this;
+    }
+
     public Contribution build() {
       return new Contribution(at, groups, counts, durations);
     }

@@ -35,6 +35,18 @@ public final class Counters {
   /** Duration metric: from a step becoming ready to its completion. */
   public static final String STEP_TIME = "stepTime";
 
+  public static final String FIRST_RESPONSE_SLA_MET = "firstResponseSlaMet";
+  public static final String FIRST_RESPONSE_SLA_BREACHED = "firstResponseSlaBreached";
+
+  /** Duration metric: from a ticket's opening to its first response, counted at its resolution. */
+  public static final String FIRST_RESPONSE_TIME = "firstResponseTime";
+
+  /** Duration metric: the same in the business hours of the SLA calendar, pauses left out. */
+  public static final String FIRST_RESPONSE_BUSINESS_TIME = "firstResponseBusinessTime";
+
+  /** Duration metric: from a ticket's opening to each resolution, in business hours. */
+  public static final String RESOLUTION_BUSINESS_TIME = "resolutionBusinessTime";
+
   /** Duration metric: from a ticket's opening to each of its resolutions. */
   public static final String RESOLUTION_TIME = "resolutionTime";
 

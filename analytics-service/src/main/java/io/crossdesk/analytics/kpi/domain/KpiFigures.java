@@ -19,7 +19,11 @@ public record KpiFigures(
     long resolvedAtFirstContact,
     Double firstContactResolutionRate,
     Durations resolutionTime,
+    Durations resolutionBusinessTime,
     Attainment resolutionSla,
+    Durations firstResponseTime,
+    Durations firstResponseBusinessTime,
+    Attainment firstResponseSla,
     long slaWarnings,
     SortedMap<Integer, Long> escalationsByLevel,
     Satisfaction satisfaction,
@@ -123,9 +127,15 @@ public record KpiFigures(
         firstContact,
         share(firstContact, resolved),
         Durations.of(totals, Counters.RESOLUTION_TIME),
+        Durations.of(totals, Counters.RESOLUTION_BUSINESS_TIME),
         Attainment.of(
             totals.count(Counters.RESOLUTION_SLA_MET),
             totals.count(Counters.RESOLUTION_SLA_BREACHED)),
+        Durations.of(totals, Counters.FIRST_RESPONSE_TIME),
+        Durations.of(totals, Counters.FIRST_RESPONSE_BUSINESS_TIME),
+        Attainment.of(
+            totals.count(Counters.FIRST_RESPONSE_SLA_MET),
+            totals.count(Counters.FIRST_RESPONSE_SLA_BREACHED)),
         totals.count(Counters.SLA_WARNINGS),
         escalations,
         new Satisfaction(

@@ -6,6 +6,7 @@ import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
+import java.time.Instant;
 import java.util.List;
 
 /** What each of a ticket's events adds to the KPIs (docs/analytics.md defines them). */
@@ -67,6 +68,19 @@ public final class TicketLedger implements Ledger<TicketState> {
                   Counters.RESOLUTION_TIME,
                   now.openedAt() != null ? now.openedAt() : resolved.openedAt(),
                   resolved.resolvedAt());
+      adds.seconds(Counters.RESOLUTION_BUSINESS_TIME, resolved.resolutionBusinessSeconds());
+      if (resolved.round() == 1 && resolved.respondedAt() != null) {
+        // The first response is counted once, with the ticket's first resolution.
+        Instant openedAt = now.openedAt() != null ? now.openedAt() : resolved.openedAt();
+        adds.duration(Counters.FIRST_RESPONSE_TIME, openedAt, resolved.respondedAt())
+            .seconds(Counters.FIRST_RESPONSE_BUSINESS_TIME, resolved.responseBusinessSeconds());
+        if (resolved.firstResponseBreached() != null) {
+          adds.count(
+              resolved.firstResponseBreached()
+                  ? Counters.FIRST_RESPONSE_SLA_BREACHED
+                  : Counters.FIRST_RESPONSE_SLA_MET);
+        }
+      }
       if (resolved.firstContact()) {
         adds.count(Counters.RESOLVED_AT_FIRST_CONTACT);
       }

@@ -44,9 +44,22 @@ final class KpiCsv {
                 "resolutionTime.averageSeconds",
                 "resolutionTime.p50Seconds",
                 "resolutionTime.p90Seconds",
+                "resolutionBusinessTime.averageSeconds",
+                "resolutionBusinessTime.p50Seconds",
+                "resolutionBusinessTime.p90Seconds",
                 "resolutionSla.met",
                 "resolutionSla.breached",
                 "resolutionSla.shareMet",
+                "firstResponseTime.count",
+                "firstResponseTime.averageSeconds",
+                "firstResponseTime.p50Seconds",
+                "firstResponseTime.p90Seconds",
+                "firstResponseBusinessTime.averageSeconds",
+                "firstResponseBusinessTime.p50Seconds",
+                "firstResponseBusinessTime.p90Seconds",
+                "firstResponseSla.met",
+                "firstResponseSla.breached",
+                "firstResponseSla.shareMet",
                 "slaWarnings"));
     levels.forEach(level -> header.add("escalations.level" + level));
     header.add("satisfaction.answered");
@@ -95,9 +108,16 @@ final class KpiCsv {
         cells.add(k.firstContactResolutionRate());
         cells.add(k.resolutionTime().count());
         durations(cells, k.resolutionTime());
+        durations(cells, k.resolutionBusinessTime());
         cells.add(k.resolutionSla().met());
         cells.add(k.resolutionSla().breached());
         cells.add(k.resolutionSla().shareMet());
+        cells.add(k.firstResponseTime().count());
+        durations(cells, k.firstResponseTime());
+        durations(cells, k.firstResponseBusinessTime());
+        cells.add(k.firstResponseSla().met());
+        cells.add(k.firstResponseSla().breached());
+        cells.add(k.firstResponseSla().shareMet());
         cells.add(k.slaWarnings());
         levels.forEach(level -> cells.add(orZero(k.escalationsByLevel(), level)));
         cells.add(k.satisfaction().answered());

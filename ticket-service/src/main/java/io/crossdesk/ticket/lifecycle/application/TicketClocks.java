@@ -8,6 +8,7 @@ import io.crossdesk.ticket.sla.domain.SlaTargets;
 import io.crossdesk.ticket.sla.domain.TargetStatus;
 import io.crossdesk.ticket.sla.persistence.SlaPolicies;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,14 @@ public class TicketClocks {
   public List<Integer> escalationPercents(Ticket ticket) {
     return policyOf(ticket)
         .escalationPercents(ticket.customerTier(), ticket.classification().keyAccount());
+  }
+
+  /**
+   * Business time from the ticket's opening to {@code moment} in its policy's calendar, pauses left
+   * out; null for no moment.
+   */
+  public Duration businessTimeUntil(Ticket ticket, Instant moment) {
+    return moment == null ? null : ticket.sla().elapsed(calendar(ticket), moment);
   }
 
   public BusinessCalendar calendar(Ticket ticket) {

@@ -87,7 +87,15 @@ public class TicketEvents {
             ticket.round(),
             ticket.openedAt(),
             clocks.resolveBy(ticket),
-            ticket.resolution().resolvedAt()));
+            ticket.resolution().resolvedAt(),
+            ticket.sla().respondedAt(),
+            ticket.sla().respondedAt() == null ? null : clocks.firstResponse(ticket).breached(),
+            seconds(clocks.businessTimeUntil(ticket, ticket.sla().respondedAt())),
+            seconds(clocks.businessTimeUntil(ticket, ticket.resolution().resolvedAt()))));
+  }
+
+  private static Long seconds(java.time.Duration duration) {
+    return duration == null ? null : duration.toSeconds();
   }
 
   EventMessage closed(Ticket ticket, String closedBy, Instant at) {
