@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.crossdesk.contracts.EventCatalogue;
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.contracts.ticket.SatisfactionRecorded;
 import io.crossdesk.contracts.ticket.TicketClosed;
 import io.crossdesk.contracts.ticket.TicketEscalated;
@@ -216,7 +217,8 @@ class AnalyticsServiceIntegrationTest {
     String[] rows = csv.body().split("\r\n");
     assertThat(rows[0]).startsWith("periodStart,tier,ticketsOpened,");
     assertThat(rows).hasSize(4);
-    assertThat(rows[1]).startsWith("2025-03-04T00:00:00Z,A,1,1,2,");
+    assertThat(rows[0]).startsWith("periodStart,tier,ticketsOpened,complaintsOpened,customers,");
+    assertThat(rows[1]).startsWith("2025-03-04T00:00:00Z,A,1,1,");
   }
 
   @Test
@@ -596,6 +598,45 @@ class AnalyticsServiceIntegrationTest {
 
     assertProblem(get(path, TestTokens.department("billing")), 403);
     assertThat(get(path, TestTokens.department(department)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void rates_the_complaints_on_the_customers_registered() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      String customerId = unique("C");
+      producer.send(
+          event(
+              Topics.CUSTOMERS,
+              customerId,
+              EventTypes.CUSTOMER_REGISTERED,
+              new CustomerRegistered(
+                  customerId,
+                  "Customer " + i,
+                  "INDIVIDUAL",
+                  "B",
+                  null,
+                  "c" + i + "@example.com",
+                  Instant.parse("2025-01-02T10:00:00Z"),
+                  false)));
+    }
+    Instant day = Instant.parse("2025-11-03T00:00:00Z");
+    for (int i = 0; i < 2; i++) {
+      TicketOpened complaint = opened("COMPLAINT", "WEB", "B", at(day, 9 + i));
+      publish(complaint, EventTypes.TICKET_OPENED, complaint);
+    }
+
+    JsonNode all =
+        awaitGroup(
+            "/api/analytics/kpis?from=2025-11-03&to=2025-11-04",
+            "all",
+            kpis ->
+                kpis.path("complaintsOpened").asLong() == 2
+                    && kpis.path("customers").asLong() >= 4);
+    long customers = all.path("customers").asLong();
+    assertThat(all.path("complaintsPer1000Customers").asDouble())
+        .isEqualTo(Math.round(2000.0 / customers * 10_000) / 10_000.0);
+    JsonNode byTier = report("/api/analytics/kpis?from=2025-11-03&to=2025-11-04&groupBy=tier");
+    assertThat(group(byTier, 0, "B").path("customers").asLong()).isGreaterThanOrEqualTo(4);
   }
 
   @Test

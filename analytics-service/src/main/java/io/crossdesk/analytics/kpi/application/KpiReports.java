@@ -1,6 +1,8 @@
 package io.crossdesk.analytics.kpi.application;
 
+import io.crossdesk.analytics.kpi.domain.Counters;
 import io.crossdesk.analytics.kpi.domain.Dimension;
+import io.crossdesk.analytics.kpi.domain.Granularity;
 import io.crossdesk.analytics.kpi.domain.KpiFigures;
 import io.crossdesk.analytics.kpi.domain.KpiTotals;
 import io.crossdesk.analytics.kpi.domain.Period;
@@ -59,6 +61,25 @@ public class KpiReports {
     this.properties = properties;
   }
 
+  /**
+   * The customers registered so far per group, where customers have the dimension (all, tier);
+   * empty for the others.
+   */
+  private Map<String, Long> customers(int generation, Dimension groupBy) {
+    Map<String, Long> customers = new java.util.HashMap<>();
+    buckets
+        .read(generation, Granularity.TOTAL, List.of(Granularity.ALL_TIME), groupBy)
+        .getOrDefault(Granularity.ALL_TIME, Map.of())
+        .forEach(
+            (group, totals) -> {
+              long registered = totals.count(Counters.CUSTOMERS_REGISTERED);
+              if (registered > 0 && !Dimension.UNKNOWN.equals(group)) {
+                customers.put(group, registered);
+              }
+            });
+    return customers;
+  }
+
   public Report report(Instant from, Instant to, Period bucket, Dimension groupBy) {
     if (Duration.between(from, to).compareTo(bucket.longestRange()) > 0) {
       throw new RangeTooLongException(bucket);
@@ -70,12 +91,9 @@ public class KpiReports {
     for (LocalDateTime start : stored) {
       periodOf.put(bucket.stored().label(start), bucket.startOf(start));
     }
+    int generation = generations.current().served();
     Map<String, Map<String, KpiTotals>> read =
-        buckets.read(
-            generations.current().served(),
-            bucket.stored(),
-            List.copyOf(periodOf.keySet()),
-            groupBy);
+        buckets.read(generation, bucket.stored(), List.copyOf(periodOf.keySet()), groupBy);
 
     Map<LocalDateTime, Map<String, KpiTotals>> periods = new TreeMap<>();
     periodOf.values().forEach(start -> periods.putIfAbsent(start, new TreeMap<>()));
@@ -85,11 +103,17 @@ public class KpiReports {
           groups.forEach(
               (group, totals) -> period.computeIfAbsent(group, g -> new KpiTotals()).add(totals));
         });
+    Map<String, Long> customers = customers(generation, groupBy);
     List<Bucket> report = new ArrayList<>(periods.size());
     periods.forEach(
         (start, groups) -> {
           List<Group> figures = new ArrayList<>(groups.size());
-          groups.forEach((group, totals) -> figures.add(new Group(group, KpiFigures.of(totals))));
+          groups.forEach(
+              (group, totals) -> {
+                KpiFigures kpis = KpiFigures.of(totals);
+                Long base = customers.get(group);
+                figures.add(new Group(group, base == null ? kpis : kpis.withCustomers(base)));
+              });
           report.add(new Bucket(start.atZone(properties.zone()).toInstant(), figures));
         });
     return new Report(from, to, properties.zone().getId(), bucket, groupBy, report);

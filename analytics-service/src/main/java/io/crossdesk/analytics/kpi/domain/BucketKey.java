@@ -3,6 +3,7 @@ package io.crossdesk.analytics.kpi.domain;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One bucket of one group: {@code D|2026-12-05|department|billing}. A contribution counts in the
@@ -11,8 +12,14 @@ import java.util.List;
 public record BucketKey(Granularity granularity, String label, Dimension dimension, String group) {
 
   public static List<BucketKey> of(Contribution contribution, ZoneId zone) {
+    return of(contribution, zone, Set.of(Granularity.HOUR, Granularity.DAY));
+  }
+
+  /** The buckets of the given granularities a contribution counts in. */
+  public static List<BucketKey> of(
+      Contribution contribution, ZoneId zone, Set<Granularity> granularities) {
     List<BucketKey> keys = new ArrayList<>();
-    for (Granularity granularity : Granularity.values()) {
+    for (Granularity granularity : granularities) {
       String label = granularity.label(contribution.at(), zone);
       for (Dimension dimension : Dimension.values()) {
         keys.add(new BucketKey(granularity, label, dimension, contribution.group(dimension)));
@@ -24,10 +31,7 @@ public record BucketKey(Granularity granularity, String label, Dimension dimensi
   public static BucketKey parse(String text) {
     String[] parts = text.split("\\|", 4);
     return new BucketKey(
-        parts[0].equals(Granularity.HOUR.code()) ? Granularity.HOUR : Granularity.DAY,
-        parts[1],
-        Dimension.fromId(parts[2]),
-        parts[3]);
+        Granularity.fromCode(parts[0]), parts[1], Dimension.fromId(parts[2]), parts[3]);
   }
 
   @Override

@@ -35,6 +35,7 @@ public final class Counters {
   /** Duration metric: from a step becoming ready to its completion. */
   public static final String STEP_TIME = "stepTime";
 
+  public static final String CUSTOMERS_REGISTERED = "customersRegistered";
   public static final String FIRST_RESPONSE_SLA_MET = "firstResponseSlaMet";
   public static final String FIRST_RESPONSE_SLA_BREACHED = "firstResponseSlaBreached";
 

@@ -27,7 +27,37 @@ public record KpiFigures(
     long slaWarnings,
     SortedMap<Integer, Long> escalationsByLevel,
     Satisfaction satisfaction,
-    Steps steps) {
+    Steps steps,
+    Long customers,
+    Double complaintsPer1000Customers) {
+
+  /**
+   * These figures rated on a customer base: the complaints opened per 1,000 of {@code customers}.
+   */
+  public KpiFigures withCustomers(long customers) {
+    return new KpiFigures(
+        ticketsOpened,
+        complaintsOpened,
+        ticketsResolved,
+        complaintsResolved,
+        ticketsClosed,
+        ticketsReopened,
+        reopenRate,
+        resolvedAtFirstContact,
+        firstContactResolutionRate,
+        resolutionTime,
+        resolutionBusinessTime,
+        resolutionSla,
+        firstResponseTime,
+        firstResponseBusinessTime,
+        firstResponseSla,
+        slaWarnings,
+        escalationsByLevel,
+        satisfaction,
+        steps,
+        customers,
+        customers == 0 ? null : round(1000.0 * complaintsOpened / customers));
+  }
 
   /** The work-order steps of the departments: routing, OLAs, returns, transfers, call-backs. */
   public record Steps(
@@ -144,7 +174,9 @@ public record KpiFigures(
                 ? null
                 : round((double) totals.count(Counters.SATISFACTION_POINTS) / answered),
             scores),
-        Steps.of(totals));
+        Steps.of(totals),
+        null,
+        null);
   }
 
   static Double share(long part, long whole) {

@@ -4,7 +4,6 @@ import io.crossdesk.analytics.kpi.application.AnalyticsProperties;
 import io.crossdesk.analytics.kpi.persistence.GenerationStore;
 import io.crossdesk.analytics.kpi.persistence.GenerationStore.Generations;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
-import io.crossdesk.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -202,7 +201,7 @@ class KpiEngine implements SmartLifecycle {
               .get(5, TimeUnit.SECONDS);
       Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
       admin
-          .describeTopics(List.of(Topics.TICKETS, Topics.WORKORDERS))
+          .describeTopics(KpiSource.ALL.stream().map(KpiSource::topic).toList())
           .allTopicNames()
           .get(5, TimeUnit.SECONDS)
           .forEach(

@@ -149,7 +149,7 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
       if (contribution.at() == null) {
         continue;
       }
-      for (BucketKey key : BucketKey.of(contribution, zone)) {
+      for (BucketKey key : BucketKey.of(contribution, zone, from.granularities())) {
         String id = key.toString();
         KpiTotals totals = buckets.get(id);
         if (totals == null) {

@@ -1,5 +1,8 @@
 package io.crossdesk.analytics.kpi.messaging;
 
+import io.crossdesk.analytics.kpi.domain.CustomerLedger;
+import io.crossdesk.analytics.kpi.domain.CustomerState;
+import io.crossdesk.analytics.kpi.domain.Granularity;
 import io.crossdesk.analytics.kpi.domain.Ledger;
 import io.crossdesk.analytics.kpi.domain.OpenTicket;
 import io.crossdesk.analytics.kpi.domain.TicketLedger;
@@ -12,6 +15,7 @@ import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -23,6 +27,7 @@ import java.util.stream.Collectors;
  * @param <S> what is remembered per aggregate
  * @param backlog the aggregate as the backlog lists it when it is open, or null when the topic has
  *     no backlog
+ * @param granularities the buckets its events count in
  */
 record KpiSource<S>(
     String name,
@@ -30,7 +35,8 @@ record KpiSource<S>(
     Map<String, Class<? extends Record>> counted,
     Ledger<S> ledger,
     Class<S> stateType,
-    BiFunction<String, S, OpenTicket> backlog) {
+    BiFunction<String, S, OpenTicket> backlog,
+    Set<Granularity> granularities) {
 
   static final KpiSource<TicketState> TICKETS =
       new KpiSource<>(
@@ -45,7 +51,8 @@ record KpiSource<S>(
               EventTypes.SATISFACTION_RECORDED),
           new TicketLedger(),
           TicketState.class,
-          (ticketId, state) -> state.asOpen(ticketId));
+          (ticketId, state) -> state.asOpen(ticketId),
+          Set.of(Granularity.HOUR, Granularity.DAY));
 
   static final KpiSource<WorkOrderState> WORK_ORDERS =
       new KpiSource<>(
@@ -59,9 +66,21 @@ record KpiSource<S>(
               EventTypes.WORKORDER_ESCALATED),
           new WorkOrderLedger(),
           WorkOrderState.class,
-          null);
+          null,
+          Set.of(Granularity.HOUR, Granularity.DAY));
 
-  static final List<KpiSource<?>> ALL = List.of(TICKETS, WORK_ORDERS);
+  /** Customers: counted by day and in all, for the complaints per 1,000 customers. */
+  static final KpiSource<CustomerState> CUSTOMERS =
+      new KpiSource<>(
+          "customers",
+          Topics.CUSTOMERS,
+          types(EventTypes.CUSTOMER_REGISTERED),
+          new CustomerLedger(),
+          CustomerState.class,
+          null,
+          Set.of(Granularity.DAY, Granularity.TOTAL));
+
+  static final List<KpiSource<?>> ALL = List.of(TICKETS, WORK_ORDERS, CUSTOMERS);
 
   String stateStore() {
     return name;

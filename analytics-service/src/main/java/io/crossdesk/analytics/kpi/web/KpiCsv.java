@@ -33,6 +33,8 @@ final class KpiCsv {
                 report.groupBy().id(),
                 "ticketsOpened",
                 "complaintsOpened",
+                "customers",
+                "complaintsPer1000Customers",
                 "ticketsResolved",
                 "complaintsResolved",
                 "ticketsClosed",
@@ -94,15 +96,15 @@ final class KpiCsv {
         KpiFigures k = group.kpis();
         List<Object> cells =
             new ArrayList<>(
-                List.of(
-                    bucket.start(),
-                    group.group(),
-                    k.ticketsOpened(),
-                    k.complaintsOpened(),
-                    k.ticketsResolved(),
-                    k.complaintsResolved(),
-                    k.ticketsClosed(),
-                    k.ticketsReopened()));
+                List.of(bucket.start(), group.group(), k.ticketsOpened(), k.complaintsOpened()));
+        cells.add(k.customers());
+        cells.add(k.complaintsPer1000Customers());
+        cells.addAll(
+            List.of(
+                k.ticketsResolved(),
+                k.complaintsResolved(),
+                k.ticketsClosed(),
+                k.ticketsReopened()));
         cells.add(k.reopenRate());
         cells.add(k.resolvedAtFirstContact());
         cells.add(k.firstContactResolutionRate());
