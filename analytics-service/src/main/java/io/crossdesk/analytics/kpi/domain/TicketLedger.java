@@ -50,7 +50,7 @@ public final class TicketLedger implements Ledger<TicketState> {
           List.of(
               now.signal(
                   Signal.COMPLAINT_OPENED,
-                  "Complaint " + number(opened.ticketNumber(), opened.ticketId()),
+                  number(opened.ticketNumber(), opened.ticketId()),
                   opened.ticketId(),
                   opened.openedAt())));
     }
