@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the warnings remember of one customer: their tier, their complaints of the last 30 days, and
- * the reasons for which they are at risk, each with when it was seen.
+ * What the warnings remember of one customer: their tier, the times of their latest complaints (as
+ * many as the next complaint needs to tell whether it is a repeated one), and the reasons for which
+ * they are at risk, each with when it was seen.
  */
 public record CustomerRisk(String tier, List<Instant> complaints, List<Reason> reasons) {
 

@@ -58,7 +58,12 @@ public final class RiskLedger {
     if (isNew) {
       reasons.add(seen);
     }
-    CustomerRisk after = new CustomerRisk(tier, complaints, reasons);
+    // Only the latest complaints matter to the next one: the state stays this small however many
+    // complaints a customer makes.
+    List<Instant> kept =
+        complaints.subList(
+            Math.max(0, complaints.size() - (REPEATED_COMPLAINTS - 1)), complaints.size());
+    CustomerRisk after = new CustomerRisk(tier, kept, reasons);
     if (!isNew) {
       return new Result(after, Optional.empty());
     }

@@ -36,6 +36,17 @@ class WarningLedgersTest {
   }
 
   @Test
+  void a_customer_keeps_a_small_state_however_many_complaints_they_make() {
+    CustomerRisk risk = CustomerRisk.none();
+    for (int i = 0; i < 500; i++) {
+      risk = RiskLedger.fold("C-1", risk, complaint(T0.plusSeconds(60L * i))).state();
+    }
+
+    assertThat(risk.complaints()).hasSize(2);
+    assertThat(risk.reasons()).hasSize(1);
+  }
+
+  @Test
   void complaints_spread_over_more_than_thirty_days_raise_nothing() {
     CustomerRisk risk = CustomerRisk.none();
     for (Instant at : List.of(T0, T0.plus(Duration.ofDays(20)), T0.plus(Duration.ofDays(31)))) {
