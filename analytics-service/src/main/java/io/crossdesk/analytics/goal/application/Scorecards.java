@@ -156,29 +156,11 @@ public class Scorecards {
 
   private Periods periods(Period period, LocalDate at) {
     LocalDateTime start = period.startOf(at.atStartOfDay());
-    LocalDateTime end = next(period, start);
-    LocalDateTime before = previous(period, start);
+    LocalDateTime end = period.next(start);
+    LocalDateTime before = period.previous(start);
     return new Periods(
         new Instant[] {instant(start), instant(end)},
         new Instant[] {instant(before), instant(start)});
-  }
-
-  private static LocalDateTime next(Period period, LocalDateTime start) {
-    return switch (period) {
-      case HOUR -> start.plusHours(1);
-      case DAY -> start.plusDays(1);
-      case WEEK -> start.plusWeeks(1);
-      case MONTH -> start.plusMonths(1);
-    };
-  }
-
-  private static LocalDateTime previous(Period period, LocalDateTime start) {
-    return switch (period) {
-      case HOUR -> start.minusHours(1);
-      case DAY -> start.minusDays(1);
-      case WEEK -> start.minusWeeks(1);
-      case MONTH -> start.minusMonths(1);
-    };
   }
 
   private Instant instant(LocalDateTime local) {

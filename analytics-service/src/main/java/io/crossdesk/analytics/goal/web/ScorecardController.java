@@ -5,9 +5,9 @@ import io.crossdesk.analytics.goal.application.Scorecards.Ranked;
 import io.crossdesk.analytics.goal.application.Scorecards.Scorecard;
 import io.crossdesk.analytics.kpi.application.AnalyticsProperties;
 import io.crossdesk.analytics.kpi.domain.Period;
+import io.crossdesk.analytics.kpi.web.BadRequest;
 import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.security.Role;
-import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
@@ -15,13 +15,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -89,12 +86,7 @@ class ScorecardController {
     try {
       return LocalDate.parse(at);
     } catch (DateTimeParseException unreadable) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.BAD_REQUEST, "The request has invalid parameters.");
-      problem.setProperty(
-          "errors", List.of(new FieldError("at", "must be a date such as 2026-12-05")));
-      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, unreadable);
+      throw BadRequest.parameter("at", "must be a date such as 2026-12-05", unreadable);
     }
   }
 }

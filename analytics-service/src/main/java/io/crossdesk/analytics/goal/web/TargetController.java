@@ -5,6 +5,7 @@ import io.crossdesk.analytics.goal.domain.Target;
 import io.crossdesk.analytics.goal.domain.TargetSet;
 import io.crossdesk.analytics.goal.persistence.TargetStore;
 import io.crossdesk.analytics.kpi.domain.Period;
+import io.crossdesk.analytics.kpi.web.BadRequest;
 import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import io.crossdesk.platform.web.NotFoundException;
@@ -20,11 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -118,11 +117,7 @@ class TargetController {
       }
     }
     if (!errors.isEmpty()) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.BAD_REQUEST, "The request has invalid fields.");
-      problem.setProperty("errors", errors);
-      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+      throw BadRequest.fields(errors);
     }
     try {
       return targets.publish(current.version(), parsed, Caller.of(jwt).subject(), clock.instant());

@@ -55,6 +55,26 @@ public enum Period {
     };
   }
 
+  /** The start of the period after the one starting at {@code start}. */
+  public LocalDateTime next(LocalDateTime start) {
+    return switch (this) {
+      case HOUR -> start.plusHours(1);
+      case DAY -> start.plusDays(1);
+      case WEEK -> start.plusWeeks(1);
+      case MONTH -> start.plusMonths(1);
+    };
+  }
+
+  /** The start of the period before the one starting at {@code start}. */
+  public LocalDateTime previous(LocalDateTime start) {
+    return switch (this) {
+      case HOUR -> start.minusHours(1);
+      case DAY -> start.minusDays(1);
+      case WEEK -> start.minusWeeks(1);
+      case MONTH -> start.minusMonths(1);
+    };
+  }
+
   /** The labels of the stored buckets from {@code from} (inclusive) to {@code to} (exclusive). */
   public List<LocalDateTime> storedStarts(LocalDateTime from, LocalDateTime to) {
     List<LocalDateTime> starts = new ArrayList<>();

@@ -5,7 +5,6 @@ import io.crossdesk.analytics.kpi.application.KpiReports;
 import io.crossdesk.analytics.kpi.application.KpiReports.Report;
 import io.crossdesk.analytics.kpi.domain.Dimension;
 import io.crossdesk.analytics.kpi.domain.Period;
-import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
@@ -14,10 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.ErrorResponseException;
@@ -127,10 +123,6 @@ class KpiController {
   }
 
   private static ErrorResponseException invalid(String field, String reason) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST, "The request has invalid parameters.");
-    problem.setProperty("errors", List.of(new FieldError(field, reason)));
-    return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    return BadRequest.parameter(field, reason, null);
   }
 }
