@@ -6,6 +6,8 @@ import io.crossdesk.notification.log.domain.DeliveryAddress;
 import io.crossdesk.notification.log.domain.Notification;
 import io.crossdesk.notification.log.persistence.NotificationLog;
 import io.crossdesk.platform.aggregate.Change;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,18 +16,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Messages written before their customer's contact was known here wait, unaddressed. When the
- * contact arrives they get its address and are sent; when the customer cannot or does not want to
- * be reached directly, they fail without a try (the feed copy has reached them).
+ * contact arrives they get its address and are sent, a routine one at the end of the customer's
+ * quiet hours if they are in them; when the customer cannot or does not want to be reached
+ * directly, they fail without a try (the feed copy has reached them).
  */
 @Component
 class WaitingMessages {
 
   private final NotificationLog log;
   private final Deliveries deliveries;
+  private final Clock clock;
 
-  WaitingMessages(NotificationLog log, Deliveries deliveries) {
+  WaitingMessages(NotificationLog log, Deliveries deliveries, Clock clock) {
     this.log = log;
     this.deliveries = deliveries;
+    this.clock = clock;
   }
 
   @EventListener
@@ -35,6 +40,9 @@ class WaitingMessages {
       return;
     }
     Optional<DeliveryAddress> direct = CustomerAddresses.direct(registered.contact());
+    // Written before the customer's quiet hours were known: a routine one waits for their end now.
+    Instant quietUntil =
+        registered.contact().quiet().flatMap(q -> q.endIfCovering(clock.instant())).orElse(null);
     List<Notification> addressed = new ArrayList<>();
     for (Notification notification : log.findAll(waiting)) {
       if (notification.isAddressed() || notification.status().isFinal()) {
@@ -45,7 +53,8 @@ class WaitingMessages {
               notification.id(),
               stored ->
                   direct
-                      .map(to -> Change.of(stored.addressed(to.channel(), to.address())))
+                      .map(
+                          to -> Change.of(stored.addressed(to.channel(), to.address(), quietUntil)))
                       .orElseGet(
                           () ->
                               Change.of(

@@ -118,6 +118,18 @@ public record Notification(
   }
 
   public Notification addressed(Channel to, String address) {
+    return addressed(to, address, notBefore);
+  }
+
+  /**
+   * Addressed once the customer became known, not sent before {@code quietUntil} (the end of their
+   * quiet hours) unless it is urgent.
+   */
+  public Notification addressed(Channel to, String address, Instant quietUntil) {
+    Instant waitUntil =
+        urgent || quietUntil == null || (notBefore != null && notBefore.isAfter(quietUntil))
+            ? notBefore
+            : quietUntil;
     return new Notification(
         id,
         eventId,
@@ -136,7 +148,7 @@ public record Notification(
         tries,
         lastError,
         createdAt,
-        notBefore,
+        waitUntil,
         sentAt);
   }
 
