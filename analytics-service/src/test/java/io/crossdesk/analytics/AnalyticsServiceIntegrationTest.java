@@ -31,9 +31,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -697,6 +703,114 @@ class AnalyticsServiceIntegrationTest {
     assertThat(metrics)
         .containsPattern("crossdesk_analytics_today\\{kpi=\"ticketsOpened\"[^}]*} [1-9]")
         .contains("crossdesk_analytics_kpi_visible_seconds_count");
+  }
+
+  @Test
+  void the_wallboard_streams_todays_board_again_when_a_ticket_arrives() throws Exception {
+    String supervisor = TestTokens.supervisor();
+    long before = wallboard("", supervisor).path("figures").path("opened").asLong();
+    BlockingQueue<JsonNode> boards = new LinkedBlockingQueue<>();
+    CompletableFuture<HttpResponse<Stream<String>>> stream =
+        http.sendAsync(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/analytics/wallboard/stream"))
+                .header("Authorization", supervisor)
+                .header("Accept", "text/event-stream")
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> answer = stream.get(30, TimeUnit.SECONDS);
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    Thread reader =
+        new Thread(
+            () ->
+                answer
+                    .body()
+                    .filter(line -> line.startsWith("data:"))
+                    .forEach(line -> boards.add(json.readTree(line.substring(5)).path("board"))),
+            "wallboard-stream");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      // The board as it is, at once.
+      JsonNode first = boards.poll(30, TimeUnit.SECONDS);
+      assertThat(first).isNotNull();
+      assertThat(first.path("figures").path("opened").asLong()).isGreaterThanOrEqualTo(before);
+      assertThat(first.path("byChannel").path("days").size()).isEqualTo(14);
+
+      TicketOpened ticket = opened("FAULT", "APP", "A", Instant.now());
+      publish(ticket, EventTypes.TICKET_OPENED, ticket);
+
+      // Sent again once the ticket counts, and once it stands among the nearest deadlines.
+      List<JsonNode> seen = new ArrayList<>();
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () -> {
+                boards.drainTo(seen);
+                return !seen.isEmpty()
+                    && seen.get(seen.size() - 1)
+                        .path("nearestDeadlines")
+                        .findValuesAsString("ticketNumber")
+                        .contains(ticket.ticketNumber());
+              });
+      JsonNode latest = seen.get(seen.size() - 1);
+      assertThat(latest.path("figures").path("opened").asLong()).isGreaterThanOrEqualTo(before + 1);
+      assertThat(
+              latest.path("byChannel").path("groups").path("APP").path("opened").path(13).asLong())
+          .isGreaterThanOrEqualTo(1);
+      assertThat(latest.path("backlog").path("open").asLong()).isGreaterThanOrEqualTo(1);
+    } finally {
+      reader.interrupt();
+      answer.body().close();
+    }
+  }
+
+  @Test
+  void department_staff_watch_their_own_departments_board_only() throws Exception {
+    JsonNode billing = wallboard("", TestTokens.department("billing"));
+    assertThat(billing.path("department").asString()).isEqualTo("billing");
+    assertThat(
+            wallboard("?department=billing", TestTokens.department("billing"))
+                .path("department")
+                .asString())
+        .isEqualTo("billing");
+    assertProblem(
+        get("/api/analytics/wallboard?department=network-ops", TestTokens.department("billing")),
+        403);
+    assertThat(
+            wallboard("?department=network-ops", TestTokens.supervisor())
+                .path("department")
+                .asString())
+        .isEqualTo("network-ops");
+    assertThat(wallboard("", TestTokens.supervisor()).path("department").isNull()).isTrue();
+    assertProblem(get("/api/analytics/wallboard", TestTokens.customer("C-1")), 403);
+    assertProblem(get("/api/analytics/wallboard/stream", null), 401);
+    assertBadParameter("/api/analytics/wallboard?department=$where", "department");
+  }
+
+  @Test
+  void serves_the_wallboard_page_and_its_charting_library_without_a_token() throws Exception {
+    HttpResponse<String> page = get("/wallboard/", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(page.body()).contains("lib/echarts.min.js", "wallboard.js", "messages.js");
+    HttpResponse<String> redirect = get("/wallboard", null);
+    assertThat(redirect.statusCode()).isEqualTo(302);
+    // Relative, so that it holds behind the gateway.
+    assertThat(redirect.headers().firstValue("Location")).hasValue("/wallboard/");
+    for (String asset :
+        List.of("wallboard.js", "messages.js", "wallboard.css", "lib/echarts.min.js")) {
+      assertThat(get("/wallboard/" + asset, null).statusCode()).as(asset).isEqualTo(200);
+    }
+    assertThat(get("/wallboard/lib/echarts.min.js", null).body()).contains("echarts");
+  }
+
+  private JsonNode wallboard(String query, String bearer) throws Exception {
+    HttpResponse<String> response = get("/api/analytics/wallboard" + query, bearer);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body()).path("board");
   }
 
   @Test

@@ -61,7 +61,10 @@ class ServiceRoutes {
             "notification-service",
             uris.notificationUri(),
             List.of("/api/notifications/**", "/api/webhooks/**", "/api/surveys/**")),
-        new ServiceRoute("analytics-service", uris.analyticsUri(), List.of("/api/analytics/**")));
+        new ServiceRoute(
+            "analytics-service",
+            uris.analyticsUri(),
+            List.of("/api/analytics/**", "/wallboard", "/wallboard/**")));
   }
 
   @Bean
