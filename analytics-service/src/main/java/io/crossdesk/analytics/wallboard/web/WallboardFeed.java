@@ -88,9 +88,6 @@ class WallboardFeed implements SmartLifecycle {
   /** A stream of {@code department}'s board (the desk's when null), starting with the board now. */
   SseEmitter watch(String department) {
     SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-    Scope scope =
-        scopes.computeIfAbsent(
-            Objects.requireNonNullElse(department, DESK), key -> new Scope(department));
     Board board = wallboard.board(department);
     try {
       emitter.send(message(board));
@@ -98,15 +95,32 @@ class WallboardFeed implements SmartLifecycle {
       emitter.completeWithError(gone);
       return emitter;
     }
-    Runnable leave = () -> scope.watchers.remove(emitter);
+    String key = Objects.requireNonNullElse(department, DESK);
+    Runnable leave = () -> leave(key, emitter);
     emitter.onCompletion(leave);
     emitter.onTimeout(leave);
     emitter.onError(error -> leave.run());
-    scope.watchers.add(emitter);
-    if (scope.last == null) {
-      scope.last = board;
-    }
+    scopes.compute(
+        key,
+        (k, scope) -> {
+          Scope watched = scope == null ? new Scope(department) : scope;
+          watched.watchers.add(emitter);
+          if (watched.last == null) {
+            watched.last = board;
+          }
+          return watched;
+        });
     return emitter;
+  }
+
+  /** A watcher gone; a scope nobody watches any more is forgotten. */
+  private void leave(String key, SseEmitter emitter) {
+    scopes.computeIfPresent(
+        key,
+        (k, scope) -> {
+          scope.watchers.remove(emitter);
+          return scope.watchers.isEmpty() ? null : scope;
+        });
   }
 
   private int watchers() {
@@ -149,6 +163,7 @@ class WallboardFeed implements SmartLifecycle {
       try {
         watcher.send(event);
       } catch (IOException | IllegalStateException gone) {
+        // Not sent to again; its completion callback forgets the scope once nobody watches it.
         scope.watchers.remove(watcher);
         watcher.completeWithError(gone);
       }
