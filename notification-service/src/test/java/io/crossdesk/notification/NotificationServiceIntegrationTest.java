@@ -275,6 +275,65 @@ class NotificationServiceIntegrationTest {
   }
 
   @Test
+  void a_routine_message_written_before_its_customer_was_known_waits_for_their_quiet_hours_to_end()
+      throws Exception {
+    String customerId = uniqueId("C");
+    String address = customerId.toLowerCase(Locale.ROOT) + "@example.org";
+    String ticketId = uniqueId("T");
+    // The ticket's event overtakes the customer's registration: its message has nobody to go to.
+    publishTicketOpened(ticket(ticketId, customerId, "Question about my bill", "NORMAL"));
+    awaitNotifications(
+        "?ticketId=" + ticketId,
+        TestTokens.agent(),
+        found -> found.stream().anyMatch(n -> n.path("recipient").isNull()));
+
+    // Then the registration arrives, in the middle of the customer's quiet hours.
+    LocalTime now = LocalTime.now(ZoneOffset.UTC);
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+    producer.send(
+        valid(
+            CloudEventsProducer.event(
+                Topics.CUSTOMERS,
+                customerId,
+                EventTypes.CUSTOMER_REGISTERED,
+                json.writeValueAsString(
+                    new CustomerRegistered(
+                        customerId,
+                        "Ada Lovelace",
+                        "INDIVIDUAL",
+                        "B",
+                        null,
+                        address,
+                        OPENED_AT,
+                        false,
+                        "en-US",
+                        "EMAIL",
+                        true,
+                        hhmm.format(now.minusHours(1)),
+                        hhmm.format(now.plusHours(1)),
+                        "UTC")))));
+
+    // Addressed, and held until the quiet hours end rather than sent at once.
+    JsonNode addressed =
+        only(
+            awaitNotifications(
+                "?ticketId=" + ticketId,
+                TestTokens.agent(),
+                found ->
+                    found.stream()
+                        .anyMatch(
+                            n ->
+                                "EMAIL".equals(text(n, "channel"))
+                                    && address.equals(text(n, "recipient")))),
+            "EMAIL");
+    assertThat(addressed.path("status").asString()).isEqualTo("QUEUED");
+    assertThat(addressed.path("tries").asInt()).isZero();
+    assertThat(addressed.path("notBefore").isNull()).as("held back by the quiet hours").isFalse();
+    assertThat(Instant.parse(addressed.path("notBefore").asString()))
+        .isAfter(Instant.now().plus(Duration.ofMinutes(55)));
+  }
+
+  @Test
   void tells_the_department_a_step_is_ready_and_the_escalation_contact_a_step_is_late()
       throws Exception {
     String customerId = uniqueId("C");
