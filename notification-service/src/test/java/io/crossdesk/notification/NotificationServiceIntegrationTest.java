@@ -340,7 +340,8 @@ class NotificationServiceIntegrationTest {
     String ticketId = uniqueId("T");
     String contact = uniqueId("lead").toLowerCase(Locale.ROOT) + "@example.org";
     String department = "billing-" + RANDOM.nextInt(1_000_000);
-    registerCustomer(customerId, customerId.toLowerCase(Locale.ROOT) + "@example.org", null, null);
+    registerCustomer(
+        customerId, customerId.toLowerCase(Locale.ROOT) + "@example.org", null, "zh-CN");
     publishTicketOpened(ticket(ticketId, customerId, "Charged twice", "NORMAL"));
     awaitNotifications("?ticketId=" + ticketId, TestTokens.agent(), found -> found.size() == 2);
 
@@ -364,11 +365,12 @@ class NotificationServiceIntegrationTest {
                         "S-1",
                         "Refund",
                         "TASK",
-                        "Billing",
+                        "our billing team",
                         due,
                         due.plus(Duration.ofHours(4)),
                         1,
-                        false)))));
+                        false,
+                        Map.of("zh-CN", "计费与业务支撑部", "en-US", "our billing team"))))));
     producer.send(
         valid(
             CloudEventsProducer.event(
@@ -426,8 +428,8 @@ class NotificationServiceIntegrationTest {
         .containsExactlyInAnyOrder("step-ready", "step-overdue");
     List<Message> lead = readOverImap(contact, 1);
     assertThat((String) lead.get(0).getContent()).contains(ticketId).contains("1 h 30 min");
-    assertThat(
-            awaitNotifications(
+    JsonNode passed =
+        awaitNotifications(
                 "?ticketId=" + ticketId,
                 TestTokens.agent(),
                 found ->
@@ -436,8 +438,15 @@ class NotificationServiceIntegrationTest {
                             n ->
                                 "ticket-passed-to-department".equals(text(n, "template"))
                                     && "EMAIL".equals(text(n, "channel"))
-                                    && sent(n))))
-        .isNotEmpty();
+                                    && sent(n)))
+            .stream()
+            .filter(n -> "ticket-passed-to-department".equals(text(n, "template")))
+            .filter(n -> "EMAIL".equals(text(n, "channel")))
+            .findFirst()
+            .orElseThrow();
+    // The department named in the customer's language.
+    assertThat(text(passed, "locale")).isEqualTo("zh-CN");
+    assertThat(text(passed, "body")).contains("计费与业务支撑部").doesNotContain("our billing team");
   }
 
   @Test

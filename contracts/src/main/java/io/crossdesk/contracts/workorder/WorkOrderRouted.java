@@ -1,6 +1,7 @@
 package io.crossdesk.contracts.workorder;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A step of a work order became ready in the queue of the department that must act; the first ready
@@ -12,6 +13,8 @@ import java.time.Instant;
  * @param round 1 for the ticket's first work order, 2 after its first reopening, and so on
  * @param needsCustomerContact whether the step must reach the customer (an installation, a
  *     call-back); absent, consumers decide by department
+ * @param departmentNames the department's customer-friendly name per locale ({@code zh-CN}, {@code
+ *     en-US}), for messages in the customer's language; {@code departmentName} is the en-US one
  */
 public record WorkOrderRouted(
     String workOrderId,
@@ -29,7 +32,50 @@ public record WorkOrderRouted(
     Instant dueAt,
     Instant expectedCompletion,
     Integer round,
-    Boolean needsCustomerContact) {
+    Boolean needsCustomerContact,
+    Map<String, String> departmentNames) {
+
+  public WorkOrderRouted {
+    departmentNames = departmentNames == null ? null : Map.copyOf(departmentNames);
+  }
+
+  /** The v1 fields before the names per locale. */
+  public WorkOrderRouted(
+      String workOrderId,
+      String ticketId,
+      String customerId,
+      String category,
+      String department,
+      String routingRule,
+      Instant routedAt,
+      Instant ticketOpenedAt,
+      String stepId,
+      String stepName,
+      String stepKind,
+      String departmentName,
+      Instant dueAt,
+      Instant expectedCompletion,
+      Integer round,
+      Boolean needsCustomerContact) {
+    this(
+        workOrderId,
+        ticketId,
+        customerId,
+        category,
+        department,
+        routingRule,
+        routedAt,
+        ticketOpenedAt,
+        stepId,
+        stepName,
+        stepKind,
+        departmentName,
+        dueAt,
+        expectedCompletion,
+        round,
+        needsCustomerContact,
+        null);
+  }
 
   /** The v1 fields before steps: kept so that producers and tests written for them still build. */
   public WorkOrderRouted(
@@ -50,6 +96,7 @@ public record WorkOrderRouted(
         routingRule,
         routedAt,
         ticketOpenedAt,
+        null,
         null,
         null,
         null,

@@ -6,6 +6,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A plausible instance of any event record, every field filled. */
 final class SampleEvents {
@@ -45,6 +46,9 @@ final class SampleEvents {
         }
       }
       return List.of("tier");
+    }
+    if (type == Map.class) {
+      return Map.of("en-US", "our billing team");
     }
     if (type == double.class || type == Double.class) {
       return 1.5;

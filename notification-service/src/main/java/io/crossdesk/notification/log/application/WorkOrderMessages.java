@@ -87,7 +87,11 @@ public class WorkOrderMessages {
               locale -> {
                 Map<String, String> values = ticket(ticket, w.ticketId());
                 values.put("customerName", contact.map(Contact::name).orElse(null));
-                values.put("department", departmentName);
+                values.put(
+                    "department",
+                    w.departmentNames() == null
+                        ? departmentName
+                        : w.departmentNames().getOrDefault(locale, departmentName));
                 values.put(
                     "expectedCompletion",
                     Moments.at(

@@ -45,6 +45,26 @@ public final class DepartmentDirectory implements Calendars {
     return find(department).map(found -> found.names().customer()).orElse(department);
   }
 
+  /**
+   * The department's name for customers in each language: in Chinese its name, in English the
+   * phrase written for customers ("our billing team"). Null for a department no longer known.
+   */
+  public Map<String, String> customerNames(String department) {
+    return find(department)
+        .map(
+            found -> {
+              Map<String, String> names = new java.util.HashMap<>();
+              if (found.names().zhCN() != null) {
+                names.put("zh-CN", found.names().zhCN());
+              }
+              if (found.names().customer() != null) {
+                names.put("en-US", found.names().customer());
+              }
+              return names.isEmpty() ? null : Map.copyOf(names);
+            })
+        .orElse(null);
+  }
+
   public String escalationContact(String department, int level) {
     return find(department)
         .map(found -> found.escalationContact(level))

@@ -228,7 +228,8 @@ class WorkOrderEvents {
         step.dueAt(),
         order.expectedCompletion(),
         order.round(),
-        needsCustomerContact(step.definition().kind().name()));
+        needsCustomerContact(step.definition().kind().name()),
+        departments.customerNames(step.department()));
   }
 
   /** A call-back or an acceptance reaches the customer; for other steps the department decides. */
