@@ -30,4 +30,9 @@ public record Caller(String subject, Set<Role> roles, String department, String 
   public boolean has(Role role) {
     return roles.contains(role);
   }
+
+  /** Whether some role of the caller grants {@code capability}. */
+  public boolean can(Capability capability) {
+    return capability.grantedToAny(roles);
+  }
 }

@@ -8,7 +8,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,14 +21,16 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -99,12 +104,25 @@ public class PlatformSecurityAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   JwtAuthenticationConverter jwtAuthenticationConverter() {
-    JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-    authorities.setAuthoritiesClaimName("roles");
-    authorities.setAuthorityPrefix("ROLE_");
     JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-    converter.setJwtGrantedAuthoritiesConverter(authorities);
+    converter.setJwtGrantedAuthoritiesConverter(PlatformSecurityAutoConfiguration::authorities);
     return converter;
+  }
+
+  /**
+   * {@code "roles": ["AGENT"]} becomes the authority ROLE_AGENT, and each capability the roles
+   * grant an authority of its name, which {@link Can} checks.
+   */
+  static Collection<GrantedAuthority> authorities(Jwt jwt) {
+    Caller caller = Caller.of(jwt);
+    List<GrantedAuthority> authorities = new ArrayList<>();
+    for (Role role : caller.roles()) {
+      authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+    for (Capability capability : Capability.grantedTo(caller.roles())) {
+      authorities.add(new SimpleGrantedAuthority(capability.name()));
+    }
+    return authorities;
   }
 
   static RSAPublicKey publicKey(SecurityProperties properties) {

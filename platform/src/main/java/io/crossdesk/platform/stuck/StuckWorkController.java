@@ -1,5 +1,6 @@
 package io.crossdesk.platform.stuck;
 
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/admin/stuck-work")
-@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+@PreAuthorize(Can.SUPERVISE)
 public class StuckWorkController {
 
   private static final String KINDS = "outbox-event|deadline|dead-letter";

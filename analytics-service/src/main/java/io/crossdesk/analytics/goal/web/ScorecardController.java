@@ -7,7 +7,8 @@ import io.crossdesk.analytics.kpi.application.AnalyticsProperties;
 import io.crossdesk.analytics.kpi.domain.Period;
 import io.crossdesk.analytics.kpi.web.BadRequest;
 import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Role;
+import io.crossdesk.platform.security.Can;
+import io.crossdesk.platform.security.Capability;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
@@ -47,7 +48,7 @@ class ScorecardController {
               + " the figure of the period before, the trend, the target and the grade (A, B, C;"
               + " null without a figure).")
   @GetMapping("/{department}/scorecard")
-  @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','AGENT','DEPARTMENT')")
+  @PreAuthorize(Can.READ_DEPARTMENT_KPIS)
   Scorecard scorecard(
       @PathVariable
           @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a department id")
@@ -60,8 +61,7 @@ class ScorecardController {
           String at,
       @AuthenticationPrincipal Jwt jwt) {
     Caller caller = Caller.of(jwt);
-    boolean desk = caller.has(Role.AGENT) || caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN);
-    if (!desk && !department.equals(caller.department())) {
+    if (!caller.can(Capability.READ_KPIS) && !department.equals(caller.department())) {
       // Department staff see their own department's scorecard only.
       throw new AccessDeniedException("not your department");
     }
@@ -70,7 +70,7 @@ class ScorecardController {
 
   @Operation(summary = "The departments ranked by their grades in a period, best first")
   @GetMapping("/ranking")
-  @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','AGENT')")
+  @PreAuthorize(Can.READ_KPIS)
   List<Ranked> ranking(
       @RequestParam(defaultValue = "month")
           @Pattern(regexp = "day|week|month", message = "must be day, week or month")

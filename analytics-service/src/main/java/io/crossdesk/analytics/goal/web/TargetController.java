@@ -7,6 +7,7 @@ import io.crossdesk.analytics.goal.persistence.TargetStore;
 import io.crossdesk.analytics.kpi.domain.Period;
 import io.crossdesk.analytics.kpi.web.BadRequest;
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import io.crossdesk.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,14 +64,14 @@ class TargetController {
 
   @Operation(summary = "The targets in force")
   @GetMapping
-  @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','ADMIN')")
+  @PreAuthorize(Can.READ_KPIS)
   TargetSet current() {
     return targets.current();
   }
 
   @Operation(summary = "An earlier version of the targets")
   @GetMapping("/versions/{version}")
-  @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+  @PreAuthorize(Can.SUPERVISE)
   TargetSet version(@PathVariable int version) {
     return targets
         .version(version)
@@ -84,7 +85,7 @@ class TargetController {
               + " that take one), a department or none for all, a period, the figure for grade A"
               + " and the one for grade B.")
   @PutMapping
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.EDIT_CONFIGURATION)
   TargetSet replace(@Valid @RequestBody TargetsRequest request, @AuthenticationPrincipal Jwt jwt) {
     List<Target> parsed = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.crossdesk.analytics.kpi.domain.OpenTicket;
 import io.crossdesk.analytics.kpi.persistence.GenerationStore;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore.BacklogCopy;
+import io.crossdesk.platform.security.Can;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -56,7 +57,7 @@ class BacklogController {
               + " days, 5-10, over 10), as of `asOf` (each partition's backlog is copied every"
               + " 10 s); and the open tickets whose resolution is due first.")
   @GetMapping("/api/analytics/backlog")
-  @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','AGENT')")
+  @PreAuthorize(Can.READ_KPIS)
   BacklogView backlog(
       @RequestParam(defaultValue = "all")
           @Pattern(

@@ -5,6 +5,7 @@ import io.crossdesk.analytics.kpi.application.KpiReports;
 import io.crossdesk.analytics.kpi.application.KpiReports.Report;
 import io.crossdesk.analytics.kpi.domain.Dimension;
 import io.crossdesk.analytics.kpi.domain.Period;
+import io.crossdesk.platform.security.Can;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
@@ -27,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/analytics")
 class KpiController {
 
-  static final String READERS = "hasAnyRole('SUPERVISOR','ADMIN','AGENT')";
-
   private final KpiReports reports;
   private final AnalyticsProperties properties;
   private final Clock clock;
@@ -46,7 +45,7 @@ class KpiController {
               + " by `groupBy`. Dates are days of the analytics time zone; times are ISO-8601"
               + " instants. docs/analytics.md defines each KPI.")
   @GetMapping(path = "/kpis", produces = "application/json")
-  @PreAuthorize(READERS)
+  @PreAuthorize(Can.READ_KPIS)
   Report kpis(
       @Parameter(description = "a date (2026-12-01) or instant; by default 7 days before `to`")
           @RequestParam(required = false)
@@ -82,7 +81,7 @@ class KpiController {
   @GetMapping(
       path = {"/kpis", "/kpis.csv"},
       produces = "text/csv")
-  @PreAuthorize(READERS)
+  @PreAuthorize(Can.READ_KPIS)
   ResponseEntity<String> csv(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,

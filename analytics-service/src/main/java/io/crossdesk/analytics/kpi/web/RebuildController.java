@@ -3,6 +3,7 @@ package io.crossdesk.analytics.kpi.web;
 import io.crossdesk.analytics.kpi.persistence.GenerationStore;
 import io.crossdesk.analytics.kpi.persistence.GenerationStore.Generations;
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import org.springframework.http.HttpStatus;
@@ -35,7 +36,7 @@ class RebuildController {
 
   @Operation(summary = "Start a rebuild of every figure from the topics' history")
   @PostMapping
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.REBUILD_ANALYTICS)
   ResponseEntity<Generations> rebuild(@AuthenticationPrincipal Jwt jwt) {
     return generations
         .startRebuild(Caller.of(jwt).subject(), clock.instant())
@@ -49,7 +50,7 @@ class RebuildController {
 
   @Operation(summary = "The served generation and the rebuild in progress, if any")
   @GetMapping
-  @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+  @PreAuthorize(Can.SUPERVISE)
   Generations status() {
     return generations.current();
   }

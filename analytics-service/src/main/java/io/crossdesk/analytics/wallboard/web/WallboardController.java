@@ -3,7 +3,8 @@ package io.crossdesk.analytics.wallboard.web;
 import io.crossdesk.analytics.wallboard.application.Wallboard;
 import io.crossdesk.analytics.wallboard.web.WallboardFeed.Message;
 import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Role;
+import io.crossdesk.platform.security.Can;
+import io.crossdesk.platform.security.Capability;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
@@ -27,8 +28,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/analytics/wallboard")
 class WallboardController {
 
-  static final String WATCHERS = "hasAnyRole('SUPERVISOR','ADMIN','AGENT','DEPARTMENT')";
-
   private final Wallboard wallboard;
   private final WallboardFeed feed;
   private final Clock clock;
@@ -46,7 +45,7 @@ class WallboardController {
               + " customers at risk, this month's ranking (and the department's scorecard), and"
               + " the last 14 days per department and channel.")
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  @PreAuthorize(WATCHERS)
+  @PreAuthorize(Can.READ_DEPARTMENT_KPIS)
   Message board(
       @Parameter(
               description =
@@ -65,7 +64,7 @@ class WallboardController {
               + " again whenever a figure changes (checked every 2 s), and a comment every 20 s"
               + " while nothing does. The stream ends after 30 minutes; connect again.")
   @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  @PreAuthorize(WATCHERS)
+  @PreAuthorize(Can.READ_DEPARTMENT_KPIS)
   SseEmitter stream(
       @RequestParam(required = false)
           @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a department id")
@@ -77,8 +76,7 @@ class WallboardController {
   /** The department whose board the caller sees, null for the whole desk. */
   private static String scope(String department, Jwt jwt) {
     Caller caller = Caller.of(jwt);
-    boolean desk = caller.has(Role.AGENT) || caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN);
-    if (desk) {
+    if (caller.can(Capability.READ_KPIS)) {
       return department;
     }
     if (department != null && !department.equals(caller.department())) {

@@ -4,6 +4,7 @@ import io.crossdesk.analytics.warning.persistence.WarningStore;
 import io.crossdesk.analytics.warning.persistence.WarningStore.Alert;
 import io.crossdesk.analytics.warning.persistence.WarningStore.AtRisk;
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -39,7 +40,7 @@ class WarningController {
 
   @Operation(summary = "Complaint spikes, the newest first")
   @GetMapping("/alerts")
-  @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','AGENT')")
+  @PreAuthorize(Can.READ_KPIS)
   List<Alert> alerts(
       @RequestParam(required = false)
           @Pattern(regexp = "OPEN|ACKNOWLEDGED", message = "must be OPEN or ACKNOWLEDGED")
@@ -50,7 +51,7 @@ class WarningController {
 
   @Operation(summary = "Acknowledge a spike: a supervisor has seen it and acts")
   @PostMapping("/alerts/{id}/acknowledge")
-  @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+  @PreAuthorize(Can.SUPERVISE)
   Alert acknowledge(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
     return warnings
         .acknowledge(id, Caller.of(jwt).subject(), clock.instant())
@@ -63,7 +64,7 @@ class WarningController {
           "Customers raised in the last 30 days, the latest first, each with every reason that"
               + " held when last raised.")
   @GetMapping("/customers/at-risk")
-  @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','AGENT')")
+  @PreAuthorize(Can.READ_KPIS)
   List<AtRisk> atRisk(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
     return warnings.atRisk(clock.instant().minus(AT_RISK_WINDOW), limit);
   }

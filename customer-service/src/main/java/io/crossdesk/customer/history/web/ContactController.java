@@ -7,6 +7,7 @@ import io.crossdesk.customer.history.persistence.ContactHistory;
 import io.crossdesk.customer.profile.domain.Channel;
 import io.crossdesk.customer.profile.persistence.CustomerStore;
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.platform.web.OneOf;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,7 +54,7 @@ class ContactController {
   }
 
   @GetMapping
-  @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN', 'SYSTEM', 'DEPARTMENT')")
+  @PreAuthorize(Can.READ_CONTACT_HISTORY)
   @Operation(
       summary = "The customer's contacts, newest first",
       description =
@@ -90,7 +91,7 @@ class ContactController {
   }
 
   @PostMapping
-  @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+  @PreAuthorize(Can.RECORD_CONTACTS)
   @Operation(
       summary = "Record a contact by hand",
       description = "A call an agent took without opening a ticket, a call-back, a branch visit.")

@@ -8,6 +8,7 @@ import io.crossdesk.customer.overview.persistence.CustomerActivities;
 import io.crossdesk.customer.overview.persistence.CustomerTickets;
 import io.crossdesk.customer.profile.persistence.CustomerStore;
 import io.crossdesk.customer.profile.web.CustomerView;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
@@ -43,7 +44,7 @@ class OverviewController {
   }
 
   @GetMapping("/api/customers/{id}/overview")
-  @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+  @PreAuthorize(Can.MANAGE_CUSTOMERS)
   @Operation(
       summary = "The customer at a glance",
       description =

@@ -10,6 +10,7 @@ import io.crossdesk.customer.profile.application.TierPolicies;
 import io.crossdesk.customer.profile.domain.Customer;
 import io.crossdesk.customer.profile.persistence.CustomerStore;
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -64,7 +65,7 @@ class CustomerController {
   }
 
   @PostMapping
-  @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+  @PreAuthorize(Can.MANAGE_CUSTOMERS)
   @Operation(
       summary = "Register a customer",
       description =
@@ -87,7 +88,7 @@ class CustomerController {
   }
 
   @GetMapping("/{id}")
-  @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN', 'SYSTEM', 'DEPARTMENT', 'CUSTOMER')")
+  @PreAuthorize(Can.READ_CUSTOMERS)
   @Operation(
       summary = "One customer",
       description =
@@ -110,7 +111,7 @@ class CustomerController {
   @PatchMapping(
       value = "/{id}",
       consumes = {"application/merge-patch+json", "application/json"})
-  @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+  @PreAuthorize(Can.MANAGE_CUSTOMERS)
   @Operation(
       summary = "Edit a customer (JSON merge patch)",
       description =
@@ -137,7 +138,7 @@ class CustomerController {
 
   /** The desk looking up a caller by the phone number or e-mail address they contact it from. */
   @GetMapping
-  @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+  @PreAuthorize(Can.MANAGE_CUSTOMERS)
   @Operation(
       summary = "Search customers",
       description =

@@ -4,6 +4,7 @@ import io.crossdesk.customer.profile.application.TierPolicies;
 import io.crossdesk.customer.profile.domain.InvalidTierPolicyException;
 import io.crossdesk.customer.profile.domain.TierPolicy;
 import io.crossdesk.customer.profile.domain.TierThreshold;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -36,14 +37,14 @@ class TierPolicyController {
   }
 
   @GetMapping
-  @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+  @PreAuthorize(Can.MANAGE_CUSTOMERS)
   @Operation(summary = "The tier policy in force")
   PolicyView current() {
     return PolicyView.of(policies.current());
   }
 
   @PutMapping
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.EDIT_CONFIGURATION)
   @Operation(
       summary = "Set the next version of the tier policy",
       description =

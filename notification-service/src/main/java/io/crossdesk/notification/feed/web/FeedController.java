@@ -3,6 +3,7 @@ package io.crossdesk.notification.feed.web;
 import io.crossdesk.notification.feed.domain.Feed;
 import io.crossdesk.notification.feed.persistence.FeedStore;
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 @Validated
 @RequestMapping("/api/notifications/feed")
-@PreAuthorize("hasAnyRole('CUSTOMER','AGENT','DEPARTMENT','SUPERVISOR','ADMIN')")
+@PreAuthorize(Can.READ_FEED)
 class FeedController {
 
   private final FeedStore feeds;

@@ -2,6 +2,7 @@ package io.crossdesk.notification.log.web;
 
 import io.crossdesk.notification.log.persistence.NotificationLog;
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +26,7 @@ class NotificationController {
 
   /** The newest notifications, at most {@value #LIMIT}, filtered by customer and/or ticket. */
   @GetMapping
-  @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','ADMIN','CUSTOMER')")
+  @PreAuthorize(Can.READ_NOTIFICATIONS)
   List<NotificationView> search(
       @Valid NotificationQuery query, @AuthenticationPrincipal Jwt principal) {
     NotificationQuery visible = query.visibleTo(Caller.of(principal));

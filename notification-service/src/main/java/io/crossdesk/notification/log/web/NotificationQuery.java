@@ -1,7 +1,7 @@
 package io.crossdesk.notification.log.web;
 
 import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Role;
+import io.crossdesk.platform.security.Capability;
 import jakarta.validation.constraints.Pattern;
 import java.util.Objects;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,7 +25,7 @@ record NotificationQuery(
    * their own (their own filter applies when they give none).
    */
   NotificationQuery visibleTo(Caller caller) {
-    if (caller.has(Role.AGENT) || caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN)) {
+    if (caller.can(Capability.SEE_ALL_NOTIFICATIONS)) {
       return this;
     }
     String own = caller.customerId();

@@ -4,6 +4,7 @@ import io.crossdesk.notification.log.domain.Channel;
 import io.crossdesk.notification.log.domain.StaffPreferences;
 import io.crossdesk.notification.log.persistence.StaffPreferencesStore;
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.InvalidRequestException;
 import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import java.time.DateTimeException;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/notifications/preferences")
-@PreAuthorize("hasAnyRole('AGENT','DEPARTMENT','SUPERVISOR','ADMIN')")
+@PreAuthorize(Can.SET_STAFF_PREFERENCES)
 class StaffPreferencesController {
 
   private static final Set<Channel> DIRECT = EnumSet.of(Channel.EMAIL, Channel.SMS);

@@ -10,6 +10,7 @@ import io.crossdesk.notification.template.domain.MessageTemplate;
 import io.crossdesk.notification.template.domain.Rendered;
 import io.crossdesk.notification.template.domain.TemplateKey;
 import io.crossdesk.notification.template.domain.TemplateProblem;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,7 +56,7 @@ class TemplateController {
   }
 
   @GetMapping("/kinds")
-  @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+  @PreAuthorize(Can.SUPERVISE)
   @Operation(
       summary = "The message catalogue",
       description = "Every kind of message with its audience, channels and placeholders.")
@@ -64,7 +65,7 @@ class TemplateController {
   }
 
   @GetMapping
-  @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+  @PreAuthorize(Can.SUPERVISE)
   @Operation(
       summary = "List templates",
       description =
@@ -98,7 +99,7 @@ class TemplateController {
   }
 
   @GetMapping(ONE)
-  @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+  @PreAuthorize(Can.SUPERVISE)
   @Operation(
       summary = "One template",
       description = "With its version as ETag; 404 when none is stored for the key.")
@@ -109,7 +110,7 @@ class TemplateController {
   }
 
   @PutMapping(ONE)
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.EDIT_CONFIGURATION)
   @Operation(
       summary = "Write a template",
       description =
@@ -141,7 +142,7 @@ class TemplateController {
   }
 
   @DeleteMapping(ONE)
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.EDIT_CONFIGURATION)
   @Operation(
       summary = "Return a template to the built-in default",
       description =
@@ -162,7 +163,7 @@ class TemplateController {
   }
 
   @PostMapping("/preview")
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.EDIT_CONFIGURATION)
   @Operation(
       summary = "Render a template without sending it",
       description =

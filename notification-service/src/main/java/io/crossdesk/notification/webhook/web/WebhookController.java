@@ -2,6 +2,7 @@ package io.crossdesk.notification.webhook.web;
 
 import io.crossdesk.notification.webhook.application.WebhookSubscriptions;
 import io.crossdesk.notification.webhook.application.WebhookSubscriptions.WithSecret;
+import io.crossdesk.platform.security.Can;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/webhooks")
-@PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+@PreAuthorize(Can.MANAGE_WEBHOOKS)
 class WebhookController {
 
   private final WebhookSubscriptions subscriptions;

@@ -5,6 +5,7 @@ import io.crossdesk.notification.webhook.application.WebhookSubscriptions;
 import io.crossdesk.notification.webhook.domain.Delivery;
 import io.crossdesk.notification.webhook.domain.Subscription;
 import io.crossdesk.notification.webhook.persistence.DeliveryLog;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/webhooks/{id}/deliveries")
-@PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+@PreAuthorize(Can.MANAGE_WEBHOOKS)
 class WebhookDeliveryController {
 
   private final WebhookSubscriptions subscriptions;

@@ -1,32 +1,27 @@
 package io.crossdesk.ticket.lifecycle.application;
 
 import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Role;
+import io.crossdesk.platform.security.Capability;
 import io.crossdesk.ticket.lifecycle.domain.Ticket;
 import io.crossdesk.ticket.lifecycle.domain.TicketFilter;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Which tickets a caller may see and open. Each role grants something explicitly, so a token that
- * carries a limited role beside another one never sees more than some role of its own allows:
+ * Which tickets a caller may see and open, by the capabilities their roles grant ({@link
+ * Capability}), so that a token carrying a limited role beside another never sees more than one of
+ * its roles allows:
  *
  * <ul>
- *   <li>AGENT, SUPERVISOR, ADMIN, SYSTEM see every ticket;
- *   <li>otherwise DEPARTMENT sees the tickets routed to the department its token names;
- *   <li>otherwise CUSTOMER sees the tickets of the customer its token names;
- *   <li>anything else, or a DEPARTMENT or CUSTOMER token without its claim, is refused.
+ *   <li>SEE_ALL_TICKETS sees every ticket;
+ *   <li>otherwise SEE_DEPARTMENT_TICKETS sees the tickets routed to the department the token names;
+ *   <li>otherwise SEE_OWN_TICKETS sees the tickets of the customer the token names;
+ *   <li>anything else, or a token without the claim its capability needs, is refused.
  * </ul>
  *
- * AGENT and SUPERVISOR open tickets for any customer, a CUSTOMER only for themself.
+ * OPEN_TICKETS_FOR_ANY_CUSTOMER opens tickets for anyone; otherwise a customer only for themself.
  */
 public final class TicketAccess {
-
-  private static final Set<Role> SEE_EVERY_TICKET =
-      EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.SYSTEM);
-  private static final Set<Role> OPEN_FOR_ANY_CUSTOMER = EnumSet.of(Role.AGENT, Role.SUPERVISOR);
 
   private static final TicketAccess EVERY_TICKET = new TicketAccess(null, null);
 
@@ -45,13 +40,13 @@ public final class TicketAccess {
    * @throws AccessDeniedException when no role of the caller may see tickets
    */
   public static TicketAccess of(Caller caller) {
-    if (hasAny(caller, SEE_EVERY_TICKET)) {
+    if (caller.can(Capability.SEE_ALL_TICKETS)) {
       return EVERY_TICKET;
     }
-    if (caller.has(Role.DEPARTMENT)) {
+    if (caller.can(Capability.SEE_DEPARTMENT_TICKETS)) {
       return new TicketAccess(claimed(caller.department(), "department"), null);
     }
-    if (caller.has(Role.CUSTOMER)) {
+    if (caller.can(Capability.SEE_OWN_TICKETS)) {
       return new TicketAccess(null, claimed(caller.customerId(), "customerId"));
     }
     throw new AccessDeniedException("no role that may see tickets");
@@ -61,19 +56,19 @@ public final class TicketAccess {
    * @throws AccessDeniedException unless the caller may open a ticket for this customer
    */
   public static void checkMayOpenFor(Caller caller, String customerId) {
-    if (hasAny(caller, OPEN_FOR_ANY_CUSTOMER)
-        || (caller.has(Role.CUSTOMER) && customerId.equals(caller.customerId()))) {
+    if (caller.can(Capability.OPEN_TICKETS_FOR_ANY_CUSTOMER)
+        || (caller.can(Capability.OPEN_TICKETS) && customerId.equals(caller.customerId()))) {
       return;
     }
     throw new AccessDeniedException("a customer opens tickets only for themself");
   }
 
   /**
-   * @throws AccessDeniedException unless the caller works the desk: only AGENT and SUPERVISOR move
-   *     tickets along, transfer, reclassify and merge them
+   * @throws AccessDeniedException unless the caller may WORK_TICKETS: move them along, transfer,
+   *     reclassify and merge them
    */
   public static void checkDesk(Caller caller) {
-    if (!hasAny(caller, OPEN_FOR_ANY_CUSTOMER)) {
+    if (!caller.can(Capability.WORK_TICKETS)) {
       throw new AccessDeniedException("only the desk (AGENT, SUPERVISOR) may do this");
     }
   }
@@ -103,10 +98,6 @@ public final class TicketAccess {
       filter = filter.forDepartment(department);
     }
     return Optional.of(filter);
-  }
-
-  private static boolean hasAny(Caller caller, Set<Role> roles) {
-    return caller.roles().stream().anyMatch(roles::contains);
   }
 
   private static String claimed(String value, String claim) {

@@ -1,5 +1,6 @@
 package io.crossdesk.ticket.lifecycle.web;
 
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.OneOf;
 import io.crossdesk.ticket.classification.domain.Priority;
 import io.crossdesk.ticket.classification.domain.TicketType;
@@ -29,14 +30,14 @@ class CategoryController {
   }
 
   @GetMapping
-  @PreAuthorize("isAuthenticated()")
+  @PreAuthorize(Can.READ_CATEGORIES)
   List<Category> list() {
     return categories.catalogue().all();
   }
 
   /** Adds the category or replaces the one with this code. */
   @PutMapping("/{code}")
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.EDIT_CONFIGURATION)
   Category put(@PathVariable String code, @Valid @RequestBody CategoryRequest request) {
     return categories.put(
         new Category(

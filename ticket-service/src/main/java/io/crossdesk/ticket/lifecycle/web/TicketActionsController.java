@@ -1,6 +1,7 @@
 package io.crossdesk.ticket.lifecycle.web;
 
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.ticket.classification.domain.Priority;
 import io.crossdesk.ticket.classification.domain.TicketType;
 import io.crossdesk.ticket.lifecycle.application.TicketAccess;
@@ -34,9 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tickets/{id}")
 class TicketActionsController {
 
-  private static final String DESK = "hasAnyRole('AGENT','SUPERVISOR')";
-  private static final String CUSTOMER_OR_DESK = "hasAnyRole('CUSTOMER','AGENT','SUPERVISOR')";
-
   private final TicketCommands commands;
   private final TicketClocks clocks;
 
@@ -46,7 +44,7 @@ class TicketActionsController {
   }
 
   @PostMapping("/comments")
-  @PreAuthorize(TicketController.READERS)
+  @PreAuthorize(Can.READ_TICKETS)
   TicketView comment(
       @PathVariable String id,
       @Valid @RequestBody CommentRequest request,
@@ -55,7 +53,7 @@ class TicketActionsController {
   }
 
   @PostMapping("/wait-for-customer")
-  @PreAuthorize(DESK)
+  @PreAuthorize(Can.WORK_TICKETS)
   TicketView waitForCustomer(
       @PathVariable String id,
       @Valid @RequestBody ReasonRequest request,
@@ -64,13 +62,13 @@ class TicketActionsController {
   }
 
   @PostMapping("/resume")
-  @PreAuthorize(DESK)
+  @PreAuthorize(Can.WORK_TICKETS)
   TicketView resume(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
     return act(jwt, c -> commands.resume(c, id));
   }
 
   @PostMapping("/reclassify")
-  @PreAuthorize(DESK)
+  @PreAuthorize(Can.WORK_TICKETS)
   TicketView reclassify(
       @PathVariable String id,
       @Valid @RequestBody ReclassifyRequest request,
@@ -84,7 +82,7 @@ class TicketActionsController {
   }
 
   @PostMapping("/transfer")
-  @PreAuthorize(DESK)
+  @PreAuthorize(Can.WORK_TICKETS)
   TicketView transfer(
       @PathVariable String id,
       @Valid @RequestBody TransferRequest request,
@@ -93,7 +91,7 @@ class TicketActionsController {
   }
 
   @PostMapping("/resolve")
-  @PreAuthorize(DESK)
+  @PreAuthorize(Can.WORK_TICKETS)
   TicketView resolve(
       @PathVariable String id,
       @Valid @RequestBody ResolveRequest request,
@@ -102,13 +100,13 @@ class TicketActionsController {
   }
 
   @PostMapping("/confirm")
-  @PreAuthorize(CUSTOMER_OR_DESK)
+  @PreAuthorize(Can.ANSWER_RESOLUTIONS)
   TicketView confirm(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
     return act(jwt, c -> commands.confirm(c, id));
   }
 
   @PostMapping("/reject")
-  @PreAuthorize(CUSTOMER_OR_DESK)
+  @PreAuthorize(Can.ANSWER_RESOLUTIONS)
   TicketView reject(
       @PathVariable String id,
       @Valid @RequestBody ReasonRequest request,
@@ -117,7 +115,7 @@ class TicketActionsController {
   }
 
   @PostMapping("/cancel")
-  @PreAuthorize(CUSTOMER_OR_DESK)
+  @PreAuthorize(Can.ANSWER_RESOLUTIONS)
   TicketView cancel(
       @PathVariable String id,
       @Valid @RequestBody ReasonRequest request,
@@ -126,7 +124,7 @@ class TicketActionsController {
   }
 
   @PostMapping("/satisfaction")
-  @PreAuthorize(CUSTOMER_OR_DESK)
+  @PreAuthorize(Can.ANSWER_RESOLUTIONS)
   TicketView satisfaction(
       @PathVariable String id,
       @Valid @RequestBody SatisfactionRequest request,
@@ -136,7 +134,7 @@ class TicketActionsController {
 
   /** Merges this ticket, a duplicate, into {@code into}; answers with the closed duplicate. */
   @PostMapping("/merge")
-  @PreAuthorize(DESK)
+  @PreAuthorize(Can.WORK_TICKETS)
   TicketView merge(
       @PathVariable String id,
       @Valid @RequestBody MergeRequest request,

@@ -1,6 +1,7 @@
 package io.crossdesk.ticket.lifecycle.web;
 
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.security.Role;
 import io.crossdesk.ticket.customer.application.CustomerDirectory;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
@@ -31,9 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tickets")
 class TicketController {
 
-  static final String READERS =
-      "hasAnyRole('CUSTOMER','AGENT','SUPERVISOR','ADMIN','SYSTEM','DEPARTMENT')";
-
   private final CustomerDirectory customers;
   private final TicketOpening opening;
   private final TicketLookup lookup;
@@ -55,7 +53,7 @@ class TicketController {
    * themself, and the service-center desk owns what comes in by self-service.
    */
   @PostMapping
-  @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','CUSTOMER')")
+  @PreAuthorize(Can.OPEN_TICKETS)
   ResponseEntity<TicketView> open(
       @Valid @RequestBody OpenTicketRequest request, @AuthenticationPrincipal Jwt jwt) {
     Caller caller = Caller.of(jwt);
@@ -81,7 +79,7 @@ class TicketController {
    * existence is not revealed.
    */
   @GetMapping("/{id}")
-  @PreAuthorize(READERS)
+  @PreAuthorize(Can.READ_TICKETS)
   TicketView get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
     TicketAccess access = TicketAccess.of(Caller.of(jwt));
     return TicketView.of(lookup.find(access, id), clocks, access.isStaff());
@@ -89,7 +87,7 @@ class TicketController {
 
   /** Paged; department staff and customers see only theirs. */
   @GetMapping
-  @PreAuthorize(READERS)
+  @PreAuthorize(Can.READ_TICKETS)
   TicketPageView list(
       @Valid @ModelAttribute TicketSearchParams params, @AuthenticationPrincipal Jwt jwt) {
     TicketAccess access = TicketAccess.of(Caller.of(jwt));

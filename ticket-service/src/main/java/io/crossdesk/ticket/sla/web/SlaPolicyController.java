@@ -1,6 +1,7 @@
 package io.crossdesk.ticket.sla.web;
 
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.time.CalendarSpec;
 import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import io.crossdesk.platform.web.NotFoundException;
@@ -34,8 +35,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/tickets/sla-policy")
 class SlaPolicyController {
 
-  private static final String STAFF = "hasAnyRole('AGENT','SUPERVISOR','ADMIN','DEPARTMENT')";
-
   private final SlaPolicies policies;
 
   SlaPolicyController(SlaPolicies policies) {
@@ -43,13 +42,13 @@ class SlaPolicyController {
   }
 
   @GetMapping
-  @PreAuthorize(STAFF)
+  @PreAuthorize(Can.READ_SLA_POLICY)
   SlaPolicy current() {
     return policies.current();
   }
 
   @GetMapping("/versions/{version}")
-  @PreAuthorize(STAFF)
+  @PreAuthorize(Can.READ_SLA_POLICY)
   SlaPolicy version(@PathVariable int version) {
     SlaPolicy policy = policies.all().get(version);
     if (policy == null) {
@@ -59,7 +58,7 @@ class SlaPolicyController {
   }
 
   @PutMapping
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.EDIT_CONFIGURATION)
   SlaPolicy replace(@Valid @RequestBody PolicyRequest request, @AuthenticationPrincipal Jwt jwt) {
     SlaPolicy edited;
     try {

@@ -1,5 +1,6 @@
 package io.crossdesk.workorder.configuration.web;
 
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.workorder.configuration.persistence.ConfigurationAudit;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -25,7 +26,7 @@ class ConfigurationChangeController {
 
   /** Newest first, paged; invalid filters are answered 400 before anything is read. */
   @GetMapping
-  @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+  @PreAuthorize(Can.SUPERVISE)
   ChangePage list(@Valid @ModelAttribute ChangeParams params) {
     int size = params.pageSize();
     List<ConfigurationChangeView> found =

@@ -1,6 +1,7 @@
 package io.crossdesk.workorder.configuration.web;
 
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.workorder.configuration.application.ConfigurationChanges;
 import io.crossdesk.workorder.configuration.application.RoutingConfiguration;
@@ -21,9 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/departments")
 class DepartmentController {
 
-  private static final String READERS =
-      "hasAnyRole('AGENT','DEPARTMENT','SUPERVISOR','ADMIN','SYSTEM')";
-
   private final RoutingConfiguration configuration;
   private final ConfigurationChanges changes;
 
@@ -33,13 +31,13 @@ class DepartmentController {
   }
 
   @GetMapping
-  @PreAuthorize(READERS)
+  @PreAuthorize(Can.READ_DEPARTMENTS)
   List<Department> list() {
     return configuration.current().departments().all();
   }
 
   @GetMapping("/{id}")
-  @PreAuthorize(READERS)
+  @PreAuthorize(Can.READ_DEPARTMENTS)
   Department get(@PathVariable String id) {
     return configuration
         .current()
@@ -50,7 +48,7 @@ class DepartmentController {
 
   /** Creates or replaces a department; the id in the path wins over one in the body. */
   @PutMapping("/{id}")
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.EDIT_CONFIGURATION)
   Department put(
       @PathVariable String id, @RequestBody Department body, @AuthenticationPrincipal Jwt jwt) {
     Department department =

@@ -1,6 +1,7 @@
 package io.crossdesk.workorder.configuration.web;
 
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.workorder.configuration.application.ConfigurationChanges;
 import io.crossdesk.workorder.configuration.application.RoutingConfiguration;
@@ -21,8 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/flow-templates")
 class FlowTemplateController {
 
-  private static final String READERS = "hasAnyRole('AGENT','SUPERVISOR','ADMIN','SYSTEM')";
-
   private final RoutingConfiguration configuration;
   private final ConfigurationChanges changes;
 
@@ -33,13 +32,13 @@ class FlowTemplateController {
 
   /** The latest version of each template. */
   @GetMapping
-  @PreAuthorize(READERS)
+  @PreAuthorize(Can.READ_FLOWS)
   List<FlowTemplate> list() {
     return configuration.current().latestOfEach();
   }
 
   @GetMapping("/{id}")
-  @PreAuthorize(READERS)
+  @PreAuthorize(Can.READ_FLOWS)
   FlowTemplate latest(@PathVariable String id) {
     return configuration
         .current()
@@ -48,7 +47,7 @@ class FlowTemplateController {
   }
 
   @GetMapping("/{id}/versions/{version}")
-  @PreAuthorize(READERS)
+  @PreAuthorize(Can.READ_FLOWS)
   FlowTemplate version(@PathVariable String id, @PathVariable int version) {
     return configuration
         .current()
@@ -62,7 +61,7 @@ class FlowTemplateController {
    * step.
    */
   @PutMapping("/{id}")
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.EDIT_CONFIGURATION)
   FlowTemplate put(
       @PathVariable String id,
       @RequestBody FlowTemplateRequest body,

@@ -1,6 +1,7 @@
 package io.crossdesk.workorder.configuration.web;
 
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.workorder.configuration.application.ConfigurationChanges;
 import io.crossdesk.workorder.configuration.application.ConfigurationSnapshot;
 import io.crossdesk.workorder.configuration.application.RoutingConfiguration;
@@ -38,13 +39,13 @@ class RoutingRuleController {
 
   /** The rules in the order they are tried; the default rule applies when none matches. */
   @GetMapping
-  @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','ADMIN')")
+  @PreAuthorize(Can.READ_ROUTING)
   List<RoutingRule> list() {
     return configuration.current().rules();
   }
 
   @PutMapping("/{id}")
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.EDIT_CONFIGURATION)
   RoutingRule put(
       @PathVariable String id,
       @RequestBody RoutingRuleRequest body,
@@ -62,7 +63,7 @@ class RoutingRuleController {
   }
 
   @DeleteMapping("/{id}")
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize(Can.EDIT_CONFIGURATION)
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
     changes.deleteRule(id, Caller.of(jwt).subject());
@@ -70,7 +71,7 @@ class RoutingRuleController {
 
   /** Which rule and flow a ticket like this would get; stores and publishes nothing. */
   @PostMapping("/test")
-  @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','ADMIN')")
+  @PreAuthorize(Can.READ_ROUTING)
   RoutingTestAnswer test(@RequestBody RoutingRequest ticket) {
     ConfigurationSnapshot current = configuration.current();
     RoutingDecision decision = current.router().route(ticket);

@@ -1,14 +1,13 @@
 package io.crossdesk.workorder.order.web;
 
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Capability;
 import io.crossdesk.platform.security.Role;
 import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.workorder.department.domain.DepartmentDirectory;
 import io.crossdesk.workorder.order.domain.Performer;
 import io.crossdesk.workorder.order.domain.Step;
 import io.crossdesk.workorder.order.domain.WorkOrder;
-import java.util.EnumSet;
-import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -21,11 +20,8 @@ import org.springframework.security.access.AccessDeniedException;
  */
 record StepAccess(Caller caller, String ownDepartment) {
 
-  private static final Set<Role> SEE_ALL_QUEUES =
-      EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.SYSTEM);
-
   static StepAccess of(Caller caller, DepartmentDirectory departments) {
-    if (caller.roles().stream().anyMatch(SEE_ALL_QUEUES::contains)) {
+    if (caller.can(Capability.SEE_ALL_QUEUES)) {
       return new StepAccess(caller, null);
     }
     if (!caller.has(Role.DEPARTMENT)) {
@@ -62,7 +58,7 @@ record StepAccess(Caller caller, String ownDepartment) {
 
   /** Checked inside the move, against the step as it is when the move is decided. */
   void requireMayMove(WorkOrder order, String stepId) {
-    if (!caller.has(Role.SUPERVISOR) && !caller.has(Role.DEPARTMENT)) {
+    if (!caller.can(Capability.WORK_DEPARTMENT_STEPS)) {
       throw new AccessDeniedException("only department staff and supervisors move steps");
     }
     Step step =
@@ -82,6 +78,6 @@ record StepAccess(Caller caller, String ownDepartment) {
   }
 
   private boolean canMove(Step step) {
-    return caller.has(Role.SUPERVISOR) || step.department().equals(caller.department());
+    return caller.can(Capability.MOVE_ANY_STEP) || step.department().equals(caller.department());
   }
 }

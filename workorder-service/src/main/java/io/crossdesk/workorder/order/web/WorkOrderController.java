@@ -1,6 +1,7 @@
 package io.crossdesk.workorder.order.web;
 
 import io.crossdesk.platform.security.Caller;
+import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.workorder.configuration.application.RoutingConfiguration;
 import io.crossdesk.workorder.department.domain.DepartmentDirectory;
@@ -33,10 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/workorders")
 class WorkOrderController {
 
-  private static final String READERS =
-      "hasAnyRole('AGENT','SUPERVISOR','ADMIN','SYSTEM','DEPARTMENT')";
-  private static final String MOVERS = "hasAnyRole('DEPARTMENT','SUPERVISOR')";
-
   private final WorkOrderStore workOrders;
   private final WorkOrderMoves moves;
   private final RoutingConfiguration configuration;
@@ -55,7 +52,7 @@ class WorkOrderController {
 
   /** One work order; one with no step of their department is "not found" to department staff. */
   @GetMapping("/{id}")
-  @PreAuthorize(READERS)
+  @PreAuthorize(Can.READ_WORK_ORDERS)
   WorkOrderView get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
     StepAccess access = access(jwt);
     return workOrders
@@ -70,7 +67,7 @@ class WorkOrderController {
    * Invalid filters are answered 400 before anything is read.
    */
   @GetMapping
-  @PreAuthorize(READERS)
+  @PreAuthorize(Can.READ_WORK_ORDERS)
   QueuePage list(@Valid @ModelAttribute QueueParams params, @AuthenticationPrincipal Jwt jwt) {
     StepAccess access = access(jwt);
     Instant now = clock.instant();
@@ -92,7 +89,7 @@ class WorkOrderController {
   }
 
   @PostMapping("/{id}/steps/{stepId}/claim")
-  @PreAuthorize(MOVERS)
+  @PreAuthorize(Can.WORK_DEPARTMENT_STEPS)
   WorkOrderView claim(
       @PathVariable String id, @PathVariable String stepId, @AuthenticationPrincipal Jwt jwt) {
     return move(
@@ -100,7 +97,7 @@ class WorkOrderController {
   }
 
   @PostMapping("/{id}/steps/{stepId}/unclaim")
-  @PreAuthorize(MOVERS)
+  @PreAuthorize(Can.WORK_DEPARTMENT_STEPS)
   WorkOrderView unclaim(
       @PathVariable String id, @PathVariable String stepId, @AuthenticationPrincipal Jwt jwt) {
     return move(
@@ -111,7 +108,7 @@ class WorkOrderController {
   }
 
   @PostMapping("/{id}/steps/{stepId}/start")
-  @PreAuthorize(MOVERS)
+  @PreAuthorize(Can.WORK_DEPARTMENT_STEPS)
   WorkOrderView start(
       @PathVariable String id, @PathVariable String stepId, @AuthenticationPrincipal Jwt jwt) {
     return move(
@@ -119,7 +116,7 @@ class WorkOrderController {
   }
 
   @PostMapping("/{id}/steps/{stepId}/complete")
-  @PreAuthorize(MOVERS)
+  @PreAuthorize(Can.WORK_DEPARTMENT_STEPS)
   WorkOrderView complete(
       @PathVariable String id,
       @PathVariable String stepId,
@@ -143,7 +140,7 @@ class WorkOrderController {
   }
 
   @PostMapping("/{id}/steps/{stepId}/return")
-  @PreAuthorize(MOVERS)
+  @PreAuthorize(Can.WORK_DEPARTMENT_STEPS)
   WorkOrderView returnStep(
       @PathVariable String id,
       @PathVariable String stepId,
@@ -158,7 +155,7 @@ class WorkOrderController {
   }
 
   @PostMapping("/{id}/steps/{stepId}/transfer")
-  @PreAuthorize(MOVERS)
+  @PreAuthorize(Can.WORK_DEPARTMENT_STEPS)
   WorkOrderView transfer(
       @PathVariable String id,
       @PathVariable String stepId,
