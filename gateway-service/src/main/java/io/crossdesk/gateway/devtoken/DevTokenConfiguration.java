@@ -1,7 +1,7 @@
 package io.crossdesk.gateway.devtoken;
 
-import io.crossdesk.gateway.security.RsaPemKeys;
-import io.crossdesk.gateway.security.SecurityProperties;
+import io.crossdesk.security.RsaPemKeys;
+import io.crossdesk.security.SecurityProperties;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package io.crossdesk.gateway.devtoken;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.crossdesk.gateway.security.RsaPemKeys;
+import io.crossdesk.security.RsaPemKeys;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;

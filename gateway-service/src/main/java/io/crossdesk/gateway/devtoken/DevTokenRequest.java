@@ -1,5 +1,6 @@
 package io.crossdesk.gateway.devtoken;
 
+import io.crossdesk.security.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +19,8 @@ record DevTokenRequest(String sub, List<String> roles, String department, String
       errors.add(new FieldError("roles", "must contain at least one role"));
     } else {
       for (int i = 0; i < roles.size(); i++) {
-        if (!Role.isKnown(roles.get(i))) {
-          errors.add(new FieldError("roles[" + i + "]", "must be one of " + Role.ALL));
+        if (Role.named(roles.get(i)) == null) {
+          errors.add(new FieldError("roles[" + i + "]", "must be one of " + Role.names()));
         }
       }
     }

@@ -1,6 +1,10 @@
 package io.crossdesk.gateway.security;
 
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.SecurityProperties;
+import io.crossdesk.security.TokenValidation;
 import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -8,21 +12,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Flux;
 
 /**
  * The gateway is an OAuth2 resource server: nothing but health, info and metrics passes without a
@@ -31,6 +30,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
 class GatewaySecurityConfiguration {
 
   static final String[] OPEN_PATHS = {
@@ -87,25 +87,12 @@ class GatewaySecurityConfiguration {
 
   @Bean
   ReactiveJwtDecoder reactiveJwtDecoder(SecurityProperties properties) {
-    NimbusReactiveJwtDecoder decoder;
-    if (properties.hasJwkSetUri()) {
-      decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-    } else if (properties.publicKeyLocation() != null) {
-      decoder =
-          NimbusReactiveJwtDecoder.withPublicKey(
-                  RsaPemKeys.publicKey(properties.publicKeyLocation()))
-              .build();
-    } else {
-      throw new IllegalStateException(
-          "Set crossdesk.security.jwk-set-uri or crossdesk.security.public-key-location");
-    }
-    // Signature, expiry (with the default clock skew) and the issuer, always.
-    // Every action is recorded against the caller, so a token must also say who that is.
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(properties.issuer()),
-            new JwtClaimValidator<String>(
-                JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank())));
+    NimbusReactiveJwtDecoder decoder =
+        properties.hasJwkSetUri()
+            ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
+            : NimbusReactiveJwtDecoder.withPublicKey(properties.publicKey()).build();
+    // The signature, and what every service checks again (TokenValidation).
+    decoder.setJwtValidator(TokenValidation.validator(properties));
     return new CachedJwtDecoder(decoder, REMEMBERED_TOKENS, REMEMBER_TOKEN_AT_MOST);
   }
 
@@ -132,14 +119,11 @@ class GatewaySecurityConfiguration {
     return source;
   }
 
-  /** {@code "roles": ["AGENT"]} becomes the authority ROLE_AGENT, as in every service. */
+  /** The roles and the capabilities they grant, as authorities, as in every service. */
   private static ReactiveJwtAuthenticationConverter rolesAsAuthorities() {
-    JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-    roles.setAuthoritiesClaimName("roles");
-    roles.setAuthorityPrefix("ROLE_");
     ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
     converter.setJwtGrantedAuthoritiesConverter(
-        new ReactiveJwtGrantedAuthoritiesConverterAdapter(roles));
+        jwt -> Flux.fromIterable(Caller.of(jwt).authorities()));
     return converter;
   }
 }

@@ -1,16 +1,8 @@
 package io.crossdesk.platform.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collection;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.SecurityProperties;
+import io.crossdesk.security.TokenValidation;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,14 +13,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -89,15 +74,10 @@ public class PlatformSecurityAutoConfiguration {
   @ConditionalOnMissingBean
   JwtDecoder jwtDecoder(SecurityProperties properties) {
     NimbusJwtDecoder decoder =
-        properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
+        properties.hasJwkSetUri()
             ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
-            : NimbusJwtDecoder.withPublicKey(publicKey(properties)).build();
-    // Every action is recorded against the caller, so a token must say who that is.
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(properties.issuer()),
-            new JwtClaimValidator<String>(
-                JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank())));
+            : NimbusJwtDecoder.withPublicKey(properties.publicKey()).build();
+    decoder.setJwtValidator(TokenValidation.validator(properties));
     return decoder;
   }
 
@@ -105,42 +85,7 @@ public class PlatformSecurityAutoConfiguration {
   @ConditionalOnMissingBean
   JwtAuthenticationConverter jwtAuthenticationConverter() {
     JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-    converter.setJwtGrantedAuthoritiesConverter(PlatformSecurityAutoConfiguration::authorities);
+    converter.setJwtGrantedAuthoritiesConverter(jwt -> List.copyOf(Caller.of(jwt).authorities()));
     return converter;
-  }
-
-  /**
-   * {@code "roles": ["AGENT"]} becomes the authority ROLE_AGENT, and each capability the roles
-   * grant an authority of its name, which {@link Can} checks.
-   */
-  static Collection<GrantedAuthority> authorities(Jwt jwt) {
-    Caller caller = Caller.of(jwt);
-    List<GrantedAuthority> authorities = new ArrayList<>();
-    for (Role role : caller.roles()) {
-      authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
-    }
-    for (Capability capability : Capability.grantedTo(caller.roles())) {
-      authorities.add(new SimpleGrantedAuthority(capability.name()));
-    }
-    return authorities;
-  }
-
-  static RSAPublicKey publicKey(SecurityProperties properties) {
-    if (properties.publicKeyLocation() == null) {
-      throw new IllegalStateException(
-          "Set crossdesk.security.jwk-set-uri or crossdesk.security.public-key-location");
-    }
-    try (InputStream in = properties.publicKeyLocation().getInputStream()) {
-      String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-      String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-      return (RSAPublicKey)
-          KeyFactory.getInstance("RSA")
-              .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(
-          "Not an RSA public key: " + properties.publicKeyLocation(), e);
-    }
   }
 }

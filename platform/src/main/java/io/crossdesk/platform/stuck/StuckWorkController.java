@@ -1,7 +1,7 @@
 package io.crossdesk.platform.stuck;
 
-import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
+import io.crossdesk.security.Can;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

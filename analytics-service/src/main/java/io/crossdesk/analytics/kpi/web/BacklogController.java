@@ -6,7 +6,7 @@ import io.crossdesk.analytics.kpi.domain.OpenTicket;
 import io.crossdesk.analytics.kpi.persistence.GenerationStore;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore.BacklogCopy;
-import io.crossdesk.platform.security.Can;
+import io.crossdesk.security.Can;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -5,7 +5,7 @@ import io.crossdesk.analytics.kpi.application.KpiReports;
 import io.crossdesk.analytics.kpi.application.KpiReports.Report;
 import io.crossdesk.analytics.kpi.domain.Dimension;
 import io.crossdesk.analytics.kpi.domain.Period;
-import io.crossdesk.platform.security.Can;
+import io.crossdesk.security.Can;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;

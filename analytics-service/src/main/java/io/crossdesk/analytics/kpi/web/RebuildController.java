@@ -2,8 +2,8 @@ package io.crossdesk.analytics.kpi.web;
 
 import io.crossdesk.analytics.kpi.persistence.GenerationStore;
 import io.crossdesk.analytics.kpi.persistence.GenerationStore.Generations;
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Can;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Can;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import org.springframework.http.HttpStatus;

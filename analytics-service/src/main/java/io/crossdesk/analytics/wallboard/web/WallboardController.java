@@ -2,9 +2,9 @@ package io.crossdesk.analytics.wallboard.web;
 
 import io.crossdesk.analytics.wallboard.application.Wallboard;
 import io.crossdesk.analytics.wallboard.web.WallboardFeed.Message;
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Can;
-import io.crossdesk.platform.security.Capability;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Can;
+import io.crossdesk.security.Capability;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;

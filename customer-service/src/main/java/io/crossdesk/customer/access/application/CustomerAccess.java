@@ -2,9 +2,9 @@ package io.crossdesk.customer.access.application;
 
 import io.crossdesk.customer.access.domain.Visibility;
 import io.crossdesk.customer.access.persistence.DepartmentSteps;
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Capability;
-import io.crossdesk.platform.security.Role;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Capability;
+import io.crossdesk.security.Role;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 

@@ -2,9 +2,9 @@ package io.crossdesk.notification.feed.web;
 
 import io.crossdesk.notification.feed.domain.Feed;
 import io.crossdesk.notification.feed.persistence.FeedStore;
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Can;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.crossdesk.notification.feed.web;
 
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Role;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Role;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.crossdesk.notification.log.web;
 
 import io.crossdesk.notification.log.persistence.NotificationLog;
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Can;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Can;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,7 +1,7 @@
 package io.crossdesk.notification.log.web;
 
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Capability;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Capability;
 import jakarta.validation.constraints.Pattern;
 import java.util.Objects;
 import org.springframework.security.access.AccessDeniedException;

@@ -2,7 +2,7 @@ package io.crossdesk.notification.webhook.web;
 
 import io.crossdesk.notification.webhook.application.WebhookSubscriptions;
 import io.crossdesk.notification.webhook.application.WebhookSubscriptions.WithSecret;
-import io.crossdesk.platform.security.Can;
+import io.crossdesk.security.Can;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;

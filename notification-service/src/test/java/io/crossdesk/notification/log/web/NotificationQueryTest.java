@@ -3,8 +3,8 @@ package io.crossdesk.notification.log.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Role;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Role;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;

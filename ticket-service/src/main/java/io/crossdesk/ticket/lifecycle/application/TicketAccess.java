@@ -1,7 +1,7 @@
 package io.crossdesk.ticket.lifecycle.application;
 
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Capability;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Capability;
 import io.crossdesk.ticket.lifecycle.domain.Ticket;
 import io.crossdesk.ticket.lifecycle.domain.TicketFilter;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.crossdesk.ticket.lifecycle.application;
 
 import io.crossdesk.contracts.notification.SurveyAnswered;
 import io.crossdesk.platform.aggregate.Change;
-import io.crossdesk.platform.security.Caller;
 import io.crossdesk.platform.web.NotFoundException;
+import io.crossdesk.security.Caller;
 import io.crossdesk.ticket.classification.domain.Classification;
 import io.crossdesk.ticket.classification.domain.Priority;
 import io.crossdesk.ticket.classification.domain.TicketType;

@@ -1,7 +1,7 @@
 package io.crossdesk.ticket.lifecycle.web;
 
-import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.OneOf;
+import io.crossdesk.security.Can;
 import io.crossdesk.ticket.classification.domain.Priority;
 import io.crossdesk.ticket.classification.domain.TicketType;
 import io.crossdesk.ticket.lifecycle.domain.Category;

@@ -1,7 +1,7 @@
 package io.crossdesk.ticket.lifecycle.web;
 
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Can;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Can;
 import io.crossdesk.ticket.classification.domain.Priority;
 import io.crossdesk.ticket.classification.domain.TicketType;
 import io.crossdesk.ticket.lifecycle.application.TicketAccess;

@@ -1,8 +1,8 @@
 package io.crossdesk.ticket.lifecycle.web;
 
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Can;
-import io.crossdesk.platform.security.Role;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Can;
+import io.crossdesk.security.Role;
 import io.crossdesk.ticket.customer.application.CustomerDirectory;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
 import io.crossdesk.ticket.lifecycle.application.TicketAccess;

@@ -1,10 +1,10 @@
 package io.crossdesk.ticket.sla.web;
 
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.time.CalendarSpec;
 import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import io.crossdesk.platform.web.NotFoundException;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Can;
 import io.crossdesk.ticket.sla.domain.SlaPolicy;
 import io.crossdesk.ticket.sla.domain.TargetRule;
 import io.crossdesk.ticket.sla.persistence.SlaPolicies;

@@ -1,6 +1,6 @@
 package io.crossdesk.workorder.configuration.web;
 
-import io.crossdesk.platform.security.Can;
+import io.crossdesk.security.Can;
 import io.crossdesk.workorder.configuration.persistence.ConfigurationAudit;
 import jakarta.validation.Valid;
 import java.util.List;

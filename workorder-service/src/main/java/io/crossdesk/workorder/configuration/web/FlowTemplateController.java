@@ -1,8 +1,8 @@
 package io.crossdesk.workorder.configuration.web;
 
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Can;
 import io.crossdesk.platform.web.NotFoundException;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Can;
 import io.crossdesk.workorder.configuration.application.ConfigurationChanges;
 import io.crossdesk.workorder.configuration.application.RoutingConfiguration;
 import io.crossdesk.workorder.flow.domain.FlowTemplate;

@@ -1,7 +1,7 @@
 package io.crossdesk.workorder.configuration.web;
 
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Can;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Can;
 import io.crossdesk.workorder.configuration.application.ConfigurationChanges;
 import io.crossdesk.workorder.configuration.application.ConfigurationSnapshot;
 import io.crossdesk.workorder.configuration.application.RoutingConfiguration;

@@ -1,9 +1,9 @@
 package io.crossdesk.workorder.order.web;
 
-import io.crossdesk.platform.security.Caller;
-import io.crossdesk.platform.security.Capability;
-import io.crossdesk.platform.security.Role;
 import io.crossdesk.platform.web.NotFoundException;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Capability;
+import io.crossdesk.security.Role;
 import io.crossdesk.workorder.department.domain.DepartmentDirectory;
 import io.crossdesk.workorder.order.domain.Performer;
 import io.crossdesk.workorder.order.domain.Step;

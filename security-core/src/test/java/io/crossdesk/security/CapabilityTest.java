@@ -1,4 +1,4 @@
-package io.crossdesk.platform.security;
+package io.crossdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,9 +49,7 @@ class CapabilityTest {
             .build();
 
     List<String> authorities =
-        PlatformSecurityAutoConfiguration.authorities(jwt).stream()
-            .map(GrantedAuthority::getAuthority)
-            .toList();
+        Caller.of(jwt).authorities().stream().map(GrantedAuthority::getAuthority).toList();
 
     assertThat(authorities).contains("ROLE_DEPARTMENT", "WORK_DEPARTMENT_STEPS", "READ_TICKETS");
     assertThat(authorities)

@@ -1,4 +1,4 @@
-package io.crossdesk.platform.security;
+package io.crossdesk.security;
 
 /** The roles a token can carry in its {@code roles} claim. */
 public enum Role {
@@ -13,5 +13,22 @@ public enum Role {
   /** Rules, templates, SLA policies, targets. */
   ADMIN,
   /** Another enterprise system. */
-  SYSTEM
+  SYSTEM;
+
+  /** The role of this name, or null for a name no role has. */
+  public static Role named(String name) {
+    for (Role role : values()) {
+      if (role.name().equals(name)) {
+        return role;
+      }
+    }
+    return null;
+  }
+
+  /** The roles' names, for messages: "CUSTOMER, AGENT, ...". */
+  public static String names() {
+    return java.util.Arrays.stream(values())
+        .map(Enum::name)
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
 }

@@ -1,4 +1,4 @@
-package io.crossdesk.gateway.security;
+package io.crossdesk.security;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 
 /**
- * How tokens are validated; the same properties the services read, so one setting serves the whole
+ * How tokens are validated, by the gateway and every service alike, so one setting serves the whole
  * system. Either a JWK set URI (an identity provider) or a PEM public key; the issuer is always
  * checked.
  *
@@ -23,7 +23,16 @@ public record SecurityProperties(
     Resource publicKeyLocation,
     @DefaultValue List<String> openPaths) {
 
-  boolean hasJwkSetUri() {
+  public boolean hasJwkSetUri() {
     return jwkSetUri != null && !jwkSetUri.isBlank();
+  }
+
+  /** The public key tokens are signed with, when no JWK set URI is given. */
+  public java.security.interfaces.RSAPublicKey publicKey() {
+    if (publicKeyLocation == null) {
+      throw new IllegalStateException(
+          "Set crossdesk.security.jwk-set-uri or crossdesk.security.public-key-location");
+    }
+    return RsaPemKeys.publicKey(publicKeyLocation);
   }
 }

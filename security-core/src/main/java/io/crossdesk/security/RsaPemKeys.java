@@ -1,4 +1,4 @@
-package io.crossdesk.gateway.security;
+package io.crossdesk.security;
 
 import java.io.IOException;
 import java.io.InputStream;

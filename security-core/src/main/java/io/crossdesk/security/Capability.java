@@ -1,11 +1,11 @@
-package io.crossdesk.platform.security;
+package io.crossdesk.security;
 
-import static io.crossdesk.platform.security.Role.ADMIN;
-import static io.crossdesk.platform.security.Role.AGENT;
-import static io.crossdesk.platform.security.Role.CUSTOMER;
-import static io.crossdesk.platform.security.Role.DEPARTMENT;
-import static io.crossdesk.platform.security.Role.SUPERVISOR;
-import static io.crossdesk.platform.security.Role.SYSTEM;
+import static io.crossdesk.security.Role.ADMIN;
+import static io.crossdesk.security.Role.AGENT;
+import static io.crossdesk.security.Role.CUSTOMER;
+import static io.crossdesk.security.Role.DEPARTMENT;
+import static io.crossdesk.security.Role.SUPERVISOR;
+import static io.crossdesk.security.Role.SYSTEM;
 
 import java.util.Collection;
 import java.util.EnumSet;

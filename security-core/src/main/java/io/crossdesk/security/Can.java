@@ -1,4 +1,4 @@
-package io.crossdesk.platform.security;
+package io.crossdesk.security;
 
 /**
  * The method-security expression of each {@link Capability}, for {@code @PreAuthorize(Can.X)}: a
