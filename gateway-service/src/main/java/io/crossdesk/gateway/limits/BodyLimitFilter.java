@@ -1,6 +1,7 @@
 package io.crossdesk.gateway.limits;
 
 import io.crossdesk.gateway.ProblemWriter;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -19,11 +20,19 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses a request body larger than the services take, at the door: 413 problem+json before
- * authentication, routing or any service reads a byte of it. A body that states its length is
- * judged by the header alone and passes through untouched, streamed; a chunked body, which does
- * not, is gathered up to the limit and refused as soon as it passes it, so the gateway never holds
- * more than the limit of any request.
+ * Refuses hostile request bodies at the door, before authentication, routing or any service reads a
+ * byte of them:
+ *
+ * <ul>
+ *   <li>larger than the services take: 413 problem+json. A body that states its length is judged by
+ *       the header alone; a chunked one is gathered up to the limit and refused as soon as it
+ *       passes it, so the gateway never holds more than the limit of any request;
+ *   <li>JSON nested deeper, or with a string longer, than any request of the API needs: 400
+ *       problem+json. JSON bodies are gathered (within the size limit) and measured in one pass
+ *       over their bytes ({@link JsonShape}), then sent on whole.
+ * </ul>
+ *
+ * Other bodies that state their length pass through untouched, streamed.
  */
 @Component
 class BodyLimitFilter implements WebFilter, Ordered {
@@ -32,11 +41,18 @@ class BodyLimitFilter implements WebFilter, Ordered {
   static final int ORDER = -200;
 
   private final long limit;
+  private final int maxDepth;
+  private final int maxString;
   private final ProblemWriter problems;
 
   BodyLimitFilter(
-      @Value("${crossdesk.gateway.max-body-size:256KB}") DataSize limit, ProblemWriter problems) {
+      @Value("${crossdesk.gateway.max-body-size:256KB}") DataSize limit,
+      @Value("${crossdesk.gateway.max-json-depth:32}") int maxDepth,
+      @Value("${crossdesk.gateway.max-json-string:64KB}") DataSize maxString,
+      ProblemWriter problems) {
     this.limit = limit.toBytes();
+    this.maxDepth = maxDepth;
+    this.maxString = (int) Math.min(maxString.toBytes(), Integer.MAX_VALUE);
     this.problems = problems;
   }
 
@@ -52,14 +68,39 @@ class BodyLimitFilter implements WebFilter, Ordered {
     if (length > limit) {
       return tooLarge(exchange);
     }
-    if (length >= 0 || !chunked(request)) {
+    boolean json = json(request);
+    if (length == 0 || (!json && (length > 0 || !chunked(request)))) {
       return chain.filter(exchange);
     }
     return DataBufferUtils.join(request.getBody(), (int) Math.min(limit, Integer.MAX_VALUE))
-        .map(body -> replayed(exchange, body))
-        .defaultIfEmpty(exchange)
-        .flatMap(chain::filter)
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(
+            gathered -> {
+              if (gathered.isEmpty()) {
+                return chain.filter(exchange);
+              }
+              DataBuffer body = gathered.get();
+              String problem = json ? shapeProblem(body) : null;
+              if (problem != null) {
+                DataBufferUtils.release(body);
+                return problems.write(exchange, HttpStatus.BAD_REQUEST, problem);
+              }
+              return chain.filter(replayed(exchange, body));
+            })
         .onErrorResume(DataBufferLimitException.class, tooMuch -> tooLarge(exchange));
+  }
+
+  private String shapeProblem(DataBuffer body) {
+    byte[] bytes = new byte[body.readableByteCount()];
+    body.toByteBuffer(java.nio.ByteBuffer.wrap(bytes));
+    return JsonShape.problem(bytes, bytes.length, maxDepth, maxString);
+  }
+
+  private static boolean json(ServerHttpRequest request) {
+    org.springframework.http.MediaType type = request.getHeaders().getContentType();
+    return type != null
+        && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
   }
 
   private Mono<Void> tooLarge(ServerWebExchange exchange) {

@@ -28,12 +28,17 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Bodies above the limit (shrunk to 64 KB here) are refused at the gateway with 413 before a
- * service sees a byte, whether they state their length or come in chunks; bodies within it reach
- * the service whole.
+ * service sees a byte, whether they state their length or come in chunks; JSON nested deeper than 8
+ * levels or with a string over 16 KB (shrunk too) with 400; bodies within the limits reach the
+ * service whole.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "crossdesk.gateway.max-body-size=64KB")
+    properties = {
+      "crossdesk.gateway.max-body-size=64KB",
+      "crossdesk.gateway.max-json-depth=8",
+      "crossdesk.gateway.max-json-string=16KB"
+    })
 class BodyLimitTest {
 
   private static final int LIMIT = 64 * 1024;
@@ -107,11 +112,43 @@ class BodyLimitTest {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** A JSON body of exactly {@code size} bytes. */
+  @Test
+  void jsonNestedTooDeepIsRefusedAndJsonWithinTheDepthPasses() throws Exception {
+    HttpResponse<String> refused =
+        post(HttpRequest.BodyPublishers.ofString("[".repeat(9) + "]".repeat(9)), token);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(refused.body()).contains("nests deeper than 8 levels");
+    String deepEnough = "[".repeat(8) + "]".repeat(8);
+    assertThat(post(HttpRequest.BodyPublishers.ofString(deepEnough), token).statusCode())
+        .isEqualTo(201);
+    // Brackets inside a string, and escaped quotes, are text, not nesting.
+    String text = "{\"title\":\"[[[[[[[[[[ \\\" {{{{{{{{{{\"}";
+    assertThat(post(HttpRequest.BodyPublishers.ofString(text), token).statusCode()).isEqualTo(201);
+    assertThat(TICKETS.received).containsExactly(deepEnough.length(), text.length());
+  }
+
+  @Test
+  void aStringTooLongIsRefused() throws Exception {
+    String body = "{\"description\":\"" + "x".repeat(16 * 1024 + 1) + "\"}";
+
+    HttpResponse<String> refused = post(chunked(body), token);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("longer than 16384 bytes");
+    assertThat(TICKETS.received).isEmpty();
+  }
+
+  /** A JSON body of about {@code size} bytes, in strings of 1,000. */
   private static String json(int size) {
-    String head = "{\"description\":\"";
-    String tail = "\"}";
-    return head + "x".repeat(size - head.length() - tail.length()) + tail;
+    StringBuilder json = new StringBuilder("{\"lines\":[");
+    while (json.length() < size - 1010) {
+      json.append('"').append("x".repeat(1000)).append("\",");
+    }
+    int last = Math.max(0, size - json.length() - 4);
+    json.append('"').append("x".repeat(last)).append("\"]}");
+    return json.toString();
   }
 
   /** The body without a stated length: HTTP/1.1 sends it in chunks. */
