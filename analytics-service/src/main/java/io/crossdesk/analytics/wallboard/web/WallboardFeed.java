@@ -2,25 +2,21 @@ package io.crossdesk.analytics.wallboard.web;
 
 import io.crossdesk.analytics.wallboard.application.Wallboard;
 import io.crossdesk.analytics.wallboard.application.Wallboard.Board;
+import io.crossdesk.platform.web.LiveStreams;
+import io.crossdesk.platform.web.LiveStreams.Watcher;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
@@ -28,15 +24,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The wallboard's live feed: each open board is a server-sent event stream. Every few seconds the
- * feed reads the board of each scope someone watches, once however many watch it, and sends it when
- * its figures changed; a comment every 20 s keeps idle connections open through proxies. Nothing is
- * read while nobody watches.
+ * The wallboard's live feed, on the platform's {@link LiveStreams}: every few seconds it reads the
+ * board of each scope someone watches, once however many watch it, and sends it to that scope's
+ * watchers when its figures changed. Nothing is read while nobody watches.
  */
 @Component
-class WallboardFeed implements SmartLifecycle {
-
-  private static final Logger log = LoggerFactory.getLogger(WallboardFeed.class);
+class WallboardFeed implements DisposableBean {
 
   /** The longest one stream lasts; the page then connects again and gets the board at once. */
   static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
@@ -50,10 +43,11 @@ class WallboardFeed implements SmartLifecycle {
 
   private final Wallboard wallboard;
   private final JsonMapper json;
-  private final Duration refresh;
   private final Clock clock;
-  private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
-  private volatile ScheduledExecutorService ticker;
+  private final LiveStreams<String> streams;
+
+  /** The board last sent to each watched scope. */
+  private final Map<String, Board> sent = new ConcurrentHashMap<>();
 
   WallboardFeed(
       Wallboard wallboard,
@@ -63,23 +57,13 @@ class WallboardFeed implements SmartLifecycle {
       Clock clock) {
     this.wallboard = wallboard;
     this.json = json;
-    this.refresh = refresh;
     this.clock = clock;
-    Gauge.builder("crossdesk.analytics.wallboard.watchers", this, WallboardFeed::watchers)
+    this.streams =
+        new LiveStreams<>(
+            "wallboard-feed", refresh, STREAM_LIFETIME, KEEP_ALIVE, this::refresh, clock);
+    Gauge.builder("crossdesk.analytics.wallboard.watchers", streams, LiveStreams::watching)
         .description("Wallboard streams open on this instance")
         .register(meters);
-  }
-
-  /** A board and who watches it. */
-  private static final class Scope {
-    final String department;
-    final List<SseEmitter> watchers = new CopyOnWriteArrayList<>();
-    volatile Board last;
-    volatile Instant lastSent = Instant.EPOCH;
-
-    Scope(String department) {
-      this.department = department;
-    }
   }
 
   /** The board as a message, dated now. */
@@ -87,67 +71,32 @@ class WallboardFeed implements SmartLifecycle {
 
   /** A stream of {@code department}'s board (the desk's when null), starting with the board now. */
   SseEmitter watch(String department) {
-    SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+    String scope = Objects.requireNonNullElse(department, DESK);
     Board board = wallboard.board(department);
-    try {
-      emitter.send(message(board));
-    } catch (IOException gone) {
-      emitter.completeWithError(gone);
-      return emitter;
-    }
-    String key = Objects.requireNonNullElse(department, DESK);
-    Runnable leave = () -> leave(key, emitter);
-    emitter.onCompletion(leave);
-    emitter.onTimeout(leave);
-    emitter.onError(error -> leave.run());
-    scopes.compute(
-        key,
-        (k, scope) -> {
-          Scope watched = scope == null ? new Scope(department) : scope;
-          watched.watchers.add(emitter);
-          if (watched.last == null) {
-            watched.last = board;
+    Watcher<String> watcher = streams.open(scope);
+    sent.putIfAbsent(scope, board);
+    watcher.send(message(board));
+    return watcher.emitter();
+  }
+
+  /** Each watched scope's board, read once and sent to its watchers when it changed. */
+  private void refresh(List<Watcher<String>> watchers) {
+    Map<String, List<Watcher<String>>> byScope = new HashMap<>();
+    watchers.forEach(
+        watcher ->
+            byScope
+                .computeIfAbsent(watcher.state(), s -> new java.util.ArrayList<>())
+                .add(watcher));
+    sent.keySet().retainAll(byScope.keySet());
+    byScope.forEach(
+        (scope, watching) -> {
+          Board board = wallboard.board(scope.isEmpty() ? null : scope);
+          if (!board.equals(sent.get(scope))) {
+            sent.put(scope, board);
+            Set<ResponseBodyEmitter.DataWithMediaType> message = message(board);
+            watching.forEach(watcher -> watcher.send(message));
           }
-          return watched;
         });
-    return emitter;
-  }
-
-  /** A watcher gone; a scope nobody watches any more is forgotten. */
-  private void leave(String key, SseEmitter emitter) {
-    scopes.computeIfPresent(
-        key,
-        (k, scope) -> {
-          scope.watchers.remove(emitter);
-          return scope.watchers.isEmpty() ? null : scope;
-        });
-  }
-
-  private int watchers() {
-    return scopes.values().stream().mapToInt(scope -> scope.watchers.size()).sum();
-  }
-
-  void tick() {
-    for (Scope scope : scopes.values()) {
-      if (scope.watchers.isEmpty()) {
-        continue;
-      }
-      try {
-        Board board = wallboard.board(scope.department);
-        Instant now = clock.instant();
-        if (!board.equals(scope.last)) {
-          scope.last = board;
-          scope.lastSent = now;
-          send(scope, message(board));
-        } else if (scope.lastSent.plus(KEEP_ALIVE).isBefore(now)) {
-          scope.lastSent = now;
-          send(scope, SseEmitter.event().comment("keep-alive").build());
-        }
-      } catch (RuntimeException failed) {
-        // The store may be away for a moment: the boards stay as they were until it is back.
-        log.warn("Could not read the wallboard of {}: {}", scopeName(scope), failed.toString());
-      }
-    }
   }
 
   /** The board as one event, written once for every watcher. */
@@ -158,49 +107,8 @@ class WallboardFeed implements SmartLifecycle {
         .build();
   }
 
-  private static void send(Scope scope, Set<ResponseBodyEmitter.DataWithMediaType> event) {
-    for (SseEmitter watcher : scope.watchers) {
-      try {
-        watcher.send(event);
-      } catch (IOException | IllegalStateException gone) {
-        // Not sent to again; its completion callback forgets the scope once nobody watches it.
-        scope.watchers.remove(watcher);
-        watcher.completeWithError(gone);
-      }
-    }
-  }
-
-  private static String scopeName(Scope scope) {
-    return scope.department == null ? "the desk" : scope.department;
-  }
-
   @Override
-  public void start() {
-    ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "wallboard-feed");
-              thread.setDaemon(true);
-              return thread;
-            });
-    executor.scheduleWithFixedDelay(
-        this::tick, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
-    ticker = executor;
-  }
-
-  @Override
-  public void stop() {
-    ScheduledExecutorService executor = ticker;
-    if (executor != null) {
-      executor.shutdownNow();
-      ticker = null;
-    }
-    scopes.values().forEach(scope -> scope.watchers.forEach(SseEmitter::complete));
-    scopes.clear();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return ticker != null;
+  public void destroy() {
+    streams.close();
   }
 }

@@ -3,7 +3,9 @@ package io.crossdesk.notification.feed.web;
 import io.crossdesk.notification.feed.domain.Feed;
 import io.crossdesk.notification.feed.domain.FeedEntry;
 import io.crossdesk.notification.feed.persistence.FeedStore;
-import java.io.IOException;
+import io.crossdesk.platform.web.LiveStreams;
+import io.crossdesk.platform.web.LiveStreams.Watcher;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,61 +14,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The live side of the feeds. Every connected client's feeds are looked at together, by id, once
- * per poll interval, and only while someone is connected; a message another instance added reaches
- * the client as surely as one this instance added, since the feeds live in the store.
+ * The live side of the feeds, on the platform's {@link LiveStreams}. Every connected client's feeds
+ * are looked at together, by id, once per poll interval, and only while someone is connected; a
+ * message another instance added reaches the client as surely as one this instance added, since the
+ * feeds live in the store.
  */
 @Component
-class FeedStream implements SmartLifecycle {
+class FeedStream implements DisposableBean {
+
+  static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
   private final FeedStore feeds;
-  private final Duration pollEvery;
-  private final Duration streamFor;
-  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-  private volatile ScheduledExecutorService poller;
+  private final LiveStreams<Listener> streams;
 
   FeedStream(
       FeedStore feeds,
       @Value("${crossdesk.notifications.feed.poll-every:1s}") Duration pollEvery,
-      @Value("${crossdesk.notifications.feed.stream-for:30m}") Duration streamFor) {
+      @Value("${crossdesk.notifications.feed.stream-for:30m}") Duration streamFor,
+      Clock clock) {
     this.feeds = feeds;
-    this.pollEvery = pollEvery;
-    this.streamFor = streamFor;
+    this.streams =
+        new LiveStreams<>("feed-stream", pollEvery, streamFor, KEEP_ALIVE, this::poll, clock);
   }
 
   SseEmitter open(List<String> names) {
-    SseEmitter emitter = new SseEmitter(streamFor.toMillis());
     Map<String, Feed> now = feeds.findAll(names);
-    Listener listener = new Listener(emitter, names, new HashMap<>());
+    Listener listener = new Listener(names, new ConcurrentHashMap<>());
     now.forEach((name, feed) -> listener.seen().put(name, feed.version()));
-    emitter.onCompletion(() -> listeners.remove(listener));
-    emitter.onTimeout(() -> listeners.remove(listener));
-    emitter.onError(failed -> listeners.remove(listener));
-    listeners.add(listener);
-    sendUnread(listener, now);
-    return emitter;
+    Watcher<Listener> watcher = streams.open(listener);
+    sendUnread(watcher, now);
+    return watcher.emitter();
   }
 
   /** One look-up for every connected feed; each client hears what changed in its own. */
-  void poll() {
-    if (listeners.isEmpty()) {
-      return;
-    }
+  private void poll(List<Watcher<Listener>> watchers) {
     Set<String> names = new HashSet<>();
-    listeners.forEach(listener -> names.addAll(listener.names()));
+    watchers.forEach(watcher -> names.addAll(watcher.state().names()));
     Map<String, Feed> current = feeds.findAll(names);
-    for (Listener listener : listeners) {
+    for (Watcher<Listener> watcher : watchers) {
+      Listener listener = watcher.state();
       List<FeedEntry> fresh = new ArrayList<>();
       boolean changed = false;
       for (String name : listener.names()) {
@@ -86,88 +79,47 @@ class FeedStream implements SmartLifecycle {
         listener.names().stream()
             .filter(current::containsKey)
             .forEach(name -> own.put(name, current.get(name)));
-        send(listener, fresh, own);
+        send(watcher, fresh, own);
       }
     }
   }
 
-  private void send(Listener listener, List<FeedEntry> fresh, Map<String, Feed> own) {
-    try {
-      for (FeedEntry entry : fresh) {
-        listener.sent().add(entry.id());
-        listener
-            .emitter()
-            .send(
-                SseEmitter.event()
-                    .name("notification")
-                    .id(entry.id())
-                    .data(entry, MediaType.APPLICATION_JSON));
-      }
-      sendUnread(listener, own);
-    } catch (IOException | IllegalStateException gone) {
-      listeners.remove(listener);
-    }
-  }
-
-  private void sendUnread(Listener listener, Map<String, Feed> own) {
-    own.values().forEach(feed -> feed.entries().forEach(entry -> listener.sent().add(entry.id())));
-    long unread = own.values().stream().mapToLong(Feed::unread).sum();
-    try {
-      listener
-          .emitter()
-          .send(
+  private void send(Watcher<Listener> watcher, List<FeedEntry> fresh, Map<String, Feed> own) {
+    for (FeedEntry entry : fresh) {
+      watcher.state().sent().add(entry.id());
+      boolean delivered =
+          watcher.send(
               SseEmitter.event()
-                  .name("unread")
-                  .data(Map.of("unread", unread), MediaType.APPLICATION_JSON));
-    } catch (IOException | IllegalStateException gone) {
-      listeners.remove(listener);
+                  .name("notification")
+                  .id(entry.id())
+                  .data(entry, MediaType.APPLICATION_JSON));
+      if (!delivered) {
+        return;
+      }
     }
+    sendUnread(watcher, own);
+  }
+
+  private void sendUnread(Watcher<Listener> watcher, Map<String, Feed> own) {
+    own.values()
+        .forEach(feed -> feed.entries().forEach(entry -> watcher.state().sent().add(entry.id())));
+    long unread = own.values().stream().mapToLong(Feed::unread).sum();
+    watcher.send(
+        SseEmitter.event()
+            .name("unread")
+            .data(Map.of("unread", unread), MediaType.APPLICATION_JSON));
   }
 
   @Override
-  public void start() {
-    ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "feed-stream");
-              thread.setDaemon(true);
-              return thread;
-            });
-    scheduler.scheduleWithFixedDelay(
-        this::pollQuietly, pollEvery.toMillis(), pollEvery.toMillis(), TimeUnit.MILLISECONDS);
-    poller = scheduler;
-  }
-
-  private void pollQuietly() {
-    try {
-      poll();
-    } catch (RuntimeException storeUnavailable) {
-      // The next poll tries again; connected clients keep their streams.
-    }
-  }
-
-  @Override
-  public void stop() {
-    ScheduledExecutorService scheduler = poller;
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
-    listeners.forEach(listener -> listener.emitter().complete());
-    listeners.clear();
-    poller = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return poller != null;
+  public void destroy() {
+    streams.close();
   }
 
   /** A connected client: its feeds, the version of each it has seen and the ids it was sent. */
-  private record Listener(
-      SseEmitter emitter, List<String> names, Map<String, Long> seen, Set<String> sent) {
+  private record Listener(List<String> names, Map<String, Long> seen, Set<String> sent) {
 
-    Listener(SseEmitter emitter, List<String> names, Map<String, Long> seen) {
-      this(emitter, names, seen, ConcurrentHashMap.newKeySet());
+    Listener(List<String> names, Map<String, Long> seen) {
+      this(names, seen, ConcurrentHashMap.newKeySet());
     }
   }
 }
