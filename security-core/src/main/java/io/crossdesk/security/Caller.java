@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -46,6 +47,23 @@ public record Caller(String subject, Set<Role> roles, String department, String 
       authorities.add(new SimpleGrantedAuthority(capability.name()));
     }
     return authorities;
+  }
+
+  /**
+   * The department a request is narrowed to. A caller granted {@code everyDepartment} gets the one
+   * asked for (null, none asked: all of them); anyone else gets their own department, and asking
+   * for another one is refused.
+   *
+   * @throws AccessDeniedException when the caller asks for a department not their own
+   */
+  public String departmentAsked(String asked, Capability everyDepartment) {
+    if (can(everyDepartment)) {
+      return asked;
+    }
+    if (asked != null && !asked.equals(department)) {
+      throw new AccessDeniedException("not your department");
+    }
+    return department;
   }
 
   /** Whether some role of the caller grants {@code capability}. */

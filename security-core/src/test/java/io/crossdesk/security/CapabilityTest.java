@@ -64,6 +64,21 @@ class CapabilityTest {
   }
 
   @Test
+  void department_staff_are_narrowed_to_their_own_department_and_the_desk_to_the_one_it_asks_for() {
+    Caller billing = new Caller("b-1", EnumSet.of(Role.DEPARTMENT), "billing", null);
+    Caller supervisor = new Caller("s-1", EnumSet.of(Role.SUPERVISOR), null, null);
+
+    assertThat(billing.departmentAsked(null, Capability.READ_KPIS)).isEqualTo("billing");
+    assertThat(billing.departmentAsked("billing", Capability.READ_KPIS)).isEqualTo("billing");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> billing.departmentAsked("network-ops", Capability.READ_KPIS))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    assertThat(supervisor.departmentAsked("network-ops", Capability.READ_KPIS))
+        .isEqualTo("network-ops");
+    assertThat(supervisor.departmentAsked(null, Capability.READ_KPIS)).isNull();
+  }
+
+  @Test
   void only_admin_changes_configuration_and_every_role_can_do_something() {
     assertThat(Capability.EDIT_CONFIGURATION.roles()).containsExactly(Role.ADMIN);
     for (Role role : Role.values()) {

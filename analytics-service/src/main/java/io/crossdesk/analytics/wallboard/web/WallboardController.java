@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -75,13 +74,6 @@ class WallboardController {
 
   /** The department whose board the caller sees, null for the whole desk. */
   private static String scope(String department, Jwt jwt) {
-    Caller caller = Caller.of(jwt);
-    if (caller.can(Capability.READ_KPIS)) {
-      return department;
-    }
-    if (department != null && !department.equals(caller.department())) {
-      throw new AccessDeniedException("not your department");
-    }
-    return caller.department();
+    return Caller.of(jwt).departmentAsked(department, Capability.READ_KPIS);
   }
 }
