@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
+import io.crossdesk.localstack.store.StoreFormat;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,8 +50,14 @@ public final class RecordingBackend extends H2Backend {
 
   /** {@code recordingsDirectory}: where a recording named by a relative path goes. */
   public RecordingBackend(String fileName, Path recordingsDirectory) {
-    super(fileName);
+    super(StoreFormat.open(Path.of(fileName)));
     this.recordingsDirectory = recordingsDirectory.toAbsolutePath();
+  }
+
+  /** Collections and indexes in the BSON format of {@link StoreFormat}. */
+  @Override
+  protected MongoDatabase openOrCreateDatabase(String databaseName) {
+    return StoreFormat.database(databaseName, getMvStore(), getCursorRegistry());
   }
 
   @Override
