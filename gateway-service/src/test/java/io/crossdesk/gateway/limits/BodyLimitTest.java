@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -138,6 +140,33 @@ class BodyLimitTest {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("longer than 16384 bytes");
     assertThat(TICKETS.received).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"customerId\":{\"$ne\":null}}",
+        "{\"$where\":\"sleep(1000)\"}",
+        "{\"filter\":{\"status\":{\"$gt\":\"\"}}}",
+        "{\"origin.externalId\":\"x\"}",
+        "{\"values\" : [{\"a\":1},{\"\\u0024ne\":1}]}",
+        "{\"a\\u002Eb\":1}"
+      })
+  void keysThatCouldBeReadAsQueryOperatorsOrPathsAreRefused(String body) throws Exception {
+    HttpResponse<String> refused = post(HttpRequest.BodyPublishers.ofString(body), token);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(refused.body()).contains("Keys starting with '$' or containing '.'");
+    assertThat(TICKETS.received).isEmpty();
+  }
+
+  @Test
+  void dollarsAndDotsInValuesAreText() throws Exception {
+    String body = "{\"subject\":\"$where is my refund of $12.50?\",\"tags\":[\"$ne\",\"a.b\"]}";
+
+    assertThat(post(HttpRequest.BodyPublishers.ofString(body), token).statusCode()).isEqualTo(201);
+    assertThat(TICKETS.received).containsExactly(body.length());
   }
 
   /** A JSON body of about {@code size} bytes, in strings of 1,000. */

@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every service is an OAuth2 resource server: no request reaches a business endpoint without a
@@ -68,6 +70,20 @@ public class PlatformSecurityAutoConfiguration {
                     .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                     .accessDeniedHandler(ProblemSecurityHandlers.forbidden()));
     return http.build();
+  }
+
+  /**
+   * Every endpoint's capability is decided before its body is read ({@link
+   * AuthorizeBeforeBinding}).
+   */
+  @Bean
+  WebMvcConfigurer authorizeBeforeBinding() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AuthorizeBeforeBinding());
+      }
+    };
   }
 
   @Bean

@@ -2,9 +2,16 @@ package io.crossdesk.platform.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Problem details for every error and trace context for every request of a servlet service. */
+/**
+ * Problem details for every error, trace context for every request, and request bodies read by
+ * {@link RequestJsonConverter}, in every servlet service.
+ */
 @AutoConfiguration
 public class PlatformWebAutoConfiguration {
 
@@ -18,5 +25,13 @@ public class PlatformWebAutoConfiguration {
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   TraceparentFilter traceparentFilter() {
     return new TraceparentFilter();
+  }
+
+  /** After Spring Boot's own, so this converter takes the JSON place. */
+  @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  ServerHttpMessageConvertersCustomizer requestJsonConverter(JsonMapper mapper) {
+    return builder -> builder.withJsonConverter(new RequestJsonConverter(mapper));
   }
 }

@@ -45,6 +45,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -366,6 +368,56 @@ class PlatformIntegrationTest {
     assertThat(response.body()).contains("\"field\":\"name\"");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"name\":{\"$ne\":null}}                  | /name/$ne",
+        "{\"name\":\"Ann\",\"$where\":\"1 == 1\"}   | /$where",
+        "{\"name\":\"Ann\",\"x\":[{\"a.b\":1}]}      | /x/0/a.b",
+        "{\"name\":\"Ann\",\"\\u0024gt\":\"\"}     | /$gt"
+      })
+  void a_key_that_could_be_read_as_an_operator_or_a_path_is_refused_before_binding(
+      String body, String pointer) throws Exception {
+    HttpResponse<String> response = postJson("/greetings", body);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("content-type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(JSON.readTree(response.body()).at("/errors/0/field").asString()).isEqualTo(pointer);
+  }
+
+  @Test
+  void fields_a_request_does_not_have_are_never_bound_and_operator_like_values_are_text()
+      throws Exception {
+    HttpResponse<String> response =
+        postJson(
+            "/greetings",
+            "{\"name\":\"$where\",\"mood\":\"a.b\",\"id\":\"g-1\",\"version\":9,"
+                + "\"owner\":\"mallory\"}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()).propertyNames())
+        .containsExactlyInAnyOrder("name", "mood");
+    assertThat(response.body()).contains("\"name\":\"$where\"").contains("\"mood\":\"a.b\"");
+  }
+
+  @Test
+  void a_caller_without_the_capability_hears_403_before_the_body_is_read() throws Exception {
+    String invalid = "{\"name\":\"\",\"mood\":\"exuberant\"}";
+
+    HttpResponse<String> agent = postJson("/announcements", invalid, TestTokens.agent());
+    HttpResponse<String> admin = postJson("/announcements", invalid, TestTokens.admin());
+    HttpResponse<String> adminValid =
+        postJson("/announcements", "{\"name\":\"Ann\"}", TestTokens.admin());
+
+    assertThat(agent.statusCode()).isEqualTo(403);
+    assertThat(agent.body()).doesNotContain("mood");
+    assertThat(admin.statusCode()).isEqualTo(400);
+    assertThat(admin.body()).contains("\"field\":\"mood\"");
+    assertThat(adminValid.statusCode()).isEqualTo(200);
+  }
+
   @Test
   void the_api_is_described_as_openapi_without_a_token() throws Exception {
     HttpResponse<String> docs = get("/v3/api-docs", null);
@@ -374,6 +426,21 @@ class PlatformIntegrationTest {
         .contains("\"openapi\":\"3.")
         .contains("/greetings")
         .contains("\"bearerFormat\":\"JWT\"");
+  }
+
+  private HttpResponse<String> postJson(String path, String body) throws Exception {
+    return postJson(path, body, TestTokens.agent());
+  }
+
+  private HttpResponse<String> postJson(String path, String body, String authorization)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", authorization)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, String authorization) throws Exception {

@@ -11,6 +11,7 @@ import io.crossdesk.platform.deadline.DeadlineHandler;
 import io.crossdesk.platform.deadline.FiredDeadline;
 import io.crossdesk.platform.time.CalendarSpec;
 import io.crossdesk.security.Caller;
+import io.crossdesk.security.Can;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -33,6 +34,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
@@ -157,6 +159,12 @@ class PlatformTestApplication {
 
     @PostMapping("/greetings")
     Greeting greet(@Valid @RequestBody Greeting greeting) {
+      return greeting;
+    }
+
+    @PostMapping("/announcements")
+    @PreAuthorize(Can.EDIT_CONFIGURATION)
+    Greeting announce(@Valid @RequestBody Greeting greeting) {
       return greeting;
     }
   }
