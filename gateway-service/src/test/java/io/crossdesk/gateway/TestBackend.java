@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
 public final class TestBackend {
 
   /** What the service saw. */
-  public record Received(String method, String path, String query, String authorization) {}
+  public record Received(
+      String method, String path, String query, String authorization, Set<String> headers) {}
 
   private static final Duration BUSY_WORK = Duration.ofMillis(30);
   private static final Pattern STATUS_PATH = Pattern.compile("/status-(\\d{3})$");
@@ -91,7 +93,10 @@ public final class TestBackend {
                 exchange.getRequestMethod(),
                 uri.getPath(),
                 uri.getQuery(),
-                exchange.getRequestHeaders().getFirst("Authorization")));
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().keySet().stream()
+                    .map(name -> name.toLowerCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toSet())));
     exchange.getRequestBody().readAllBytes();
     if (uri.getPath().endsWith("/slow")) {
       awaitRelease();

@@ -19,6 +19,7 @@ import org.springframework.core.io.Resource;
 @ConfigurationProperties("crossdesk.security")
 public record SecurityProperties(
     @DefaultValue("crossdesk-local") String issuer,
+    @DefaultValue("crossdesk") String audience,
     String jwkSetUri,
     Resource publicKeyLocation,
     @DefaultValue List<String> openPaths) {

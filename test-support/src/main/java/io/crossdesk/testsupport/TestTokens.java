@@ -24,6 +24,9 @@ public final class TestTokens {
 
   public static final String ISSUER = "crossdesk-local";
 
+  /** The audience every Crossdesk component expects by default. */
+  public static final String AUDIENCE = "crossdesk";
+
   private static final NimbusJwtEncoder ENCODER =
       new NimbusJwtEncoder(
           new ImmutableJWKSet<SecurityContext>(
@@ -60,6 +63,7 @@ public final class TestTokens {
     JwtClaimsSet.Builder builder =
         JwtClaimsSet.builder()
             .issuer(issuer)
+            .audience(List.of(AUDIENCE))
             .subject(subject)
             .issuedAt(issuedAt)
             .expiresAt(issuedAt.plus(validFor))
@@ -67,6 +71,30 @@ public final class TestTokens {
     claims.forEach(builder::claim);
     JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId("test").build();
     return ENCODER.encode(JwtEncoderParameters.from(header, builder.build())).getTokenValue();
+  }
+
+  /** A valid token but for the audience, which names another application. */
+  public static String forAudience(String audience, String subject, List<String> roles) {
+    return token(ISSUER, subject, roles, Map.of("aud", List.of(audience)), Duration.ofHours(1));
+  }
+
+  /** A signed token whose validity starts in an hour ({@code nbf}). */
+  public static String notYetValid(String subject, List<String> roles) {
+    Instant later = Instant.now().plus(Duration.ofHours(1));
+    return token(ISSUER, subject, roles, Map.of("nbf", later), later, Duration.ofHours(1));
+  }
+
+  /**
+   * The claims of a valid token, unsigned: header {@code {"alg":"none"}} and an empty signature, as
+   * an attacker would send to a server that trusts the header's algorithm.
+   */
+  public static String unsigned(String subject, List<String> roles) {
+    String valid = token(ISSUER, subject, roles, Map.of(), Duration.ofHours(1));
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String header =
+        base64.encodeToString(
+            "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return header + "." + valid.split("\\.")[1] + ".";
   }
 
   /** A well-formed token signed by a key no Crossdesk component trusts. */
@@ -79,6 +107,7 @@ public final class TestTokens {
       JwtClaimsSet claims =
           JwtClaimsSet.builder()
               .issuer(ISSUER)
+              .audience(List.of(AUDIENCE))
               .subject(subject)
               .issuedAt(now)
               .expiresAt(now.plus(Duration.ofHours(1)))

@@ -45,6 +45,7 @@ class DevTokenConfiguration {
     return new DevTokenMinter(
         RsaPemKeys.privateKey(devToken.privateKeyLocation()),
         security.issuer(),
+        security.audience(),
         devToken.ttl(),
         Clock.systemUTC());
   }

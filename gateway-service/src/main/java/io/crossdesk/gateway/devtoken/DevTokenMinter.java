@@ -8,6 +8,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -21,10 +22,12 @@ class DevTokenMinter {
   private final JwtEncoder encoder;
   private final String keyId;
   private final String issuer;
+  private final String audience;
   private final Duration ttl;
   private final Clock clock;
 
-  DevTokenMinter(RSAPrivateKey privateKey, String issuer, Duration ttl, Clock clock) {
+  DevTokenMinter(
+      RSAPrivateKey privateKey, String issuer, String audience, Duration ttl, Clock clock) {
     RSAPublicKey publicKey = RsaPemKeys.publicKeyOf(privateKey);
     // The RFC 7638 thumbprint: stable for the key pair, so a JWK set published later matches.
     this.keyId = thumbprint(publicKey);
@@ -33,6 +36,7 @@ class DevTokenMinter {
             .jwkPostProcessor(jwk -> jwk.keyID(keyId))
             .build();
     this.issuer = issuer;
+    this.audience = audience;
     this.ttl = ttl;
     this.clock = clock;
   }
@@ -42,6 +46,7 @@ class DevTokenMinter {
     JwtClaimsSet.Builder claims =
         JwtClaimsSet.builder()
             .issuer(issuer)
+            .audience(List.of(audience))
             .subject(request.sub())
             .claim("roles", request.roles())
             .issuedAt(now)

@@ -41,6 +41,30 @@ class ServiceRoutes {
 
   static final Set<HttpMethod> RETRIED_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
+  /**
+   * Headers that some proxies and frameworks take as the caller's identity. Crossdesk's services
+   * read identity from the validated token alone, but a header a client set must never look as if
+   * the gateway vouched for it, to them or to anything added behind the gateway later: the gateway
+   * removes them from every request it forwards.
+   */
+  static final List<String> IDENTITY_HEADERS =
+      List.of(
+          "X-User",
+          "X-User-Id",
+          "X-User-Roles",
+          "X-Roles",
+          "X-Remote-User",
+          "Remote-User",
+          "X-Forwarded-User",
+          "X-Forwarded-Email",
+          "X-Auth-Request-User",
+          "X-Auth-Request-Email",
+          "X-Authenticated-User",
+          "X-Authenticated-Userid",
+          "X-Customer-Id",
+          "X-Department",
+          "X-Crossdesk-Caller");
+
   /** A service and the path prefixes it owns. */
   record ServiceRoute(String service, URI uri, List<String> paths) {}
 
@@ -119,6 +143,7 @@ class ServiceRoutes {
       SpringCloudCircuitBreakerFilterFactory breakers, RetryGatewayFilterFactory retries) {
 
     GatewayFilterSpec guard(GatewayFilterSpec filters, String service) {
+      IDENTITY_HEADERS.forEach(filters::removeRequestHeader);
       return filters
           .filter(FallbackController.rememberRequestPath())
           .filter(breaker(service))

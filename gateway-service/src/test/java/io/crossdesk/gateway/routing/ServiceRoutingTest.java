@@ -59,6 +59,33 @@ class ServiceRoutingTest extends LocalGatewayTest {
   }
 
   @Test
+  void headersClaimingAnIdentityNeverReachAService() {
+    String path = "/api/tickets/" + UUID.randomUUID();
+
+    client
+        .get()
+        .uri(path)
+        .header("Authorization", "Bearer " + token)
+        .header("X-User-Id", "admin-1")
+        .header("X-Forwarded-User", "admin-1")
+        .header("X-User-Roles", "ADMIN")
+        .header("Remote-User", "admin-1")
+        .header("X-Request-Note", "kept")
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    assertThat(TestServices.TICKETS.receivedAt(path))
+        .singleElement()
+        .satisfies(
+            received ->
+                assertThat(received.headers())
+                    .contains("x-request-note", "authorization")
+                    .doesNotContain(
+                        "x-user-id", "x-forwarded-user", "x-user-roles", "remote-user"));
+  }
+
+  @Test
   void collectionPathWithoutTrailingSegmentIsRouted() {
     client
         .post()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdesk.gateway.LocalGatewayTest;
 import io.crossdesk.gateway.TestTokens;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +49,16 @@ class TokenValidationTest extends LocalGatewayTest {
         Arguments.of("signed by an unknown key", TestTokens.signedByForeignKey("admin-1")),
         Arguments.of("expired", TestTokens.expired("agent-7")),
         Arguments.of("wrong issuer", TestTokens.fromIssuer("someone-else", "agent-7")),
+        Arguments.of(
+            "not yet valid",
+            io.crossdesk.testsupport.TestTokens.notYetValid("agent-7", List.of("AGENT"))),
+        Arguments.of(
+            "issued for another application",
+            io.crossdesk.testsupport.TestTokens.forAudience(
+                "payroll", "agent-7", List.of("AGENT"))),
+        Arguments.of(
+            "unsigned (alg none)",
+            io.crossdesk.testsupport.TestTokens.unsigned("admin-1", List.of("ADMIN"))),
         Arguments.of("no subject", TestTokens.valid(" ", "AGENT")),
         Arguments.of("not a JWT", "not-a-token"));
   }

@@ -90,12 +90,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         exception, problem(HttpStatus.BAD_REQUEST, detail, errors), headers, status, request);
   }
 
-  /** A key that could be read as a query operator or a document path: refused before binding. */
-  @ExceptionHandler(RequestJsonConverter.RefusedKeyException.class)
-  ProblemDetail refusedKey(RequestJsonConverter.RefusedKeyException exception) {
+  /**
+   * A key that could be read as a query operator or a document path, or text that is not text:
+   * refused before binding.
+   */
+  @ExceptionHandler(RequestJsonConverter.RefusedBodyException.class)
+  ProblemDetail refusedBody(RequestJsonConverter.RefusedBodyException exception) {
     return problem(
         HttpStatus.BAD_REQUEST,
-        "The request body has a key that is not accepted at " + exception.pointer() + ".",
+        "The request body is not accepted at " + exception.pointer() + ".",
         List.of(new FieldError(exception.pointer(), exception.getMessage())));
   }
 

@@ -375,7 +375,8 @@ class PlatformIntegrationTest {
         "{\"name\":{\"$ne\":null}}                  | /name/$ne",
         "{\"name\":\"Ann\",\"$where\":\"1 == 1\"}   | /$where",
         "{\"name\":\"Ann\",\"x\":[{\"a.b\":1}]}      | /x/0/a.b",
-        "{\"name\":\"Ann\",\"\\u0024gt\":\"\"}     | /$gt"
+        "{\"name\":\"Ann\",\"\\u0024gt\":\"\"}     | /$gt",
+        "{\"name\":\"A\\ud800nn\"}                | /name"
       })
   void a_key_that_could_be_read_as_an_operator_or_a_path_is_refused_before_binding(
       String body, String pointer) throws Exception {
