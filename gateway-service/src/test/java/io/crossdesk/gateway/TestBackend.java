@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +30,11 @@ public final class TestBackend {
 
   /** What the service saw. */
   public record Received(
-      String method, String path, String query, String authorization, Set<String> headers) {}
+      String method,
+      String path,
+      String query,
+      String authorization,
+      Map<String, String> headers) {}
 
   private static final Duration BUSY_WORK = Duration.ofMillis(30);
   private static final Pattern STATUS_PATH = Pattern.compile("/status-(\\d{3})$");
@@ -94,9 +97,11 @@ public final class TestBackend {
                 uri.getPath(),
                 uri.getQuery(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().keySet().stream()
-                    .map(name -> name.toLowerCase(java.util.Locale.ROOT))
-                    .collect(java.util.stream.Collectors.toSet())));
+                exchange.getRequestHeaders().entrySet().stream()
+                    .collect(
+                        java.util.stream.Collectors.toMap(
+                            header -> header.getKey().toLowerCase(java.util.Locale.ROOT),
+                            header -> header.getValue().get(0)))));
     exchange.getRequestBody().readAllBytes();
     if (uri.getPath().endsWith("/slow")) {
       awaitRelease();

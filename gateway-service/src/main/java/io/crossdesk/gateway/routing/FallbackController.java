@@ -1,7 +1,9 @@
 package io.crossdesk.gateway.routing;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +24,18 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @RestController
 class FallbackController {
+
+  /**
+   * How long a service that is down or not answering is left alone: the time its breaker stays open
+   * once it opens, so a client that waits this long finds the gateway trying it again.
+   */
+  private final long downRetryAfterSeconds;
+
+  FallbackController(
+      @Value("${resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state:10s}")
+          Duration openState) {
+    this.downRetryAfterSeconds = Math.max(1, openState.toSeconds());
+  }
 
   static final String PATH_PREFIX = "/fallback";
   static final String FORWARD = "forward:" + PATH_PREFIX + "/";
@@ -73,6 +87,7 @@ class FallbackController {
             ? service + " did not answer in time; try again later."
             : service + " is unavailable; try again later.";
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(downRetryAfterSeconds))
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, service, detail, exchange));
   }
 

@@ -13,6 +13,7 @@ import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
@@ -143,8 +144,8 @@ class ServiceRoutes {
       SpringCloudCircuitBreakerFilterFactory breakers, RetryGatewayFilterFactory retries) {
 
     GatewayFilterSpec guard(GatewayFilterSpec filters, String service) {
-      IDENTITY_HEADERS.forEach(filters::removeRequestHeader);
       return filters
+          .filter(withoutIdentityHeaders())
           .filter(FallbackController.rememberRequestPath())
           .filter(breaker(service))
           // Retries run inside the circuit breaker, so its time limit bounds them.
@@ -153,6 +154,21 @@ class ServiceRoutes {
           // the doubled values.
           .dedupeResponseHeader(
               "Access-Control-Allow-Origin Access-Control-Allow-Credentials", "RETAIN_FIRST");
+    }
+
+    /** One pass over the request's headers; the request is rebuilt only when it carries one. */
+    private static GatewayFilter withoutIdentityHeaders() {
+      return (exchange, chain) -> {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        if (IDENTITY_HEADERS.stream().noneMatch(headers::containsHeader)) {
+          return chain.filter(exchange);
+        }
+        return chain.filter(
+            exchange
+                .mutate()
+                .request(request -> request.headers(h -> IDENTITY_HEADERS.forEach(h::remove)))
+                .build());
+      };
     }
 
     private GatewayFilter breaker(String service) {

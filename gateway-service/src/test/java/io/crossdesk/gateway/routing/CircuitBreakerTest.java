@@ -37,6 +37,8 @@ class CircuitBreakerTest extends LocalGatewayTest {
         .isEqualTo(503)
         .expectHeader()
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader()
+        .exists("Retry-After")
         .expectBody()
         .jsonPath("$.status")
         .isEqualTo(503)
