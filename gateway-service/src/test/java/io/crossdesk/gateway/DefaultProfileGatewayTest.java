@@ -13,7 +13,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"crossdesk.rate-limit.burst=3", "crossdesk.rate-limit.requests-per-second=1"})
+    properties = {
+      "crossdesk.rate-limit.burst=3",
+      "crossdesk.rate-limit.requests-per-second=1",
+      // A budget of its own for department staff reading work orders (RateLimitTest).
+      "crossdesk.rate-limit.rules[0].name=department-queues",
+      "crossdesk.rate-limit.rules[0].paths=/api/workorders/**",
+      "crossdesk.rate-limit.rules[0].methods=GET",
+      "crossdesk.rate-limit.rules[0].roles=DEPARTMENT",
+      "crossdesk.rate-limit.rules[0].requests-per-second=1",
+      "crossdesk.rate-limit.rules[0].burst=1"
+    })
 @AutoConfigureWebTestClient
 public abstract class DefaultProfileGatewayTest {
 

@@ -4,11 +4,14 @@ import io.crossdesk.gateway.ProblemWriter;
 import io.github.bucket4j.ConsumptionProbe;
 import java.net.InetSocketAddress;
 import java.security.Principal;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -50,14 +53,18 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
     return exchange
         .getPrincipal()
-        .map(Principal::getName)
-        .map(subject -> "sub:" + subject)
-        .switchIfEmpty(Mono.fromSupplier(() -> "ip:" + clientIp(exchange)))
+        .map(principal -> new Client("sub:" + principal.getName(), authorities(principal)))
+        .switchIfEmpty(Mono.fromSupplier(() -> new Client("ip:" + clientIp(exchange), List.of())))
         .flatMap(client -> admit(client, exchange, chain));
   }
 
-  private Mono<Void> admit(String client, ServerWebExchange exchange, WebFilterChain chain) {
-    ConsumptionProbe probe = buckets.tryConsume(client);
+  private Mono<Void> admit(Client client, ServerWebExchange exchange, WebFilterChain chain) {
+    ClientBuckets.Budget budget =
+        buckets.budgetFor(
+            exchange.getRequest().getPath().value(),
+            exchange.getRequest().getMethod(),
+            client.authorities());
+    ConsumptionProbe probe = buckets.tryConsume(budget, client.key());
     HttpHeaders headers = exchange.getResponse().getHeaders();
     if (probe.isConsumed()) {
       headers.set(REMAINING_HEADER, Long.toString(probe.getRemainingTokens()));
@@ -70,8 +77,23 @@ class RateLimitFilter implements WebFilter, Ordered {
     return problems.write(
         exchange,
         HttpStatus.TOO_MANY_REQUESTS,
-        "Too many requests; retry in " + retryAfterSeconds + " s.");
+        budget.name().equals(ClientBuckets.DEFAULT)
+            ? "Too many requests; retry in " + retryAfterSeconds + " s."
+            : "Too many requests under the '"
+                + budget.name()
+                + "' limit; retry in "
+                + retryAfterSeconds
+                + " s.");
   }
+
+  private static List<String> authorities(Principal principal) {
+    return principal instanceof Authentication authentication
+        ? authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList()
+        : List.of();
+  }
+
+  /** Who is counted: the token's subject, or the address of an anonymous caller. */
+  private record Client(String key, List<String> authorities) {}
 
   /**
    * The socket's peer, deliberately not X-Forwarded-For, which any client can forge. Behind a

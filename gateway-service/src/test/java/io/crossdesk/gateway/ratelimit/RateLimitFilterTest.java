@@ -20,7 +20,7 @@ class RateLimitFilterTest {
 
   private final RateLimitFilter filter =
       new RateLimitFilter(
-          new RateLimitProperties(true, 1, 2, Duration.ofMinutes(10), 1000),
+          new RateLimitProperties(true, 1, 2, Duration.ofMinutes(10), 1000, java.util.List.of()),
           new ProblemWriter(JsonMapper.builder().build()));
 
   private final AtomicInteger passed = new AtomicInteger();

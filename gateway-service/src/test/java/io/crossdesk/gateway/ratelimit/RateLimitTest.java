@@ -44,6 +44,24 @@ class RateLimitTest extends DefaultProfileGatewayTest {
   }
 
   @Test
+  void aRuleGivesARouteAndRoleABudgetOfItsOwn() {
+    String staff = TestTokens.valid("queue-watcher", "DEPARTMENT");
+    String agent = TestTokens.valid("queue-agent", "AGENT");
+
+    assertThat(call(staff, "/api/workorders/w-1").getStatus().value()).isEqualTo(200);
+    EntityExchangeResult<byte[]> limited = call(staff, "/api/workorders/w-1");
+
+    assertThat(limited.getStatus().value()).isEqualTo(429);
+    assertThat(limited.getResponseHeaders().getFirst("Retry-After")).isNotBlank();
+    assertThat(new String(limited.getResponseBodyContent()))
+        .contains("under the 'department-queues' limit");
+    // The same caller elsewhere, and another role on the same route, count against the default.
+    assertThat(call(staff, "/api/customers/c-1").getStatus().value()).isEqualTo(200);
+    assertThat(call(agent, "/api/workorders/w-1").getStatus().value()).isEqualTo(200);
+    assertThat(call(agent, "/api/workorders/w-1").getStatus().value()).isEqualTo(200);
+  }
+
+  @Test
   void healthChecksAreNeverLimited() {
     for (int i = 0; i < 10; i++) {
       client.get().uri("/actuator/health").exchange().expectStatus().isOk();
@@ -51,9 +69,13 @@ class RateLimitTest extends DefaultProfileGatewayTest {
   }
 
   private EntityExchangeResult<byte[]> call(String token) {
+    return call(token, "/api/customers/c-1");
+  }
+
+  private EntityExchangeResult<byte[]> call(String token, String path) {
     return client
         .get()
-        .uri("/api/customers/c-1")
+        .uri(path)
         .header("Authorization", "Bearer " + token)
         .exchange()
         .expectBody()
