@@ -52,6 +52,12 @@ public class PlatformOpenApiAutoConfiguration {
         .addSecurityItem(new SecurityRequirement().addList(BEARER));
   }
 
+  /** The problem answers every operation can give, declared on each ({@link ProblemResponses}). */
+  @Bean
+  GlobalOpenApiCustomizer problemResponses() {
+    return new ProblemResponses();
+  }
+
   /** The platform honours an Idempotency-Key on every POST, which no controller declares itself. */
   @Bean
   @ConditionalOnBooleanProperty(name = "crossdesk.idempotency.enabled", matchIfMissing = true)

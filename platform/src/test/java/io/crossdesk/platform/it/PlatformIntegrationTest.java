@@ -427,6 +427,15 @@ class PlatformIntegrationTest {
         .contains("\"openapi\":\"3.")
         .contains("/greetings")
         .contains("\"bearerFormat\":\"JWT\"");
+    JsonNode api = JSON.readTree(docs.body());
+    assertThat(api.at("/components/schemas/Problem/properties/errors/type").asString())
+        .isEqualTo("array");
+    JsonNode announce = api.at("/paths/~1announcements/post/responses");
+    assertThat(announce.propertyNames()).contains("400", "401", "403", "429", "503");
+    assertThat(announce.get("403").get("$ref").asString())
+        .isEqualTo("#/components/responses/Problem403");
+    assertThat(api.at("/components/responses/Problem400/content").has("application/problem+json"))
+        .isTrue();
   }
 
   private HttpResponse<String> postJson(String path, String body) throws Exception {
