@@ -1,11 +1,8 @@
 package io.crossdesk.gateway.apidocs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -16,6 +13,7 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.webjars.WebJarVersionLocator;
 
 /**
  * One browsable page for every service's REST API at {@code /api-docs/}: Swagger UI (from its
@@ -25,8 +23,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsPage implements WebFluxConfigurer {
-
-  static final String SWAGGER_UI_POM = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
 
   @Bean
   RouterFunction<ServerResponse> apiDocsRoutes() {
@@ -50,25 +46,15 @@ class ApiDocsPage implements WebFluxConfigurer {
     registry
         .addResourceHandler("/api-docs/lib/**")
         .addResourceLocations(
-            "classpath:/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/")
+            "classpath:/META-INF/resources/webjars/swagger-ui/"
+                + Objects.requireNonNull(
+                    new WebJarVersionLocator().version("swagger-ui"),
+                    "the Swagger UI webjar is missing")
+                + "/")
         .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
     registry
         .addResourceHandler("/api-docs/*.js")
         .addResourceLocations("classpath:/static/api-docs/")
         .setCacheControl(CacheControl.noCache());
-  }
-
-  /** The version of the Swagger UI webjar on the class path, as its Maven descriptor states it. */
-  static String swaggerUiVersion() {
-    try (InputStream pom = ApiDocsPage.class.getClassLoader().getResourceAsStream(SWAGGER_UI_POM)) {
-      if (pom == null) {
-        throw new IllegalStateException("the Swagger UI webjar is missing: " + SWAGGER_UI_POM);
-      }
-      Properties properties = new Properties();
-      properties.load(pom);
-      return properties.getProperty("version");
-    } catch (IOException unreadable) {
-      throw new UncheckedIOException(unreadable);
-    }
   }
 }

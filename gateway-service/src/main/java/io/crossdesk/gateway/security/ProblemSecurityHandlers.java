@@ -1,11 +1,11 @@
 package io.crossdesk.gateway.security;
 
 import io.crossdesk.gateway.ProblemWriter;
+import io.crossdesk.security.AccessProblems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -24,22 +24,16 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
 
   @Override
   public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException exception) {
-    // RFC 6750: say whether the token was missing or rejected, and why, so callers can tell an
-    // expired token from a forged one.
-    boolean rejected = exception instanceof OAuth2AuthenticationException;
     exchange
         .getResponse()
         .getHeaders()
-        .set(HttpHeaders.WWW_AUTHENTICATE, rejected ? "Bearer error=\"invalid_token\"" : "Bearer");
-    String detail =
-        rejected
-            ? "The bearer token was rejected: " + exception.getMessage()
-            : "A valid bearer token is required.";
-    return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
+        .set(HttpHeaders.WWW_AUTHENTICATE, AccessProblems.wwwAuthenticate(exception));
+    return problems.write(
+        exchange, HttpStatus.UNAUTHORIZED, AccessProblems.unauthorized(exception));
   }
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-    return problems.write(exchange, HttpStatus.FORBIDDEN, "Your roles do not allow this request.");
+    return problems.write(exchange, HttpStatus.FORBIDDEN, AccessProblems.FORBIDDEN);
   }
 }

@@ -1,5 +1,6 @@
 package io.crossdesk.platform.security;
 
+import io.crossdesk.security.AccessProblems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -7,27 +8,25 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as RFC 9457 problem details, like every other error. */
+/** 401 and 403 as RFC 9457 problem details, like every other error ({@link AccessProblems}). */
 final class ProblemSecurityHandlers {
 
   private ProblemSecurityHandlers() {}
 
   static AuthenticationEntryPoint unauthorized() {
-    return (request, response, exception) ->
-        write(
-            response,
-            HttpStatus.UNAUTHORIZED,
-            "A valid bearer token is required: " + exception.getMessage(),
-            request.getRequestURI());
+    return (request, response, exception) -> {
+      response.setHeader("WWW-Authenticate", AccessProblems.wwwAuthenticate(exception));
+      write(
+          response,
+          HttpStatus.UNAUTHORIZED,
+          AccessProblems.unauthorized(exception),
+          request.getRequestURI());
+    };
   }
 
   static AccessDeniedHandler forbidden() {
     return (request, response, exception) ->
-        write(
-            response,
-            HttpStatus.FORBIDDEN,
-            "Your roles do not allow this request.",
-            request.getRequestURI());
+        write(response, HttpStatus.FORBIDDEN, AccessProblems.FORBIDDEN, request.getRequestURI());
   }
 
   private static void write(
@@ -36,9 +35,6 @@ final class ProblemSecurityHandlers {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    if (status == HttpStatus.UNAUTHORIZED) {
-      response.setHeader("WWW-Authenticate", "Bearer");
-    }
     response
         .getWriter()
         .write(

@@ -326,12 +326,24 @@ class PlatformIntegrationTest {
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.headers().firstValue("content-type").orElseThrow())
         .startsWith("application/problem+json");
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(anonymous.body()).contains("A valid bearer token is required.");
 
     String wrongIssuer =
         "Bearer "
             + TestTokens.token(
                 "someone-else", "agent-7", List.of("AGENT"), Map.of(), Duration.ofMinutes(5));
-    assertThat(get("/whoami", wrongIssuer).statusCode()).isEqualTo(401);
+    HttpResponse<String> rejected = get("/whoami", wrongIssuer);
+    assertThat(rejected.statusCode()).isEqualTo(401);
+    assertThat(rejected.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer error=\"invalid_token\"");
+    assertThat(rejected.body()).contains("The bearer token was rejected");
+    assertThat(
+            get(
+                    "/whoami",
+                    "Bearer " + TestTokens.forAudience("payroll", "agent-7", List.of("AGENT")))
+                .statusCode())
+        .isEqualTo(401);
 
     HttpResponse<String> agent = get("/whoami", TestTokens.agent());
     assertThat(agent.statusCode()).isEqualTo(200);

@@ -42,18 +42,12 @@ record StepAccess(Caller caller, String ownDepartment) {
   }
 
   /**
-   * Narrows a queue to what the caller may see. Asking for another department's queue is refused
-   * outright rather than answered with an empty list, so a wrong filter does not look like an empty
-   * queue.
+   * Narrows a queue to what the caller may see: the department asked for, or their own. Asking for
+   * another department's queue is refused outright rather than answered with an empty list, so a
+   * wrong filter does not look like an empty queue.
    */
-  String restrictDepartment(String department) {
-    if (ownDepartment == null) {
-      return department;
-    }
-    if (department != null && !department.equals(ownDepartment)) {
-      throw new AccessDeniedException("department staff see only their own queue");
-    }
-    return ownDepartment;
+  String queueDepartment(String asked) {
+    return caller.departmentAsked(asked, Capability.SEE_ALL_QUEUES);
   }
 
   /** Checked inside the move, against the step as it is when the move is decided. */

@@ -74,7 +74,7 @@ class WorkOrderController {
     QueueFilter filter =
         new QueueFilter(
             params.ticketId(),
-            access.restrictDepartment(params.department()),
+            access.queueDepartment(params.department()),
             params.statuses(),
             params.assignee(),
             params.overdue(),
