@@ -13,8 +13,10 @@ import io.crossdesk.contracts.ticket.SatisfactionRecorded;
 import io.crossdesk.contracts.ticket.TicketClosed;
 import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.contracts.ticket.TicketReclassified;
 import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.contracts.ticket.TicketStatusChanged;
 import io.crossdesk.contracts.ticket.TicketWaitingForCustomer;
 import io.crossdesk.contracts.workorder.ComplaintResolved;
 import io.crossdesk.contracts.workorder.RoutingConfigurationChanged;
@@ -53,6 +55,10 @@ public final class EventCatalogue {
               EventTypes.TICKET_WAITING_FOR_CUSTOMER,
               Topics.TICKETS,
               TicketWaitingForCustomer.class),
+          new EventContract(
+              EventTypes.TICKET_STATUS_CHANGED, Topics.TICKETS, TicketStatusChanged.class),
+          new EventContract(
+              EventTypes.TICKET_RECLASSIFIED, Topics.TICKETS, TicketReclassified.class),
           new EventContract(
               EventTypes.SATISFACTION_RECORDED, Topics.TICKETS, SatisfactionRecorded.class),
           new EventContract(EventTypes.WORKORDER_ROUTED, Topics.WORKORDERS, WorkOrderRouted.class),

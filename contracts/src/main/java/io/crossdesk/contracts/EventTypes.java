@@ -14,6 +14,8 @@ public final class EventTypes {
   public static final String TICKET_REOPENED = "crossdesk.ticket.reopened.v1";
   public static final String TICKET_WAITING_FOR_CUSTOMER =
       "crossdesk.ticket.waiting-for-customer.v1";
+  public static final String TICKET_STATUS_CHANGED = "crossdesk.ticket.status-changed.v1";
+  public static final String TICKET_RECLASSIFIED = "crossdesk.ticket.reclassified.v1";
   public static final String SATISFACTION_RECORDED = "crossdesk.satisfaction.recorded.v1";
   public static final String WORKORDER_ROUTED = "crossdesk.workorder.routed.v1";
   public static final String WORKORDER_COMPLETED = "crossdesk.workorder.completed.v1";

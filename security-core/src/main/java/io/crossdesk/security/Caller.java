@@ -9,8 +9,24 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** Who is calling, as their validated token says. */
-public record Caller(String subject, Set<Role> roles, String department, String customerId) {
+/**
+ * Who is calling, as their validated token says.
+ *
+ * @param scopes the known scopes of the token's {@code scope} claim; they add capabilities to a
+ *     SYSTEM caller's ({@link Scope})
+ */
+public record Caller(
+    String subject, Set<Role> roles, Set<Scope> scopes, String department, String customerId) {
+
+  public Caller {
+    roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    scopes = scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(scopes);
+  }
+
+  /** A caller whose token carries no scope. */
+  public Caller(String subject, Set<Role> roles, String department, String customerId) {
+    this(subject, roles, Set.of(), department, customerId);
+  }
 
   public static Caller of(Jwt jwt) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -26,6 +42,7 @@ public record Caller(String subject, Set<Role> roles, String department, String 
     return new Caller(
         jwt.getSubject(),
         roles,
+        scopesOf(jwt),
         jwt.getClaimAsString("department"),
         jwt.getClaimAsString("customerId"));
   }
@@ -43,7 +60,7 @@ public record Caller(String subject, Set<Role> roles, String department, String 
     for (Role role : roles) {
       authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
     }
-    for (Capability capability : Capability.grantedTo(roles)) {
+    for (Capability capability : Capability.grantedTo(roles, scopes)) {
       authorities.add(new SimpleGrantedAuthority(capability.name()));
     }
     return authorities;
@@ -66,8 +83,22 @@ public record Caller(String subject, Set<Role> roles, String department, String 
     return department;
   }
 
-  /** Whether some role of the caller grants {@code capability}. */
+  /** Whether some role of the caller, or a scope of a SYSTEM caller, grants {@code capability}. */
   public boolean can(Capability capability) {
-    return capability.grantedToAny(roles);
+    return capability.grantedToAny(roles)
+        || (roles.contains(Role.SYSTEM)
+            && scopes.stream().anyMatch(scope -> scope.grants().contains(capability)));
+  }
+
+  /** The {@code scope} claim: a space-separated string (RFC 9068), or a list of strings. */
+  private static Set<Scope> scopesOf(Jwt jwt) {
+    Object claim = jwt.getClaims().get("scope");
+    if (claim instanceof String text) {
+      return Scope.of(List.of(text.trim().split("\\s+")));
+    }
+    if (claim instanceof java.util.Collection<?> values) {
+      return Scope.of(values.stream().map(String::valueOf).toList());
+    }
+    return Set.of();
   }
 }

@@ -17,6 +17,10 @@ public final class Can {
 
   public static final String SEE_ALL_TICKETS = "hasAuthority('SEE_ALL_TICKETS')";
 
+  public static final String SEE_SYSTEM_TICKETS = "hasAuthority('SEE_SYSTEM_TICKETS')";
+
+  public static final String USE_TMF621 = "hasAuthority('USE_TMF621')";
+
   public static final String SEE_DEPARTMENT_TICKETS = "hasAuthority('SEE_DEPARTMENT_TICKETS')";
 
   public static final String SEE_OWN_TICKETS = "hasAuthority('SEE_OWN_TICKETS')";

@@ -33,7 +33,12 @@ public enum Capability {
       ADMIN,
       SYSTEM,
       DEPARTMENT),
-  SEE_ALL_TICKETS("see every ticket, and its internal notes", AGENT, SUPERVISOR, ADMIN, SYSTEM),
+  SEE_ALL_TICKETS(
+      "see every ticket, and its internal notes (a system: with the tickets:read-all scope)",
+      AGENT,
+      SUPERVISOR,
+      ADMIN),
+  SEE_SYSTEM_TICKETS("see the tickets their own system opened, and their internal notes", SYSTEM),
   SEE_DEPARTMENT_TICKETS("see the tickets routed to their own department", DEPARTMENT),
   SEE_OWN_TICKETS("see their own tickets, without internal notes", CUSTOMER),
   WORK_TICKETS(
@@ -46,6 +51,9 @@ public enum Capability {
       AGENT,
       SUPERVISOR),
   READ_SLA_POLICY("read the SLA policy and its versions", AGENT, SUPERVISOR, ADMIN, DEPARTMENT),
+  USE_TMF621(
+      "open, read, comment on, confirm, reopen and cancel tickets through the TMF621 Trouble"
+          + " Ticket API and register its listeners (granted by the tmf621 scope)"),
   READ_CATEGORIES(
       "read the ticket categories", CUSTOMER, AGENT, SUPERVISOR, ADMIN, SYSTEM, DEPARTMENT),
   // Customers
@@ -128,6 +136,12 @@ public enum Capability {
     this.roles = EnumSet.of(first, more);
   }
 
+  /** A capability no role grants: a {@link Scope} of a system's token does. */
+  Capability(String description) {
+    this.description = description;
+    this.roles = EnumSet.noneOf(Role.class);
+  }
+
   public String description() {
     return description;
   }
@@ -143,11 +157,22 @@ public enum Capability {
 
   /** Everything the roles grant together. */
   public static Set<Capability> grantedTo(Collection<Role> held) {
+    return grantedTo(held, Set.of());
+  }
+
+  /**
+   * Everything the roles grant together, and what the token's scopes grant when one of the roles is
+   * SYSTEM (scopes are how another system is given more than the role's defaults).
+   */
+  public static Set<Capability> grantedTo(Collection<Role> held, Collection<Scope> scopes) {
     Set<Capability> granted = EnumSet.noneOf(Capability.class);
     for (Capability capability : values()) {
       if (capability.grantedToAny(held)) {
         granted.add(capability);
       }
+    }
+    if (held.contains(SYSTEM)) {
+      scopes.forEach(scope -> granted.addAll(scope.grants()));
     }
     return granted;
   }

@@ -91,6 +91,51 @@ class CapabilityTest {
     assertThat(Files.readString(SECURITY_DOC)).contains(table());
   }
 
+  @Test
+  void scopes_add_capabilities_to_a_system_token_only() {
+    Jwt system = token("crm", List.of("SYSTEM"), "openid tmf621 not-a-scope");
+    Jwt customer = token("C-1", List.of("CUSTOMER"), "tmf621 tickets:read-all");
+
+    assertThat(Caller.of(system).scopes()).containsExactly(Scope.TMF621);
+    assertThat(Caller.of(system).can(Capability.USE_TMF621)).isTrue();
+    assertThat(Caller.of(system).can(Capability.SEE_ALL_TICKETS)).isFalse();
+    assertThat(Caller.of(system).can(Capability.SEE_SYSTEM_TICKETS)).isTrue();
+    assertThat(Caller.of(system).authorities())
+        .extracting(GrantedAuthority::getAuthority)
+        .contains("USE_TMF621", "SEE_SYSTEM_TICKETS")
+        .doesNotContain("SEE_ALL_TICKETS");
+    assertThat(Caller.of(customer).can(Capability.USE_TMF621)).isFalse();
+    assertThat(Caller.of(customer).can(Capability.SEE_ALL_TICKETS)).isFalse();
+    assertThat(Caller.of(customer).authorities())
+        .extracting(GrantedAuthority::getAuthority)
+        .doesNotContain("USE_TMF621", "SEE_ALL_TICKETS");
+    assertThat(
+            Caller.of(token("crm", List.of("SYSTEM"), List.of("tickets:read-all")))
+                .can(Capability.SEE_ALL_TICKETS))
+        .isTrue();
+  }
+
+  @Test
+  void docs_list_every_scope_and_what_it_grants() throws IOException {
+    String doc = Files.readString(SECURITY_DOC);
+    for (Scope scope : Scope.values()) {
+      String grants =
+          scope.grants().stream()
+              .map(capability -> "`" + capability.name() + "`")
+              .collect(Collectors.joining(", "));
+      assertThat(doc).contains("| `" + scope.value() + "` | " + grants + " |");
+    }
+  }
+
+  private static Jwt token(String subject, List<String> roles, Object scope) {
+    return Jwt.withTokenValue("t")
+        .header("alg", "RS256")
+        .subject(subject)
+        .claim("roles", roles)
+        .claim("scope", scope)
+        .build();
+  }
+
   /** The table docs/security.md shows: one row per capability, one column per role. */
   static String table() {
     StringBuilder table = new StringBuilder("| capability | may |");

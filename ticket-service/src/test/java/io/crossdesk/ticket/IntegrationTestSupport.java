@@ -81,6 +81,20 @@ public abstract class IntegrationTestSupport {
     return send(authorization == null ? request : request.header("Authorization", authorization));
   }
 
+  protected HttpResponse<String> patch(
+      String path, String contentType, String body, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
+    return send(authorization == null ? request : request.header("Authorization", authorization));
+  }
+
+  protected HttpResponse<String> delete(String path, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).DELETE();
+    return send(authorization == null ? request : request.header("Authorization", authorization));
+  }
+
   protected HttpResponse<String> get(String path, String authorization) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
     return send(authorization == null ? request : request.header("Authorization", authorization));

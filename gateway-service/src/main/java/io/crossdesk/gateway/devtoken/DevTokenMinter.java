@@ -57,6 +57,9 @@ class DevTokenMinter {
     if (request.customerId() != null && !request.customerId().isBlank()) {
       claims.claim("customerId", request.customerId());
     }
+    if (request.scope() != null && !request.scope().isBlank()) {
+      claims.claim("scope", request.scope().strip());
+    }
     JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).build();
     String token =
         encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();

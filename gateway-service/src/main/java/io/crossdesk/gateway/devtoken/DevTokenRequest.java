@@ -7,8 +7,15 @@ import java.util.List;
 /**
  * Who the minted token speaks for. Checked by hand rather than with bean validation because the
  * rules cross fields: a DEPARTMENT token needs its department, a CUSTOMER token its customer.
+ * {@code scope} is written into the token as given (space-separated OAuth scopes).
  */
-record DevTokenRequest(String sub, List<String> roles, String department, String customerId) {
+record DevTokenRequest(
+    String sub, List<String> roles, String department, String customerId, String scope) {
+
+  /** A request without scopes. */
+  DevTokenRequest(String sub, List<String> roles, String department, String customerId) {
+    this(sub, roles, department, customerId, null);
+  }
 
   List<FieldError> errors() {
     List<FieldError> errors = new ArrayList<>();

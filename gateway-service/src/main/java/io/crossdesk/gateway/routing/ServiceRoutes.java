@@ -72,7 +72,10 @@ class ServiceRoutes {
   static List<ServiceRoute> routes(ServiceUris uris) {
     return List.of(
         new ServiceRoute("customer-service", uris.customerUri(), List.of("/api/customers/**")),
-        new ServiceRoute("ticket-service", uris.ticketUri(), List.of("/api/tickets/**")),
+        new ServiceRoute(
+            "ticket-service",
+            uris.ticketUri(),
+            List.of("/api/tickets/**", "/tmf-api/troubleTicket/v4/troubleTicket/**")),
         new ServiceRoute(
             "workorder-service",
             uris.workorderUri(),
@@ -85,7 +88,11 @@ class ServiceRoutes {
         new ServiceRoute(
             "notification-service",
             uris.notificationUri(),
-            List.of("/api/notifications/**", "/api/webhooks/**", "/api/surveys/**")),
+            List.of(
+                "/api/notifications/**",
+                "/api/webhooks/**",
+                "/api/surveys/**",
+                "/tmf-api/troubleTicket/v4/hub/**")),
         new ServiceRoute(
             "analytics-service",
             uris.analyticsUri(),

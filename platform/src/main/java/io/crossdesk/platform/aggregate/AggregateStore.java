@@ -115,6 +115,11 @@ public class AggregateStore<A> {
     return found;
   }
 
+  /** How many aggregates match {@code filter}. */
+  public long count(Bson filter) {
+    return documents().countDocuments(filter);
+  }
+
   /**
    * Opens an aggregate at most once: when {@code existing} finds it (a request delivered again)
    * nothing is decided or written; otherwise {@code open} decides and the aggregate is inserted

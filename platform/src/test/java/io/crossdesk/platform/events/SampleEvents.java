@@ -77,8 +77,11 @@ final class SampleEvents {
             case "TicketClosed" -> "CONFIRMED";
             default -> "reason-1";
           };
-      case "tier", "customerTier", "from" -> "A";
-      case "to" -> "B";
+      case "from" -> event.getSimpleName().equals("TicketStatusChanged") ? "OPEN" : "A";
+      case "to" -> event.getSimpleName().equals("TicketStatusChanged") ? "ROUTED" : "B";
+      case "tier", "customerTier" -> "A";
+      case "previousType" -> "FAULT";
+      case "previousPriority" -> "NORMAL";
       case "basis" -> "POLICY";
       case "status" -> event == WorkOrderClosed.class ? "CANCELLED" : "ACTIVE";
       case "preferredChannel" -> "SMS";
@@ -86,7 +89,8 @@ final class SampleEvents {
       case "quietHoursFrom" -> "22:00";
       case "quietHoursTo" -> "08:00";
       case "quietHoursZone" -> "Asia/Shanghai";
-      case "type" -> "ENTERPRISE";
+      case "type" ->
+          event.getSimpleName().equals("TicketReclassified") ? "COMPLAINT" : "ENTERPRISE";
       case "priority" -> "HIGH";
       case "channel" -> event.getSimpleName().startsWith("Notification") ? "EMAIL" : "HOTLINE";
       case "recipientType" -> "CUSTOMER";

@@ -16,6 +16,8 @@ import org.springframework.security.access.AccessDeniedException;
  *   <li>SEE_ALL_TICKETS sees every ticket;
  *   <li>otherwise SEE_DEPARTMENT_TICKETS sees the tickets routed to the department the token names;
  *   <li>otherwise SEE_OWN_TICKETS sees the tickets of the customer the token names;
+ *   <li>otherwise SEE_SYSTEM_TICKETS sees the tickets the calling system opened: those whose {@code
+ *       sourceSystem} is the token's subject;
  *   <li>anything else, or a token without the claim its capability needs, is refused.
  * </ul>
  *
@@ -23,7 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 public final class TicketAccess {
 
-  private static final TicketAccess EVERY_TICKET = new TicketAccess(null, null);
+  private static final TicketAccess EVERY_TICKET = new TicketAccess(null, null, null);
 
   /** The only department whose tickets the caller sees, or null. */
   private final String department;
@@ -31,9 +33,13 @@ public final class TicketAccess {
   /** The only customer whose tickets the caller sees, or null. */
   private final String customerId;
 
-  private TicketAccess(String department, String customerId) {
+  /** The only system whose tickets the caller sees, or null. */
+  private final String sourceSystem;
+
+  private TicketAccess(String department, String customerId, String sourceSystem) {
     this.department = department;
     this.customerId = customerId;
+    this.sourceSystem = sourceSystem;
   }
 
   /**
@@ -44,10 +50,13 @@ public final class TicketAccess {
       return EVERY_TICKET;
     }
     if (caller.can(Capability.SEE_DEPARTMENT_TICKETS)) {
-      return new TicketAccess(claimed(caller.department(), "department"), null);
+      return new TicketAccess(claimed(caller.department(), "department"), null, null);
     }
     if (caller.can(Capability.SEE_OWN_TICKETS)) {
-      return new TicketAccess(null, claimed(caller.customerId(), "customerId"));
+      return new TicketAccess(null, claimed(caller.customerId(), "customerId"), null);
+    }
+    if (caller.can(Capability.SEE_SYSTEM_TICKETS)) {
+      return new TicketAccess(null, null, claimed(caller.subject(), "sub"));
     }
     throw new AccessDeniedException("no role that may see tickets");
   }
@@ -80,12 +89,14 @@ public final class TicketAccess {
 
   public boolean canSee(Ticket ticket) {
     return (department == null || ticket.isWith(department))
-        && (customerId == null || ticket.isFor(customerId));
+        && (customerId == null || ticket.isFor(customerId))
+        && (sourceSystem == null || sourceSystem.equals(ticket.origin().sourceSystem()));
   }
 
   /**
    * The filter narrowed to what the caller may see, or empty when it asks only for tickets the
-   * caller may not see (another customer's), which then look like no tickets at all.
+   * caller may not see (another customer's, another system's), which then look like no tickets at
+   * all.
    */
   public Optional<TicketFilter> restrict(TicketFilter filter) {
     if (customerId != null) {
@@ -96,6 +107,12 @@ public final class TicketAccess {
     }
     if (department != null) {
       filter = filter.forDepartment(department);
+    }
+    if (sourceSystem != null) {
+      if (filter.sourceSystem() != null && !filter.sourceSystem().equals(sourceSystem)) {
+        return Optional.empty();
+      }
+      filter = filter.forSourceSystem(sourceSystem);
     }
     return Optional.of(filter);
   }

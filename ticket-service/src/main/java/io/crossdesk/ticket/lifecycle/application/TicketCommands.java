@@ -83,9 +83,12 @@ public class TicketCommands {
             throw new TicketConflictException(
                 "Ticket " + ticket.number() + " has that type and priority already.");
           }
-          return Change.of(
+          Ticket reclassified =
               ticket.reclassify(
-                  changed, clocks.targets(ticket, changed), reason, caller.subject(), at));
+                  changed, clocks.targets(ticket, changed), reason, caller.subject(), at);
+          return Change.of(
+              reclassified,
+              events.reclassified(ticket, reclassified, reason, caller.subject(), at));
         });
   }
 

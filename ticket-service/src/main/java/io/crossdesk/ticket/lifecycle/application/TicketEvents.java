@@ -4,18 +4,28 @@ import io.crossdesk.contracts.ticket.SatisfactionRecorded;
 import io.crossdesk.contracts.ticket.TicketClosed;
 import io.crossdesk.contracts.ticket.TicketEscalated;
 import io.crossdesk.contracts.ticket.TicketOpened;
+import io.crossdesk.contracts.ticket.TicketReclassified;
 import io.crossdesk.contracts.ticket.TicketReopened;
 import io.crossdesk.contracts.ticket.TicketResolved;
+import io.crossdesk.contracts.ticket.TicketStatusChanged;
 import io.crossdesk.contracts.ticket.TicketWaitingForCustomer;
+import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.ticket.lifecycle.domain.Ticket;
+import io.crossdesk.ticket.lifecycle.domain.TimelineEntry;
+import io.crossdesk.ticket.lifecycle.persistence.StatusAnnouncement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The events a ticket's changes announce, each built from the changed ticket. */
+/**
+ * The events a ticket's changes announce, each built from the changed ticket; and, for every change
+ * the store writes, TicketStatusChanged when the status moved.
+ */
 @Component
-public class TicketEvents {
+public class TicketEvents implements StatusAnnouncement {
 
   private final Events events;
   private final TicketClocks clocks;
@@ -23,6 +33,54 @@ public class TicketEvents {
   TicketEvents(Events events, TicketClocks clocks) {
     this.events = events;
     this.clocks = clocks;
+  }
+
+  @Override
+  public Change<Ticket> announce(Ticket before, Change<Ticket> change) {
+    Ticket after = change.after();
+    if (!change.changed() || after.status() == before.status()) {
+      return change;
+    }
+    List<EventMessage> announced = new ArrayList<>(change.events());
+    announced.add(statusChanged(before, after));
+    return Change.of(after, announced);
+  }
+
+  private EventMessage statusChanged(Ticket before, Ticket after) {
+    // The entry the change wrote last tells who moved it and why, as the customer's timeline does.
+    TimelineEntry cause = after.timeline().get(after.timeline().size() - 1);
+    return events.create(
+        after.id(),
+        new TicketStatusChanged(
+            after.id(),
+            after.number(),
+            after.customerId(),
+            after.origin().sourceSystem(),
+            after.origin().externalId(),
+            before.status().name(),
+            after.status().name(),
+            cause.text(),
+            cause.actor() == null ? after.owner() : cause.actor(),
+            cause.at()));
+  }
+
+  EventMessage reclassified(Ticket before, Ticket after, String reason, String by, Instant at) {
+    return events.create(
+        after.id(),
+        new TicketReclassified(
+            after.id(),
+            after.number(),
+            after.customerId(),
+            after.origin().sourceSystem(),
+            after.origin().externalId(),
+            after.type().name(),
+            after.priority().name(),
+            before.type().name(),
+            before.priority().name(),
+            clocks.resolveBy(after),
+            reason,
+            by,
+            at));
   }
 
   EventMessage opened(Ticket ticket) {

@@ -68,7 +68,25 @@ public class TicketOpening {
       Origin origin,
       String owner,
       String firstContactResolution) {
-    Ticket ticket = newTicket(draft, customer, origin, owner);
+    return open(
+        UUID.randomUUID().toString(), draft, customer, origin, owner, firstContactResolution);
+  }
+
+  /**
+   * {@link #open(TicketDraft, KnownCustomer, Origin, String, String)} under an id chosen before,
+   * for an origin that names the ticket by its id.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when the origin's request opened a ticket
+   *     already
+   */
+  public Ticket open(
+      String id,
+      TicketDraft draft,
+      KnownCustomer customer,
+      Origin origin,
+      String owner,
+      String firstContactResolution) {
+    Ticket ticket = newTicket(id, draft, customer, origin, owner);
     List<EventMessage> announced = new ArrayList<>();
     if (firstContactResolution != null) {
       if (ticket.type() != TicketType.CONSULTATION) {
@@ -95,12 +113,19 @@ public class TicketOpening {
     return tickets.open(
         () -> tickets.findByIntakeRequest(origin.sourceSystem(), origin.externalId()),
         () -> {
-          Ticket ticket = newTicket(draft, customer, origin, Ticket.SERVICE_CENTER_DESK);
+          Ticket ticket =
+              newTicket(
+                  UUID.randomUUID().toString(),
+                  draft,
+                  customer,
+                  origin,
+                  Ticket.SERVICE_CENTER_DESK);
           return Change.of(ticket, events.opened(ticket));
         });
   }
 
-  private Ticket newTicket(TicketDraft draft, KnownCustomer customer, Origin origin, String owner) {
+  private Ticket newTicket(
+      String id, TicketDraft draft, KnownCustomer customer, Origin origin, String owner) {
     Category category = categories.catalogue().require(draft.category());
     TicketType type = draft.type() != null ? draft.type() : category.defaultType();
     Priority priority =
@@ -113,7 +138,7 @@ public class TicketOpening {
     // Stored times have millisecond precision; the event must say the same as the stored ticket.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return Ticket.open(
-        UUID.randomUUID().toString(),
+        id,
         numbers.next(),
         draft.inRegionUnlessGiven(customer.region()),
         classification,

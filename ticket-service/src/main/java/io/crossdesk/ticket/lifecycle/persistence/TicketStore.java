@@ -45,6 +45,7 @@ public class TicketStore implements InitializingBean {
   private final MongoTemplate mongo;
   private final TicketMapping mapping;
   private final AggregateStore<Ticket> tickets;
+  private final StatusAnnouncement announcement;
   private final Clock clock;
 
   protected TicketStore(
@@ -52,10 +53,12 @@ public class TicketStore implements InitializingBean {
       AggregateStores stores,
       SlaPolicies policies,
       SideWrites<Ticket> timers,
+      StatusAnnouncement announcement,
       Clock clock) {
     this.mongo = mongo;
     this.mapping = new TicketMapping(policies);
     this.tickets = stores.of(mapping, timers);
+    this.announcement = announcement;
     this.clock = clock;
   }
 
@@ -122,7 +125,7 @@ public class TicketStore implements InitializingBean {
    */
   public Ticket change(String id, Function<Ticket, Change<Ticket>> decide) {
     try {
-      return tickets.change(id, decide);
+      return tickets.change(id, announced(decide));
     } catch (AggregateNotFoundException unknown) {
       throw new TicketNotYetKnownException(id);
     }
@@ -136,10 +139,15 @@ public class TicketStore implements InitializingBean {
    */
   public Ticket apply(String id, String eventId, Function<Ticket, Change<Ticket>> decide) {
     try {
-      return tickets.apply(id, eventId, decide);
+      return tickets.apply(id, eventId, announced(decide));
     } catch (AggregateNotFoundException unknown) {
       throw new TicketNotYetKnownException(id);
     }
+  }
+
+  /** The decision, with the announcement of the status change it makes, if it makes one. */
+  private Function<Ticket, Change<Ticket>> announced(Function<Ticket, Change<Ticket>> decide) {
+    return before -> announcement.announce(before, decide.apply(before));
   }
 
   public Optional<Ticket> find(String id) {
@@ -165,6 +173,31 @@ public class TicketStore implements InitializingBean {
   }
 
   public TicketPage search(TicketFilter filter, TicketOrder order, int page, int size) {
+    return slice(filter, order, (long) page * size, size);
+  }
+
+  /**
+   * Like {@link #search(TicketFilter, TicketOrder, int, int)}, from an offset rather than a page.
+   */
+  public TicketPage searchFrom(TicketFilter filter, TicketOrder order, int offset, int limit) {
+    return slice(filter, order, offset, limit);
+  }
+
+  /** How many tickets the filter matches. */
+  public long count(TicketFilter filter) {
+    return tickets.count(Query.query(criteria(filter)).getQueryObject());
+  }
+
+  private TicketPage slice(TicketFilter filter, TicketOrder order, long offset, int size) {
+    Query query = Query.query(criteria(filter)).with(sort(order));
+    List<Ticket> found =
+        tickets.list(query.getQueryObject(), query.getSortObject(), (int) offset, size + 1);
+    boolean hasNext = found.size() > size;
+    int page = size == 0 ? 0 : (int) (offset / size);
+    return new TicketPage(hasNext ? found.subList(0, size) : found, page, size, hasNext);
+  }
+
+  private Criteria criteria(TicketFilter filter) {
     Criteria criteria = new Criteria();
     equal(criteria, "customerId", filter.customerId());
     equal(criteria, "origin.sourceSystem", filter.sourceSystem());
@@ -182,11 +215,20 @@ public class TicketStore implements InitializingBean {
     } else if (filter.deadline() == TicketFilter.DeadlineState.AT_RISK) {
       criteria.and("atRiskFrom").lte(now).and("resolveBy").gte(now);
     }
-    Query query = Query.query(criteria).with(sort(order));
-    List<Ticket> found =
-        tickets.list(query.getQueryObject(), query.getSortObject(), page * size, size + 1);
-    boolean hasNext = found.size() > size;
-    return new TicketPage(hasNext ? found.subList(0, size) : found, page, size, hasNext);
+    equal(criteria, "classification.priority", filter.priority());
+    if (filter.statusIn() != null && filter.status() == null) {
+      criteria.and(T + "status").in(filter.statusIn());
+    }
+    if (filter.openedFrom() != null || filter.openedBefore() != null) {
+      Criteria opened = criteria.and(T + "openedAt");
+      if (filter.openedFrom() != null) {
+        opened.gte(filter.openedFrom());
+      }
+      if (filter.openedBefore() != null) {
+        opened.lt(filter.openedBefore());
+      }
+    }
+    return criteria;
   }
 
   private static Sort sort(TicketOrder order) {

@@ -41,7 +41,7 @@ class RedeliveredIntakeRaceIntegrationTest extends IntegrationTestSupport {
   void two_deliveries_of_one_request_racing_past_the_look_up_open_one_ticket_and_both_answer_it() {
     TicketOpening racing =
         new TicketOpening(
-            new RacingTicketStore(mongo, stores, policies, deadlines, clock, 2),
+            new RacingTicketStore(mongo, stores, policies, deadlines, events, clock, 2),
             numbers,
             categories,
             policies,

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crossdesk.security.Caller;
 import io.crossdesk.security.Role;
+import io.crossdesk.security.Scope;
+import io.crossdesk.ticket.lifecycle.domain.Origin;
 import io.crossdesk.ticket.lifecycle.domain.Ticket;
 import io.crossdesk.ticket.lifecycle.domain.TicketFilter;
 import io.crossdesk.ticket.lifecycle.domain.TicketFixtures;
@@ -37,7 +39,7 @@ class TicketAccessTest {
   @ParameterizedTest
   @EnumSource(
       value = Role.class,
-      names = {"AGENT", "SUPERVISOR", "ADMIN", "SYSTEM"})
+      names = {"AGENT", "SUPERVISOR", "ADMIN"})
   void staff_see_every_ticket_whatever_else_their_token_says(Role staff) {
     TicketAccess access =
         TicketAccess.of(caller(EnumSet.of(staff, Role.CUSTOMER), "billing", "cust-1"));
@@ -45,6 +47,27 @@ class TicketAccessTest {
     assertThat(access.canSee(ticketOf("cust-2"))).isTrue();
     assertThat(access.canSee(routed("cust-2", "network-ops"))).isTrue();
     assertThat(access.restrict(ANY)).contains(ANY);
+  }
+
+  @Test
+  void a_system_sees_only_the_tickets_it_opened_unless_its_token_grants_every_ticket() {
+    Ticket fromCrm = TicketFixtures.opened("cust-1", Origin.system("crm", "CRM-1"), NOW);
+    Ticket fromBilling = TicketFixtures.opened("cust-1", Origin.system("billing-sys", "B-1"), NOW);
+    TicketAccess crm = TicketAccess.of(new Caller("crm", EnumSet.of(Role.SYSTEM), null, null));
+
+    assertThat(crm.canSee(fromCrm)).isTrue();
+    assertThat(crm.canSee(fromBilling)).isFalse();
+    assertThat(crm.canSee(ticketOf("cust-1"))).isFalse();
+    assertThat(crm.isStaff()).isTrue();
+    assertThat(crm.restrict(ANY)).contains(ANY.forSourceSystem("crm"));
+    assertThat(crm.restrict(ANY.forSourceSystem("billing-sys"))).isEmpty();
+
+    TicketAccess everyTicket =
+        TicketAccess.of(
+            new Caller(
+                "crm", EnumSet.of(Role.SYSTEM), EnumSet.of(Scope.READ_ALL_TICKETS), null, null));
+    assertThat(everyTicket.canSee(fromBilling)).isTrue();
+    assertThat(everyTicket.restrict(ANY)).contains(ANY);
   }
 
   @Test

@@ -28,9 +28,10 @@ public final class RacingTicketStore extends TicketStore {
       AggregateStores stores,
       SlaPolicies policies,
       SideWrites<Ticket> timers,
+      StatusAnnouncement announcement,
       Clock clock,
       int parties) {
-    super(mongo, stores, policies, timers, clock);
+    super(mongo, stores, policies, timers, announcement, clock);
     this.together = new CyclicBarrier(parties);
     this.racing = new AtomicInteger(parties);
   }
