@@ -103,7 +103,10 @@ public enum Capability {
   READ_FEED("read their own feed", CUSTOMER, AGENT, DEPARTMENT, SUPERVISOR, ADMIN),
   SET_STAFF_PREFERENCES(
       "set their own channels, digest and quiet hours", AGENT, DEPARTMENT, SUPERVISOR, ADMIN),
-  MANAGE_WEBHOOKS("subscribe to events by webhook and follow the deliveries", ADMIN, SYSTEM),
+  MANAGE_WEBHOOKS(
+      "subscribe to events by webhook and follow the deliveries (a system: with the webhooks"
+          + " scope)",
+      ADMIN),
   // Analytics
   READ_KPIS(
       "read KPIs, the backlog, the ranking, alerts, customers at risk and targets",

@@ -12,7 +12,8 @@ import java.util.Set;
  */
 public enum Scope {
   TMF621("tmf621", Capability.USE_TMF621),
-  READ_ALL_TICKETS("tickets:read-all", Capability.SEE_ALL_TICKETS);
+  READ_ALL_TICKETS("tickets:read-all", Capability.SEE_ALL_TICKETS),
+  WEBHOOKS("webhooks", Capability.MANAGE_WEBHOOKS);
 
   private final String value;
   private final Set<Capability> grants;

@@ -43,7 +43,9 @@ final class GatewayClient {
     return send("GET", path, null, token);
   }
 
-  private Response send(String method, String path, String body, String token) {
+  /** Any request, with the body's content type as given, answered in full (headers included). */
+  HttpResponse<String> exchange(
+      String method, String path, String contentType, String body, String token) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     request.method(
@@ -52,24 +54,27 @@ final class GatewayClient {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
-      request.header("Content-Type", "application/json");
+      request.header("Content-Type", contentType);
     }
     if (token != null) {
       request.header("Authorization", token);
     }
     try {
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(
-          response.statusCode(),
-          response.headers().firstValue("content-type").orElse(""),
-          response.body());
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private Response send(String method, String path, String body, String token) {
+    HttpResponse<String> response = exchange(method, path, "application/json", body, token);
+    return new Response(
+        response.statusCode(),
+        response.headers().firstValue("content-type").orElse(""),
+        response.body());
   }
 
   record Response(int status, String contentType, String body) {

@@ -42,6 +42,14 @@ public final class Tmf621 {
 
   private Tmf621() {}
 
+  /** Who answers for a ticket when no agent received it: the service-center desk. */
+  public static final String SERVICE_CENTER_DESK = "service-center";
+
+  /** The {@code @referredType} of a ticket's owner: the desk is an organisation, an agent not. */
+  public static String ownerType(String owner) {
+    return SERVICE_CENTER_DESK.equals(owner) ? "Organization" : "Individual";
+  }
+
   public static String href(String ticketId) {
     return TROUBLE_TICKET_PATH + "/" + ticketId;
   }

@@ -14,13 +14,14 @@ import java.util.concurrent.Executors;
 
 /**
  * A webhook subscriber as another system would run it: a plain HTTP server on a free loopback port
- * that records what it receives and answers each path with the status it was told to.
+ * that records what it receives and answers each path with the status it was told to. The TMF621
+ * listener tests receive with it too.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-  record Received(String path, Map<String, List<String>> headers, String body) {
+  public record Received(String path, Map<String, List<String>> headers, String body) {
 
-    String header(String name) {
+    public String header(String name) {
       return headers.get(name).get(0);
     }
   }
@@ -30,7 +31,7 @@ final class Receiver implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
 
-  Receiver() throws IOException {
+  public Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(threads);
     server.createContext(
@@ -52,15 +53,15 @@ final class Receiver implements AutoCloseable {
     server.start();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  void answer(String path, int status) {
+  public void answer(String path, int status) {
     statuses.put(path, status);
   }
 
-  List<Received> at(String path) {
+  public List<Received> at(String path) {
     return received.stream().filter(one -> one.path().equals(path)).toList();
   }
 

@@ -42,7 +42,8 @@ class WebhookIntegrationTest {
   private static final String OPENED = EventTypes.TICKET_OPENED;
   private static final String CONSUMER = "notification-service.webhooks";
   private static final String ADMIN = TestTokens.admin();
-  private static final String SYSTEM = TestTokens.bearer("erp", List.of("SYSTEM"), Map.of());
+  private static final String SYSTEM =
+      TestTokens.bearer("erp", List.of("SYSTEM"), Map.of("scope", "webhooks"));
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;

@@ -341,6 +341,13 @@ class TroubleTicketApiIntegrationTest extends IntegrationTestSupport {
       assertThat(ticket.path("relatedEntity").get(0).path("role").asString())
           .isEqualTo("workOrder");
 
+      // A later step reaching another department is no new status.
+      String later = routeWorkOrder(unique("wo"), id, customerId, "field-service", Instant.now());
+      awaitProcessed("ticket-service.workorders", later);
+      JsonNode after = body(exchange("GET", API + "/" + id, null, null, crm));
+      assertThat(after.path("statusChange").valueStream().map(c -> c.path("status").asString()))
+          .containsExactly("acknowledged", "inProgress");
+
       tickets.await(
           r -> id.equals(r.key()) && TopicRecorder.ofType(EventTypes.TICKET_STATUS_CHANGED).test(r),
           ASYNC);

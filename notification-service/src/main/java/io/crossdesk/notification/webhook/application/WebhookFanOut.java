@@ -1,6 +1,8 @@
 package io.crossdesk.notification.webhook.application;
 
+import io.crossdesk.notification.webhook.application.DeliveryFormat.Message;
 import io.crossdesk.notification.webhook.domain.Delivery;
+import io.crossdesk.notification.webhook.domain.PayloadFormat;
 import io.crossdesk.notification.webhook.domain.Subscription;
 import io.crossdesk.notification.webhook.persistence.DeliveryLog;
 import io.crossdesk.notification.webhook.persistence.SubscriptionStore;
@@ -8,6 +10,7 @@ import io.crossdesk.platform.consumer.Delivered;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +21,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a run of events into one delivery per event and interested subscription: stored in one bulk
- * write, then each given its first try. A delivery's id is made of the subscription and the event,
- * so an event consumed again, here or on another instance, stores and tries nothing new.
+ * Turns a run of events into deliveries: one per message each interested subscription's format
+ * makes of an event (one for CloudEvents; none, one or more for TMF621), stored in one bulk write,
+ * then each given its first try. A delivery's id is made of the subscription and the message id,
+ * which derives from the event, so an event consumed again, here or on another instance, stores and
+ * tries nothing new.
  */
 @Component
 public class WebhookFanOut {
@@ -28,6 +33,7 @@ public class WebhookFanOut {
   private final SubscriptionStore subscriptions;
   private final DeliveryLog log;
   private final DeliveryTries tries;
+  private final Map<PayloadFormat, DeliveryFormat> formats = new EnumMap<>(PayloadFormat.class);
   private final JsonMapper json;
   private final Clock clock;
 
@@ -35,19 +41,25 @@ public class WebhookFanOut {
       SubscriptionStore subscriptions,
       DeliveryLog log,
       DeliveryTries tries,
+      List<DeliveryFormat> formats,
       JsonMapper json,
       Clock clock) {
     this.subscriptions = subscriptions;
     this.log = log;
     this.tries = tries;
+    formats.forEach(format -> this.formats.put(format.format(), format));
+    for (PayloadFormat format : PayloadFormat.values()) {
+      if (!this.formats.containsKey(format)) {
+        throw new IllegalStateException("no DeliveryFormat writes " + format);
+      }
+    }
     this.json = json;
     this.clock = clock;
   }
 
-  /** Whether an enabled subscription wants events of {@code type}, whatever their department. */
+  /** Whether an enabled subscription takes events of {@code type}, whatever they are about. */
   public boolean anyWants(String type) {
-    return subscriptions.enabled().stream()
-        .anyMatch(subscription -> subscription.wants(type, null));
+    return subscriptions.enabled().stream().anyMatch(subscription -> subscription.takes(type));
   }
 
   public void deliverAll(List<? extends Delivered<?>> events) {
@@ -59,14 +71,22 @@ public class WebhookFanOut {
     List<Delivery> wanted = new ArrayList<>();
     for (Delivered<?> event : events) {
       JsonNode data = json.readTree(event.event().data());
-      String department = CloudEventBody.departmentOf(data);
-      String body = null;
+      String type = event.event().type();
+      String department = textOf(data, "department");
+      String sourceSystem = textOf(data, "sourceSystem");
+      Map<PayloadFormat, List<Message>> made = new EnumMap<>(PayloadFormat.class);
       for (Subscription subscription : enabled) {
-        if (subscription.wants(event.event().type(), department)) {
-          body = body == null ? CloudEventBody.of(json, event.event(), data) : body;
-          wanted.add(
-              Delivery.pending(
-                  subscription.id(), event.eventId(), event.event().type(), body, now));
+        if (!subscription.wants(type, department, sourceSystem)) {
+          continue;
+        }
+        DeliveryFormat format = formats.get(subscription.format());
+        for (Message message :
+            made.computeIfAbsent(subscription.format(), f -> format.messages(event, data))) {
+          if (format.takes(subscription, message)) {
+            wanted.add(
+                Delivery.pending(
+                    subscription.id(), message.id(), message.type(), message.body(), now));
+          }
         }
       }
     }
@@ -87,5 +107,11 @@ public class WebhookFanOut {
             log.find(id)
                 .filter(d -> d.tries() == 0 && !d.status().isFinal())
                 .ifPresent(untried -> tries.scheduleFirst(untried.id(), now)));
+  }
+
+  /** A text field of the event's data, or null when it has none. */
+  private static String textOf(JsonNode data, String field) {
+    JsonNode value = data.path(field);
+    return value.isString() ? value.asString() : null;
   }
 }

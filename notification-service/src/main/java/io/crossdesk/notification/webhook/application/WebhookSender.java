@@ -83,7 +83,7 @@ class WebhookSender {
     String messageId = delivery.eventId();
     return HttpRequest.newBuilder(URI.create(subscription.url()))
         .timeout(properties.readTimeout())
-        .header("Content-Type", CloudEventBody.CONTENT_TYPE)
+        .header("Content-Type", subscription.format().contentType())
         .header("User-Agent", "Crossdesk-Webhooks/1")
         .header("webhook-id", messageId)
         .header("webhook-timestamp", Long.toString(timestamp))

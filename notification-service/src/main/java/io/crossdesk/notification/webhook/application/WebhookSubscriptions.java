@@ -8,6 +8,7 @@ import io.crossdesk.platform.web.InvalidRequestException;
 import io.crossdesk.platform.web.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -57,12 +58,38 @@ public class WebhookSubscriptions {
     return new WithSecret(store.insert(subscription), secret);
   }
 
+  /**
+   * A TMF621 listener of system {@code createdBy}, which takes the events of {@code eventTypes}
+   * (those its query's notifications are made from), and its secret, which is shown this once.
+   *
+   * @param allTickets whether the system may see every ticket, and so hear about every one
+   */
+  public WithSecret subscribeTmf621Listener(
+      String url, Set<String> eventTypes, String query, boolean allTickets, String createdBy) {
+    WebhookSecret secret = WebhookSecret.generate();
+    Subscription listener =
+        Subscription.tmf621Listener(
+            UUID.randomUUID().toString(),
+            url,
+            eventTypes,
+            query,
+            allTickets,
+            secret,
+            clock.instant(),
+            createdBy);
+    return new WithSecret(store.insert(listener), secret);
+  }
+
   public List<Subscription> all() {
     return store.all();
   }
 
   public Subscription get(String id) {
-    return store.find(id).orElseThrow(() -> notFound(id));
+    return find(id).orElseThrow(() -> notFound(id));
+  }
+
+  public Optional<Subscription> find(String id) {
+    return store.find(id);
   }
 
   public Subscription edit(

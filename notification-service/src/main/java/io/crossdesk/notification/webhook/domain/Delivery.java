@@ -7,6 +7,10 @@ import java.util.List;
  * One event for one subscription: stored before its first try, with the exact body every try and
  * replay sends and every attempt made.
  *
+ * @param eventId the id of what is delivered, sent as {@code webhook-id}: the event's id, or for a
+ *     format that makes several messages of one event, the event's id and the message's type
+ *     ({@code <event id>:<TMF event type>})
+ * @param eventType the type of what is delivered: the event's, or the message's (a TMF event type)
  * @param tries the scheduled tries started so far (replays not counted)
  */
 public record Delivery(
@@ -28,8 +32,8 @@ public record Delivery(
   }
 
   /**
-   * {@code <subscription id>|<event id>}: one delivery per event and subscription by construction,
-   * whichever instance consumes the event and however often.
+   * {@code <subscription id>|<event id>}: one delivery per event (per message made of it) and
+   * subscription by construction, whichever instance consumes the event and however often.
    */
   public static String idOf(String subscriptionId, String eventId) {
     return subscriptionId + SEPARATOR + eventId;

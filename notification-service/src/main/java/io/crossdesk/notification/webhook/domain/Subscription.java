@@ -4,15 +4,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Another system's subscription to Crossdesk's events: which event types, optionally only those of
- * some departments, delivered to which URL, signed with which secrets. A subscription whose
- * deliveries keep being given up is disabled until someone enables it again.
+ * some departments, delivered to which URL in which format, signed with which secrets. A
+ * subscription whose deliveries keep being given up is disabled until someone enables it again.
  *
+ * @param eventTypes the Crossdesk event types it takes; for a TMF621 listener, those its query's
+ *     TMF event types are made from
  * @param departments empty for every department; otherwise events that carry a {@code department}
  *     must carry one of these (events without one are not department-scoped and pass)
+ * @param format what its deliveries carry; subscriptions stored before there was a choice are
+ *     CloudEvents subscriptions
+ * @param query a TMF621 listener's query as it was registered, which its format reads to choose
+ *     among the notifications an event becomes; null for all of them, and for CloudEvents
+ * @param allTickets whether it takes events of every ticket, or only of those its own system opened
+ *     (the event's {@code sourceSystem} is {@code createdBy}): a system that may not see every
+ *     ticket must not hear about every ticket either
  * @param consecutiveGiveUps deliveries given up since the last one that succeeded
  */
 public record Subscription(
@@ -20,6 +30,9 @@ public record Subscription(
     String url,
     Set<String> eventTypes,
     Set<String> departments,
+    PayloadFormat format,
+    String query,
+    boolean allTickets,
     String description,
     boolean enabled,
     String disabledReason,
@@ -36,6 +49,7 @@ public record Subscription(
   public Subscription {
     eventTypes = Set.copyOf(eventTypes);
     departments = Set.copyOf(departments);
+    format = Objects.requireNonNull(format, "format");
     secrets = List.copyOf(secrets);
   }
 
@@ -54,6 +68,9 @@ public record Subscription(
         url,
         eventTypes,
         departments,
+        PayloadFormat.CLOUDEVENTS,
+        null,
+        true,
         description,
         enabled,
         null,
@@ -66,11 +83,52 @@ public record Subscription(
         0);
   }
 
-  /** Whether an event of {@code type}, of {@code department} (null when it has none), is wanted. */
-  public boolean wants(String type, String department) {
-    return enabled
-        && eventTypes.contains(type)
-        && (departments.isEmpty() || department == null || departments.contains(department));
+  /**
+   * A listener registered at the TMF621 hub by system {@code createdBy}: enabled, for every
+   * department, TMF621 envelopes.
+   */
+  public static Subscription tmf621Listener(
+      String id,
+      String url,
+      Set<String> eventTypes,
+      String query,
+      boolean allTickets,
+      WebhookSecret secret,
+      Instant now,
+      String createdBy) {
+    return new Subscription(
+        id,
+        url,
+        eventTypes,
+        Set.of(),
+        PayloadFormat.TMF621,
+        query,
+        allTickets,
+        "TMF621 listener of " + createdBy,
+        true,
+        null,
+        null,
+        List.of(new SigningSecret(1, secret, now, null)),
+        0,
+        now,
+        createdBy,
+        now,
+        0);
+  }
+
+  /** Whether it is enabled and takes events of {@code type}, whatever they are about. */
+  public boolean takes(String type) {
+    return enabled && eventTypes.contains(type);
+  }
+
+  /**
+   * Whether an event of {@code type} is wanted, of {@code department} and opened by {@code
+   * sourceSystem} (each null when the event has none).
+   */
+  public boolean wants(String type, String department, String sourceSystem) {
+    return takes(type)
+        && (departments.isEmpty() || department == null || departments.contains(department))
+        && (allTickets || (sourceSystem != null && sourceSystem.equals(createdBy)));
   }
 
   /** The secrets that sign a message sent {@code now}, oldest first. */
@@ -96,6 +154,9 @@ public record Subscription(
         newUrl == null ? url : newUrl,
         newTypes == null ? eventTypes : newTypes,
         newDepartments == null ? departments : newDepartments,
+        format,
+        query,
+        allTickets,
         newDescription == null ? description : newDescription,
         nowEnabled,
         nowEnabled ? null : enabled ? "disabled on request" : disabledReason,
@@ -160,6 +221,9 @@ public record Subscription(
         url,
         eventTypes,
         departments,
+        format,
+        query,
+        allTickets,
         description,
         enabled && !disable,
         disable ? giveUps + " deliveries in a row were given up" : disabledReason,
@@ -181,6 +245,9 @@ public record Subscription(
             url,
             eventTypes,
             departments,
+            format,
+            query,
+            allTickets,
             description,
             enabled,
             disabledReason,
@@ -199,6 +266,9 @@ public record Subscription(
         url,
         eventTypes,
         departments,
+        format,
+        query,
+        allTickets,
         description,
         enabled,
         disabledReason,
@@ -218,6 +288,9 @@ public record Subscription(
         url,
         eventTypes,
         departments,
+        format,
+        query,
+        allTickets,
         description,
         enabled,
         disabledReason,

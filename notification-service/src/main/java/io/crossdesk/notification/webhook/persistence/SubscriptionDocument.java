@@ -1,5 +1,6 @@
 package io.crossdesk.notification.webhook.persistence;
 
+import io.crossdesk.notification.webhook.domain.PayloadFormat;
 import io.crossdesk.notification.webhook.domain.SigningSecret;
 import io.crossdesk.notification.webhook.domain.Subscription;
 import io.crossdesk.notification.webhook.domain.WebhookSecret;
@@ -11,12 +12,19 @@ import org.springframework.data.annotation.Id;
 /**
  * A subscription as stored. The secrets are stored as they are: signing needs them, so whoever
  * reads this collection can sign as Crossdesk; the API shows a secret only when it is made.
+ *
+ * <p>{@code format}, {@code query} and {@code allTickets} came with TMF621 listeners: a document
+ * without them was stored before, as a CloudEvents subscription to events of every ticket, and
+ * reads as one.
  */
 record SubscriptionDocument(
     @Id String id,
     String url,
     Set<String> eventTypes,
     Set<String> departments,
+    PayloadFormat format,
+    String query,
+    Boolean allTickets,
     String description,
     boolean enabled,
     String disabledReason,
@@ -35,6 +43,9 @@ record SubscriptionDocument(
         subscription.url(),
         subscription.eventTypes(),
         subscription.departments(),
+        subscription.format(),
+        subscription.query(),
+        subscription.allTickets(),
         subscription.description(),
         subscription.enabled(),
         subscription.disabledReason(),
@@ -60,6 +71,9 @@ record SubscriptionDocument(
         url,
         eventTypes == null ? Set.of() : eventTypes,
         departments == null ? Set.of() : departments,
+        format == null ? PayloadFormat.CLOUDEVENTS : format,
+        query,
+        allTickets == null || allTickets,
         description,
         enabled,
         disabledReason,

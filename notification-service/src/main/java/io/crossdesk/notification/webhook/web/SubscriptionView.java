@@ -1,6 +1,7 @@
 package io.crossdesk.notification.webhook.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.crossdesk.notification.webhook.domain.PayloadFormat;
 import io.crossdesk.notification.webhook.domain.SigningSecret;
 import io.crossdesk.notification.webhook.domain.Subscription;
 import io.crossdesk.notification.webhook.domain.WebhookSecret;
@@ -11,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * A subscription as the API shows it. {@code secret} is there only in the answer that made it (a
- * creation or a rotation); the secrets list says which are active and until when.
+ * creation or a rotation); the secrets list says which are active and until when. {@code query} and
+ * {@code allTickets} are shown for TMF621 listeners only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SubscriptionView(
@@ -19,6 +21,9 @@ record SubscriptionView(
     String url,
     Set<String> eventTypes,
     Set<String> departments,
+    PayloadFormat format,
+    String query,
+    Boolean allTickets,
     String description,
     boolean enabled,
     String disabledReason,
@@ -47,6 +52,9 @@ record SubscriptionView(
         subscription.url(),
         new TreeSet<>(subscription.eventTypes()),
         new TreeSet<>(subscription.departments()),
+        subscription.format(),
+        subscription.query(),
+        subscription.format() == PayloadFormat.TMF621 ? subscription.allTickets() : null,
         subscription.description(),
         subscription.enabled(),
         subscription.disabledReason(),

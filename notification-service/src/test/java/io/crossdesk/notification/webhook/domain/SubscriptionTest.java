@@ -12,6 +12,7 @@ class SubscriptionTest {
 
   private static final Instant NOW = Instant.parse("2025-03-04T09:00:00Z");
   private static final WebhookSecret FIRST = WebhookSecret.generate();
+  private static final String STATUS_CHANGED = "crossdesk.ticket.status-changed.v1";
 
   private static Subscription subscription() {
     return Subscription.create(
@@ -30,15 +31,44 @@ class SubscriptionTest {
   void wants_its_event_types_of_its_departments_and_events_that_carry_no_department() {
     Subscription subscription = subscription();
 
-    assertThat(subscription.wants("crossdesk.ticket.resolved.v1", "billing")).isTrue();
-    assertThat(subscription.wants("crossdesk.ticket.resolved.v1", null)).isTrue();
-    assertThat(subscription.wants("crossdesk.ticket.resolved.v1", "network")).isFalse();
-    assertThat(subscription.wants("crossdesk.ticket.opened.v1", "billing")).isFalse();
+    assertThat(subscription.wants("crossdesk.ticket.resolved.v1", "billing", null)).isTrue();
+    assertThat(subscription.wants("crossdesk.ticket.resolved.v1", null, "crm")).isTrue();
+    assertThat(subscription.wants("crossdesk.ticket.resolved.v1", "network", null)).isFalse();
+    assertThat(subscription.wants("crossdesk.ticket.opened.v1", "billing", null)).isFalse();
     assertThat(
             subscription
                 .edit(null, null, null, null, false, NOW)
-                .wants("crossdesk.ticket.resolved.v1", "billing"))
+                .wants("crossdesk.ticket.resolved.v1", "billing", null))
         .isFalse();
+    assertThat(subscription.format()).isEqualTo(PayloadFormat.CLOUDEVENTS);
+  }
+
+  @Test
+  void a_listener_of_a_system_that_may_not_see_every_ticket_hears_only_of_those_it_opened() {
+    Subscription own = listener(false);
+    Subscription all = listener(true);
+
+    assertThat(own.wants(STATUS_CHANGED, null, "crm")).isTrue();
+    assertThat(own.wants(STATUS_CHANGED, null, "erp")).isFalse();
+    assertThat(own.wants(STATUS_CHANGED, null, null)).as("opened by a person").isFalse();
+    assertThat(own.takes(STATUS_CHANGED)).as("whatever the ticket").isTrue();
+    assertThat(all.wants(STATUS_CHANGED, null, "erp")).isTrue();
+    assertThat(all.wants(STATUS_CHANGED, null, null)).isTrue();
+    assertThat(own.format()).isEqualTo(PayloadFormat.TMF621);
+    assertThat(own.edit("https://crm.example.com/other", null, null, null, null, NOW).query())
+        .isEqualTo("eventType=TroubleTicketStatusChangeEvent");
+  }
+
+  private static Subscription listener(boolean allTickets) {
+    return Subscription.tmf621Listener(
+        "L-1",
+        "https://crm.example.com/tmf",
+        Set.of(STATUS_CHANGED),
+        "eventType=TroubleTicketStatusChangeEvent",
+        allTickets,
+        FIRST,
+        NOW,
+        "crm");
   }
 
   @Test

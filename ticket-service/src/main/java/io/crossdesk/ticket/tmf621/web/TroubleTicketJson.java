@@ -136,9 +136,7 @@ final class TroubleTicketJson {
     ObjectNode owner = parties.addObject();
     owner.put("id", ticket.owner());
     owner.put("role", "owner");
-    owner.put(
-        "@referredType",
-        Ticket.SERVICE_CENTER_DESK.equals(ticket.owner()) ? "Organization" : "Individual");
+    owner.put("@referredType", Tmf621.ownerType(ticket.owner()));
     if (ticket.department() != null) {
       ObjectNode department = parties.addObject();
       department.put("id", ticket.department());
@@ -169,13 +167,26 @@ final class TroubleTicketJson {
     return notes;
   }
 
+  /**
+   * Whether an entry of this type moved the status on from {@code previous}. Routing moves a ticket
+   * on only while it waits for its first department (a later step, such as the call-back after a
+   * resolution, leaves its status alone), and resuming only when it was pending.
+   */
+  private static boolean movesStatus(TimelineEntryType type, String previous) {
+    return switch (type) {
+      case ROUTED -> "acknowledged".equals(previous);
+      case RESUMED -> "pending".equals(previous);
+      default -> true;
+    };
+  }
+
   /** One entry per change of TMF status, oldest first, from the timeline. */
   private List<ObjectNode> statusChanges(Ticket ticket, boolean staff) {
     List<ObjectNode> changes = new java.util.ArrayList<>();
     String previous = null;
     for (TimelineEntry entry : ticket.timeline()) {
       String status = STATUS_ENTRIES.get(entry.type());
-      if (status == null || status.equals(previous)) {
+      if (status == null || status.equals(previous) || !movesStatus(entry.type(), previous)) {
         continue;
       }
       previous = status;
