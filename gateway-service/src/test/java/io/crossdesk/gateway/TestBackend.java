@@ -117,6 +117,13 @@ public final class TestBackend {
     if (status == 503) {
       exchange.getResponseHeaders().set("Retry-After", "5");
     }
+    String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+    if (traceparent != null && traceparent.length() == 55) {
+      // As every service answers: the caller's trace, the service's own span.
+      exchange
+          .getResponseHeaders()
+          .set("traceparent", traceparent.substring(0, 36) + "5e1f5e1f5e1f5e1f-01");
+    }
     exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();

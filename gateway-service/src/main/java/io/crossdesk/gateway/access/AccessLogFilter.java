@@ -58,7 +58,15 @@ public class AccessLogFilter implements WebFilter, Ordered {
                 .mutate()
                 .request(request.mutate().headers(h -> h.set(TRACEPARENT, traceparent)).build())
                 .build();
-    traced.getResponse().getHeaders().set(TRACEPARENT, traceparent);
+    // Set again as the answer is committed: a service's own traceparent, copied from the routed
+    // answer, would otherwise be a second value of the header.
+    traced
+        .getResponse()
+        .beforeCommit(
+            () -> {
+              traced.getResponse().getHeaders().set(TRACEPARENT, traceparent);
+              return Mono.empty();
+            });
     return chain
         .filter(traced)
         .doFinally(

@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
@@ -60,7 +59,7 @@ final class BsonH2Database extends H2Database {
     MVMap<Object, Document> documents =
         store().openMap(StoreFormat.DOCUMENTS_PREFIX + namespace, StoreTypes.documents());
     MVMap<String, Object> meta = store().openMap(StoreFormat.META_PREFIX + namespace);
-    return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+    return new BsonH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
   }
 
   private MVStore store() {

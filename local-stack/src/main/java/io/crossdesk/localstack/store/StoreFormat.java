@@ -37,9 +37,26 @@ public final class StoreFormat {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot convert the store file " + file, e);
     }
-    MVStore store = MVStore.open(file.toString());
+    MVStore store =
+        new MVStore.Builder()
+            .fileName(file.toString())
+            .backgroundExceptionHandler(StoreFormat::panicked)
+            .open();
     mark(store);
     return store;
+  }
+
+  /**
+   * A failure in the store's background writing leaves the file unusable for writes: every command
+   * would hang behind it. The process says why and stops at once, so that the stack's status shows
+   * the store down and the file keeps what was last written whole.
+   */
+  private static void panicked(Thread thread, Throwable failure) {
+    String where = thread == null ? "" : " (" + thread.getName() + ")";
+    System.err.println("The store's file cannot be written any more" + where + ":");
+    failure.printStackTrace();
+    System.err.flush();
+    Runtime.getRuntime().halt(70);
   }
 
   /** A database of the server whose collections and indexes live in this format. */

@@ -198,7 +198,9 @@ class TroubleTicketApiIntegrationTest extends IntegrationTestSupport {
         .containsExactlyInAnyOrder(fromCrm, fromBilling);
 
     String noScope = TestTokens.bearer("crm", List.of("SYSTEM"), Map.of());
-    assertThat(get(API + "/" + fromCrm, noScope).statusCode()).isEqualTo(403);
+    HttpResponse<String> refused = get(API + "/" + fromCrm, noScope);
+    assertTmfError(refused, 403);
+    assertThat(body(refused).path("message").asString()).contains("tmf621 scope");
     assertThat(get(API + "/" + fromCrm, TestTokens.customer(customerId)).statusCode())
         .isEqualTo(403);
   }

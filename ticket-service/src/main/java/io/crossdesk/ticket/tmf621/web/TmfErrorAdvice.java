@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.crossdesk.platform.web.InvalidRequestException;
 import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.platform.web.RequestJsonConverter.RefusedBodyException;
+import io.crossdesk.security.Caller;
+import io.crossdesk.security.Capability;
 import io.crossdesk.ticket.lifecycle.domain.InvalidTicketException;
 import io.crossdesk.ticket.lifecycle.domain.TicketConflictException;
 import io.crossdesk.ticket.tmf621.application.TmfException;
+import java.security.Principal;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -78,9 +82,16 @@ class TmfErrorAdvice {
     return error(HttpStatus.CONFLICT, "Not possible in the ticket's status", conflict.getMessage());
   }
 
+  /** A caller without the API's capability is told what it takes; others, what they may not do. */
   @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<TmfError> denied(AccessDeniedException denied) {
-    return error(HttpStatus.FORBIDDEN, "Not allowed", denied.getMessage());
+  ResponseEntity<TmfError> denied(AccessDeniedException denied, Principal principal) {
+    boolean useApi =
+        principal instanceof JwtAuthenticationToken token
+            && Caller.of(token.getToken()).can(Capability.USE_TMF621);
+    return error(
+        HttpStatus.FORBIDDEN,
+        "Not allowed",
+        useApi ? denied.getMessage() : "the TMF621 API takes a SYSTEM token with the tmf621 scope");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
