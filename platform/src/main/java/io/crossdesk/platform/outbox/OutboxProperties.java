@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     topic that cannot exist) before it is parked; an unreachable broker is retried forever
  * @param stopTimeout how long shutting down waits for the events in flight and those queued before
  *     it abandons them to the next start or another instance
+ * @param markerRemovalDelay how long the markers of published events may wait to be removed
+ *     together: one delete per interval rather than one per relay pass (zero: each pass removes its
+ *     own). A crash within it publishes those events again, which consumers take once
  */
 @ConfigurationProperties("crossdesk.outbox")
 public record OutboxProperties(
@@ -27,7 +30,8 @@ public record OutboxProperties(
     @DefaultValue("1s") Duration retryDelay,
     @DefaultValue("60s") Duration maxRetryDelay,
     @DefaultValue("3") int maxAttempts,
-    @DefaultValue("10s") Duration stopTimeout) {
+    @DefaultValue("10s") Duration stopTimeout,
+    @DefaultValue("250ms") Duration markerRemovalDelay) {
 
   /** The wait after the {@code failures}-th failed try. */
   Duration retryDelayAfter(int failures) {

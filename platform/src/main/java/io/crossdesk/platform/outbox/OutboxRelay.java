@@ -83,6 +83,12 @@ public class OutboxRelay implements SmartLifecycle {
   private volatile Thread worker;
   private volatile boolean stopping;
 
+  /** Markers of done events, waiting to be removed together; guarded by this relay. */
+  private final List<String> doneMarkers = new ArrayList<>();
+
+  /** When the oldest of {@link #doneMarkers} was added, by {@link System#nanoTime()}. */
+  private long doneSince;
+
   public OutboxRelay(
       MongoTemplate mongo,
       KafkaTemplate<String, String> kafka,
@@ -182,6 +188,7 @@ public class OutboxRelay implements SmartLifecycle {
     while ((swept = sweep()) > 0) {
       published += swept;
     }
+    removeDoneMarkers(true);
     refreshGauges();
     return published;
   }
@@ -340,8 +347,41 @@ public class OutboxRelay implements SmartLifecycle {
     }
     parked.park(toPark);
     parkedCounter.increment(toPark.size());
-    pending.remove(removed);
+    removeLater(removed);
     pending.postpone(retries);
+  }
+
+  /**
+   * Published and parked events need their markers no more. Removing them is one delete per pass at
+   * a quiet desk's pace (a pass often carries a single event), so they are gathered and removed
+   * together once {@code markerRemovalDelay} has passed or a batch has gathered.
+   */
+  private void removeLater(List<String> done) {
+    if (done.isEmpty()) {
+      return;
+    }
+    pending.done(done);
+    if (doneMarkers.isEmpty()) {
+      doneSince = System.nanoTime();
+    }
+    doneMarkers.addAll(done);
+    removeDoneMarkers(doneMarkers.size() >= properties.batchSize());
+  }
+
+  /** Removes the gathered markers when they are due, or at once when {@code now}. */
+  private synchronized void removeDoneMarkers(boolean now) {
+    if (doneMarkers.isEmpty() || !(now || nanosUntilRemoval() <= 0)) {
+      return;
+    }
+    pending.remove(List.copyOf(doneMarkers));
+    doneMarkers.clear();
+  }
+
+  /** How long the gathered markers may still wait; no wait when there are none. */
+  private synchronized long nanosUntilRemoval() {
+    return doneMarkers.isEmpty()
+        ? Long.MAX_VALUE
+        : properties.markerRemovalDelay().toNanos() - (System.nanoTime() - doneSince);
   }
 
   private static ParkedEvent parkedOf(Failure failure, int attempts, Instant now) {
@@ -383,13 +423,15 @@ public class OutboxRelay implements SmartLifecycle {
     int sweepBackoff = 1;
     while (!stopping) {
       try {
-        Queued first = queue.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        long wait = Math.max(0, Math.min(properties.pollInterval().toNanos(), nanosUntilRemoval()));
+        Queued first = queue.poll(wait, TimeUnit.NANOSECONDS);
         if (first != null) {
           List<Queued> taken = new ArrayList<>();
           taken.add(first);
           queue.drainTo(taken, properties.batchSize() - 1);
           relay(taken);
         }
+        removeDoneMarkers(false);
         if (System.nanoTime() - nextSweep >= 0) {
           // Sweeping reads the backlog: when it finds nothing, look less often.
           sweepBackoff = sweep() > 0 ? 1 : Math.min(sweepBackoff * 2, MAX_SWEEP_BACKOFF);
@@ -411,7 +453,9 @@ public class OutboxRelay implements SmartLifecycle {
     drainQueue();
   }
 
-  /** On a graceful stop: publish what was queued, within the stop timeout. */
+  /**
+   * On a graceful stop: publish what was queued, within the stop timeout, and remove the markers.
+   */
   private void drainQueue() {
     long deadline = System.nanoTime() + properties.stopTimeout().toNanos();
     try {
@@ -421,6 +465,11 @@ public class OutboxRelay implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.warn(
           "Outbox relay could not publish all queued events before stopping: {}", e.toString());
+    }
+    try {
+      removeDoneMarkers(true);
+    } catch (RuntimeException e) {
+      log.warn("Outbox relay could not remove the markers of published events: {}", e.toString());
     }
   }
 

@@ -175,6 +175,16 @@ public class PendingEvents {
   public record Retry(
       String eventId, String collection, Object aggregateId, Instant at, String error) {}
 
+  /**
+   * Remembers these events as done (published or parked) before their markers are removed, so that
+   * their aggregate's next write needs no look-up for them.
+   */
+  public void done(Collection<String> eventIds) {
+    synchronized (removed) {
+      eventIds.forEach(eventId -> removed.put(eventId, Boolean.TRUE));
+    }
+  }
+
   public void remove(Collection<String> eventIds) {
     if (!eventIds.isEmpty()) {
       markers().deleteMany(Filters.in("_id", eventIds));

@@ -2,6 +2,7 @@ package io.crossdesk.platform.outbox;
 
 import static io.crossdesk.testsupport.TopicRecorder.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.outbox.ParkedEvents.ParkedEvent;
@@ -50,6 +51,52 @@ class OutboxRelayTest {
     assertThat(fixture.outbox("p-0")).hasSize(1);
     fixture.clock.advance(RelayFixture.LEASE.multipliedBy(2));
     assertThat(relay.relayAll()).as("published events are not published again").isZero();
+  }
+
+  @Test
+  void the_markers_of_published_events_are_removed_together_once_their_delay_is_over() {
+    OutboxRelay relay = fixture.relay(3, Duration.ofMinutes(5));
+    List<String> eventIds = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      EventMessage event = fixture.event("g-" + i);
+      eventIds.add(event.eventId());
+      fixture.insert(relay, "g-" + i, List.of(event));
+      assertThat(relay.relayQueued()).isEqualTo(1);
+    }
+
+    // Published, one pass each; the markers wait, and the next write needs no look-up for them.
+    assertThat(publishedIds()).containsExactlyInAnyOrderElementsOf(eventIds);
+    assertThat(fixture.markers()).isEqualTo(2);
+    assertThat(fixture.pending().find(eventIds)).isEmpty();
+
+    // A third makes a batch: all three go in one delete.
+    EventMessage third = fixture.event("g-2");
+    fixture.insert(relay, "g-2", List.of(third));
+    assertThat(relay.relayQueued()).isEqualTo(1);
+    assertThat(fixture.markers()).isZero();
+
+    EventMessage fourth = fixture.event("g-3");
+    fixture.insert(relay, "g-3", List.of(fourth));
+    relay.relayQueued();
+    assertThat(fixture.markers()).isEqualTo(1);
+    // An operator's or a stop's drain removes what waits.
+    relay.relayAll();
+    assertThat(fixture.markers()).isZero();
+    fixture.clock.advance(RelayFixture.LEASE.multipliedBy(2));
+    assertThat(relay.relayAll()).as("nothing is published twice").isZero();
+  }
+
+  @Test
+  void a_running_relay_removes_the_gathered_markers_when_their_delay_is_over() {
+    OutboxRelay relay = fixture.relay(500, Duration.ofMillis(200));
+    relay.start();
+    try {
+      fixture.insert(relay, "r-0", List.of(fixture.event("r-0")));
+      await().atMost(TIMEOUT).until(() -> fixture.markers() == 0);
+    } finally {
+      relay.stop();
+    }
+    assertThat(publishedIds()).hasSize(1);
   }
 
   @Test

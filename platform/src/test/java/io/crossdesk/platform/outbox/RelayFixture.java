@@ -44,6 +44,10 @@ public final class RelayFixture implements AutoCloseable {
   }
 
   OutboxProperties properties(int batchSize) {
+    return properties(batchSize, Duration.ZERO);
+  }
+
+  OutboxProperties properties(int batchSize, Duration markerRemovalDelay) {
     return new OutboxProperties(
         Duration.ofMillis(100),
         batchSize,
@@ -51,20 +55,33 @@ public final class RelayFixture implements AutoCloseable {
         Duration.ofSeconds(1),
         Duration.ofSeconds(8),
         3,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        markerRemovalDelay);
   }
 
   public OutboxRelay relay(int batchSize) {
-    return relay(batchSize, TestInfrastructure.get().kafkaBootstrapServers(), 10_000, 20_000);
+    return relay(batchSize, Duration.ZERO);
+  }
+
+  /** A relay that gathers the markers of published events for {@code markerRemovalDelay}. */
+  OutboxRelay relay(int batchSize, Duration markerRemovalDelay) {
+    return relay(
+        properties(batchSize, markerRemovalDelay),
+        TestInfrastructure.get().kafkaBootstrapServers(),
+        10_000,
+        20_000);
   }
 
   /** A relay whose producer talks to a port nothing listens on, and gives up on it quickly. */
   OutboxRelay cutOffRelay(int batchSize) {
-    return relay(batchSize, "127.0.0.1:1", 500, 2_000);
+    return relay(properties(batchSize), "127.0.0.1:1", 500, 2_000);
   }
 
   private OutboxRelay relay(
-      int batchSize, String bootstrapServers, int maxBlockMillis, int deliveryTimeoutMillis) {
+      OutboxProperties properties,
+      String bootstrapServers,
+      int maxBlockMillis,
+      int deliveryTimeoutMillis) {
     DefaultKafkaProducerFactory<String, String> factory =
         new DefaultKafkaProducerFactory<>(
             Map.of(
@@ -90,7 +107,7 @@ public final class RelayFixture implements AutoCloseable {
         new KafkaTemplate<>(factory),
         pending(),
         new ParkedEvents(mongo),
-        properties(batchSize),
+        properties,
         clock,
         new SimpleMeterRegistry());
   }
