@@ -164,6 +164,17 @@ class TroubleTicketApiIntegrationTest extends IntegrationTestSupport {
     assertTmfError(noCustomer, 400);
     assertThat(body(noCustomer).path("message").asString()).contains("relatedParty");
 
+    HttpResponse<String> operator =
+        exchange(
+            "POST",
+            API,
+            "application/json",
+            create(customerId, "OP-1").replace("\"name\":", "\"$where\":\"1\",\"name\":"),
+            crm);
+    assertTmfError(operator, 400);
+    assertThat(body(operator).path("message").asString()).contains("/$where");
+
+    assertTmfError(exchange("POST", API, "application/json", "{\"description\":", crm), 400);
     assertTmfError(exchange("GET", API + "?colour=blue", null, null, crm), 400);
     assertTmfError(exchange("GET", API + "/no-such-ticket", null, null, crm), 404);
     assertThat(
