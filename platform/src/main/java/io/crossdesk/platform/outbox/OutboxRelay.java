@@ -164,6 +164,8 @@ public class OutboxRelay implements SmartLifecycle {
    * instance holds the sweep lease; returns the events published.
    */
   public int sweep() {
+    // Markers of events published a moment ago must not look expired to the sweep.
+    removeDoneMarkers(true);
     List<Marker> expired = pending.expired(properties.batchSize());
     if (expired.isEmpty() || !sweepLease.acquire()) {
       return 0;
