@@ -54,20 +54,23 @@ final class RunningSystem implements AutoCloseable {
   private final Path logs;
   private final TestInfrastructure infrastructure = TestInfrastructure.get();
 
+  /** The services of the system, as their modules are named. */
+  static final List<String> SERVICES =
+      List.of(
+          "customer-service",
+          "ticket-service",
+          "workorder-service",
+          "notification-service",
+          "analytics-service",
+          "gateway-service");
+
   RunningSystem() {
     try {
       logs = Files.createDirectories(Path.of("target", "system-logs"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    for (String service :
-        List.of(
-            "customer-service",
-            "ticket-service",
-            "workorder-service",
-            "notification-service",
-            "analytics-service",
-            "gateway-service")) {
+    for (String service : SERVICES) {
       ports.put(service, freePort());
     }
   }
