@@ -2,7 +2,7 @@ package io.crossdesk.platform.web;
 
 import io.crossdesk.platform.web.InvalidRequestException.FieldError;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 
 /**
  * Every error answers with RFC 9457 problem details; validation errors list each offending field
@@ -69,23 +68,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    List<FieldError> errors = List.of();
-    String detail = "The request body is not valid JSON for this resource.";
-    if (exception.getMostSpecificCause() instanceof JacksonException jackson) {
-      String field =
-          jackson.getPath().stream()
-              .map(
-                  reference ->
-                      reference.getPropertyName() != null
-                          ? reference.getPropertyName()
-                          : "[" + reference.getIndex() + "]")
-              .collect(Collectors.joining("."))
-              .replace(".[", "[");
-      if (!field.isEmpty()) {
-        errors = List.of(new FieldError(field, jackson.getOriginalMessage()));
-        detail = "The request body has an unreadable value for " + field + ".";
-      }
-    }
+    Optional<FieldError> field = UnreadableBodies.fieldOf(exception);
+    List<FieldError> errors = field.map(List::of).orElse(List.of());
+    String detail =
+        field
+            .map(error -> "The request body has an unreadable value for " + error.field() + ".")
+            .orElse("The request body is not valid JSON for this resource.");
     return handleExceptionInternal(
         exception, problem(HttpStatus.BAD_REQUEST, detail, errors), headers, status, request);
   }

@@ -4,6 +4,7 @@ import io.crossdesk.notification.webhook.domain.WebhookUrlRefusedException;
 import io.crossdesk.platform.web.InvalidRequestException;
 import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.platform.web.RequestJsonConverter.RefusedBodyException;
+import io.crossdesk.platform.web.UnreadableBodies;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -14,7 +15,6 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.core.JacksonException;
 
 /**
  * The hub's errors as TMF Error resources. The platform's problem-details advice answers every
@@ -58,19 +58,10 @@ class HubErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<TmfError> unreadable(HttpMessageNotReadableException exception) {
-    String message = EXPECTED;
-    if (exception.getMostSpecificCause() instanceof JacksonException jackson
-        && !jackson.getPath().isEmpty()) {
-      String field =
-          jackson.getPath().stream()
-              .map(
-                  reference ->
-                      reference.getPropertyName() != null
-                          ? reference.getPropertyName()
-                          : "[" + reference.getIndex() + "]")
-              .collect(Collectors.joining("."));
-      message = field + ": " + jackson.getOriginalMessage();
-    }
+    String message =
+        UnreadableBodies.fieldOf(exception)
+            .map(field -> field.field() + ": " + field.message())
+            .orElse(EXPECTED);
     return TmfError.answer(HttpStatus.BAD_REQUEST, UNREADABLE, message);
   }
 

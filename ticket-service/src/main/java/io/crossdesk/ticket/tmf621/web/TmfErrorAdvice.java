@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.crossdesk.platform.web.InvalidRequestException;
 import io.crossdesk.platform.web.NotFoundException;
 import io.crossdesk.platform.web.RequestJsonConverter.RefusedBodyException;
+import io.crossdesk.platform.web.UnreadableBodies;
 import io.crossdesk.security.Caller;
 import io.crossdesk.security.Capability;
 import io.crossdesk.ticket.lifecycle.domain.InvalidTicketException;
@@ -68,7 +69,9 @@ class TmfErrorAdvice {
     String message =
         unreadable instanceof RefusedBodyException refused
             ? refused.pointer() + ": " + refused.getMessage()
-            : "the body is not a JSON document";
+            : UnreadableBodies.fieldOf((HttpMessageNotReadableException) unreadable)
+                .map(field -> field.field() + ": " + field.message())
+                .orElse("the body is not a JSON document");
     return error(HttpStatus.BAD_REQUEST, "Unreadable body", message);
   }
 
