@@ -42,7 +42,8 @@ class ComposeFileTest {
   private static final List<String> SERVICES = RunningSystem.SERVICES;
 
   /** Variables that are not properties of a module's configuration. */
-  private static final Set<String> NOT_PROPERTIES = Set.of("SPRING_PROFILES_ACTIVE");
+  private static final Set<String> NOT_PROPERTIES =
+      Set.of("SPRING_PROFILES_ACTIVE", "SPRING_CONFIG_IMPORT");
 
   private static final Pattern ENV_STYLE = Pattern.compile("[A-Z0-9_]+");
 
