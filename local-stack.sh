@@ -3,9 +3,12 @@
 # MongoDB-compatible server with file persistence, a development mail server (SMTP and IMAP) and SMS
 # gateway that deliver nowhere, and the six services as separate JVMs.
 #
-#   ./local-stack.sh up [--infra]   build what is missing, start everything, wait until healthy, seed
+#   ./local-stack.sh up [--infra] [--traces]
+#                                   build what is missing, start everything, wait until healthy, seed
 #                                   demo data once; --infra starts only Kafka and MongoDB (to run
-#                                   services from an IDE)
+#                                   services from an IDE); --traces also starts a Zipkin server
+#                                   (http://127.0.0.1:9411, fetched by Maven the first time) and has
+#                                   every service record and send it every trace
 #   ./local-stack.sh down           stop services, then Kafka and MongoDB gracefully; data is kept
 #   ./local-stack.sh status         pid, port and health of each component
 #   ./local-stack.sh logs [name]    follow all logs, or one (kafka, mongo, ticket-service or ticket, ...)
@@ -24,7 +27,7 @@
 #   CROSSDESK_SMTP_PORT [3025]  CROSSDESK_IMAP_PORT [3143]  CROSSDESK_MAIL_WEB_PORT [8025]  CROSSDESK_SMS_PORT [8026]
 #   CROSSDESK_GATEWAY_PORT [8080]  CROSSDESK_CUSTOMER_PORT [8081]  CROSSDESK_TICKET_PORT [8082]
 #   CROSSDESK_WORKORDER_PORT [8083]  CROSSDESK_NOTIFICATION_PORT [8084]  CROSSDESK_ANALYTICS_PORT [8085]
-#   CROSSDESK_DATA_DIR [./local-data]  CROSSDESK_START_TIMEOUT [180 s]  CROSSDESK_STOP_TIMEOUT [20 s]
+#   CROSSDESK_ZIPKIN_PORT [9411]  CROSSDESK_DATA_DIR [./local-data]  CROSSDESK_START_TIMEOUT [180 s]  CROSSDESK_STOP_TIMEOUT [20 s]
 #   CROSSDESK_JVM_FLAGS, CROSSDESK_KAFKA_JVM_FLAGS, CROSSDESK_MONGO_JVM_FLAGS (JVM flags)
 #   CROSSDESK_SERVICE_ARGS (extra --key=value arguments for every service)
 set -euo pipefail
@@ -48,6 +51,8 @@ SMTP_PORT="${CROSSDESK_SMTP_PORT:-3025}"
 IMAP_PORT="${CROSSDESK_IMAP_PORT:-3143}"
 MAIL_WEB_PORT="${CROSSDESK_MAIL_WEB_PORT:-8025}"
 SMS_PORT="${CROSSDESK_SMS_PORT:-8026}"
+ZIPKIN_PORT="${CROSSDESK_ZIPKIN_PORT:-9411}"
+ZIPKIN_VERSION="3.5.1"
 GATEWAY_PORT="${CROSSDESK_GATEWAY_PORT:-8080}"
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 START_TIMEOUT="${CROSSDESK_START_TIMEOUT:-180}"
@@ -60,10 +65,14 @@ SERVICE_JVM_FLAGS="${CROSSDESK_JVM_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerial
 KAFKA_JVM_FLAGS="${CROSSDESK_KAFKA_JVM_FLAGS:--Xmx512m -XX:+UseSerialGC}"
 MONGO_JVM_FLAGS="${CROSSDESK_MONGO_JVM_FLAGS:--Xmx256m -XX:+UseSerialGC}"
 SINK_JVM_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx96m -Xss512k"
+ZIPKIN_JVM_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m"
 LOG4J_FLAG="-Dlog4j2.configurationFile=crossdesk-local-log4j2.xml"
 
 SERVICES=(customer-service ticket-service workorder-service notification-service analytics-service gateway-service)
 INFRA=(kafka mongo mail sms)
+# Started by up --traces only.
+OPTIONAL=(zipkin)
+TRACES=false
 
 DEV_TOKEN_REQUEST='{"sub":"local-demo-agent","roles":["AGENT"]}'
 
@@ -86,6 +95,7 @@ service_port() {
     mongo) echo "$MONGO_PORT" ;;
     mail) echo "$SMTP_PORT" ;;
     sms) echo "$SMS_PORT" ;;
+    zipkin) echo "$ZIPKIN_PORT" ;;
   esac
 }
 
@@ -130,6 +140,7 @@ healthy() {
     kafka | mongo) port_open "$(service_port "$1")" ;;
     mail) port_open "$SMTP_PORT" && port_open "$IMAP_PORT" && http_up "http://127.0.0.1:$MAIL_WEB_PORT/health" ;;
     sms) http_up "http://127.0.0.1:$SMS_PORT/health" ;;
+    zipkin) http_up "http://127.0.0.1:$ZIPKIN_PORT/health" ;;
     *) http_up "http://127.0.0.1:$(service_port "$1")/actuator/health" ;;
   esac
 }
@@ -200,6 +211,17 @@ start_infrastructure() {
     # shellcheck disable=SC2086
     start_jvm sms $SINK_JVM_FLAGS "$LOG4J_FLAG" -cp "$cp" io.crossdesk.localstack.SmsGatewayMain "$DATA/sms" "$SMS_PORT"
   fi
+  if [[ $TRACES == true ]] && ! is_running zipkin; then
+    local zipkin_jar="$DATA/zipkin/zipkin-server-$ZIPKIN_VERSION-exec.jar"
+    if [[ ! -f $zipkin_jar ]]; then
+      say "Fetching the Zipkin server $ZIPKIN_VERSION ..."
+      ./mvnw -q dependency:copy -Dartifact="io.zipkin:zipkin-server:$ZIPKIN_VERSION:jar:exec" \
+        -DoutputDirectory="$DATA/zipkin" || fail "cannot fetch the Zipkin server"
+    fi
+    # In-memory storage: traces last until the server stops.
+    # shellcheck disable=SC2086
+    QUERY_PORT="$ZIPKIN_PORT" STORAGE_TYPE=mem start_jvm zipkin $ZIPKIN_JVM_FLAGS -jar "$zipkin_jar"
+  fi
   # Only the services need the keys: create them while the broker starts.
   "$JAVA" -cp "$cp" io.crossdesk.localstack.KeysMain "$KEYS" >/dev/null || fail "cannot write keys to $KEYS"
 }
@@ -224,10 +246,18 @@ start_service() {
     "--crossdesk.security.public-key-location=file:$KEYS/jwt-public.pem"
     # ticket-service asks customer-service for customers it has not heard of yet.
     "--crossdesk.services.customer-uri=$(service_url customer-service)"
+    # Plain text logs, for a person; and the gateway's development token endpoint.
+    "--spring.profiles.active=local"
   )
+  if [[ $TRACES == true ]]; then
+    args+=(
+      "--management.tracing.sampling.probability=1.0"
+      "--management.tracing.export.zipkin.enabled=true"
+      "--management.tracing.export.zipkin.endpoint=http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
+    )
+  fi
   if [[ $name == gateway-service ]]; then
     args+=(
-      "--spring.profiles.active=local"
       "--crossdesk.dev-token.private-key-location=file:$KEYS/jwt-private.pem"
       "--crossdesk.services.ticket-uri=$(service_url ticket-service)"
       "--crossdesk.services.workorder-uri=$(service_url workorder-service)"
@@ -336,6 +366,9 @@ summary() {
   say "  MongoDB      mongodb://127.0.0.1:$MONGO_PORT (databases crossdesk-<name>)"
   say "  Mail         SMTP 127.0.0.1:$SMTP_PORT, IMAP 127.0.0.1:$IMAP_PORT (./local-stack.sh mail)"
   say "  SMS gateway  http://127.0.0.1:$SMS_PORT/messages (./local-stack.sh sms)"
+  if is_running zipkin; then
+    say "  Traces       http://127.0.0.1:$ZIPKIN_PORT/zipkin/ (a ticket's trace: the traceparent of the answer that opened it)"
+  fi
   if [[ $infra_only == false ]]; then
     say "  Gateway      $GATEWAY"
     say "  AGENT token  TOKEN=\$(curl -s -X POST $GATEWAY/dev/token -H 'Content-Type: application/json' \\"
@@ -350,8 +383,15 @@ summary() {
 
 cmd_up() {
   local infra_only=false components start
-  if [[ ${1:-} == --infra ]]; then infra_only=true; elif [[ -n ${1:-} ]]; then fail "unknown option $1"; fi
+  for option in "$@"; do
+    case "$option" in
+      --infra) infra_only=true ;;
+      --traces) TRACES=true ;;
+      *) fail "unknown option $option" ;;
+    esac
+  done
   components=("${INFRA[@]}")
+  [[ $TRACES == true ]] && components+=(zipkin)
   [[ $infra_only == false ]] && components+=("${SERVICES[@]}")
 
   local all_up=true
@@ -369,6 +409,7 @@ cmd_up() {
 
   local waiting=()
   for c in "${INFRA[@]}"; do healthy "$c" || waiting+=("$c"); done
+  if [[ $TRACES == true ]] && ! healthy zipkin; then waiting+=(zipkin); fi
   if ((${#waiting[@]} > 0)); then say "Starting ${waiting[*]} ..."; fi
   start_infrastructure
   await_healthy "$start" 60 "${waiting[@]}"
@@ -416,7 +457,7 @@ stop_components() {
 
 cmd_down() {
   local any=false
-  for c in "${SERVICES[@]}" "${INFRA[@]}"; do is_running "$c" && any=true; done
+  for c in "${SERVICES[@]}" "${INFRA[@]}" "${OPTIONAL[@]}"; do is_running "$c" && any=true; done
   if [[ $any == false ]]; then
     say "Nothing is running."
     return 0
@@ -425,7 +466,7 @@ cmd_down() {
   # Services first, so nothing writes while Kafka and MongoDB flush and close their files.
   stop_components 60 kafka
   stop_components 30 mongo
-  stop_components 10 mail sms
+  stop_components 10 mail sms zipkin
   say "Stopped. Data is kept in $DATA/."
 }
 
@@ -466,7 +507,8 @@ cmd_bench() {
 cmd_status() {
   local pid health
   printf '%-22s %-8s %-6s %s\n' COMPONENT PID PORT STATE
-  for c in "${INFRA[@]}" "${SERVICES[@]}"; do
+  for c in "${INFRA[@]}" "${SERVICES[@]}" "${OPTIONAL[@]}"; do
+    if [[ " ${OPTIONAL[*]} " == *" $c "* ]] && ! is_running "$c"; then continue; fi
     if pid="$(running_pid "$c")"; then
       if healthy "$c"; then health=UP; else health="running, not healthy"; fi
     else

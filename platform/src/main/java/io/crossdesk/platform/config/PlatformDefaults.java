@@ -42,16 +42,39 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
           // the service a round trip (about half the stack's idle CPU at 500 ms). Offsets of the
           // last records before a pause are committed up to this late.
           Map.entry("spring.kafka.consumer.fetch-max-wait", "2s"),
+          // An instance that dies without leaving its group (kill -9, a lost node) hands its
+          // partitions over after 10 s rather than the client's default 45 s; analytics' engine
+          // sets the same for its own consumers.
+          Map.entry("spring.kafka.consumer.properties.session.timeout.ms", "10000"),
+          Map.entry("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000"),
           Map.entry("spring.data.mongodb.auto-index-creation", "true"),
           Map.entry("management.health.mongo.enabled", "false"),
           Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
           Map.entry("management.endpoint.health.probes.enabled", "true"),
           Map.entry("management.endpoint.health.show-details", "always"),
-          Map.entry("server.shutdown", "graceful"));
+          Map.entry("server.shutdown", "graceful"),
+          // Traces: W3C trace context on every request and event (io.crossdesk.platform.events
+          // .Traces). One trace in ten is recorded; spans go to Zipkin only where an operator
+          // turns the export on and names the endpoint (docs/operations.md, "Traces").
+          Map.entry("management.tracing.sampling.probability", "0.1"),
+          Map.entry("management.tracing.export.zipkin.enabled", "false"),
+          // Spans for requests, events and the calls they make; not for the platform's own
+          // polling (every 200 ms), nor a span per security filter of every request.
+          Map.entry("management.observations.enable.tasks.scheduled", "false"),
+          Map.entry("management.observations.enable.spring.security", "false"));
+
+  /** Plain text for a person at a terminal; JSON (Elastic Common Schema) for a log pipeline. */
+  static final Map<String, Object> JSON_LOGS = Map.of("logging.structured.format.console", "ecs");
+
+  /** The profile of the local stack and the tests: logs are read by people there. */
+  static final String LOCAL_PROFILE = "local";
 
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
     environment.getPropertySources().addLast(new MapPropertySource("crossdeskDefaults", DEFAULTS));
+    if (!environment.matchesProfiles(LOCAL_PROFILE)) {
+      environment.getPropertySources().addLast(new MapPropertySource("crossdeskLogs", JSON_LOGS));
+    }
   }
 }

@@ -10,7 +10,6 @@ import io.crossdesk.platform.events.CloudEventsBinding;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.InvalidEventException;
-import io.crossdesk.platform.events.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -147,7 +146,13 @@ public class IdempotentConsumer {
 
   private void handleBulk(String consumer, Run run, EventHandlers handlers) {
     try {
-      run.handling.handler().accept(run.events);
+      // One span for the run, under the first event's trace: the effects are written together.
+      events
+          .traces()
+          .consuming(
+              run.events.get(0).event().traceparent(),
+              consumer + " " + run.events.get(0).event().type(),
+              () -> run.handling.handler().accept(run.events));
     } catch (RuntimeException failure) {
       // Which event failed? The effects are keyed: hand the run over again, one at a time. If
       // none fails now, the failure was passing and the run is handled.
@@ -161,13 +166,15 @@ public class IdempotentConsumer {
 
   private void handleOne(String consumer, Run run, int j, EventHandlers handlers) {
     Delivered<?> one = run.events.get(j);
-    TraceContext.continueFrom(one.event().traceparent());
     try {
-      run.handling.handler().accept(List.of(one));
+      events
+          .traces()
+          .consuming(
+              one.event().traceparent(),
+              consumer + " " + one.event().type(),
+              () -> run.handling.handler().accept(List.of(one)));
     } catch (RuntimeException failure) {
       throw new FailedAt(run.indexes.get(j), handlers.classify(one.event(), failure));
-    } finally {
-      TraceContext.clear();
     }
     consumed(consumer, one.event());
   }

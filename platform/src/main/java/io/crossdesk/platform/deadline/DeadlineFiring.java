@@ -1,6 +1,7 @@
 package io.crossdesk.platform.deadline;
 
 import io.crossdesk.platform.deadline.DeadlineBuckets.Entry;
+import io.crossdesk.platform.events.Traces;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ final class DeadlineFiring {
   private final DeadlineProperties properties;
   private final Clock clock;
   private final DeadlineMeters meters;
+  private final Traces traces;
   private final String holder;
 
   DeadlineFiring(
@@ -42,6 +44,7 @@ final class DeadlineFiring {
       DeadlineProperties properties,
       Clock clock,
       DeadlineMeters meters,
+      Traces traces,
       String holder) {
     this.documents = documents;
     this.buckets = buckets;
@@ -49,6 +52,7 @@ final class DeadlineFiring {
     this.properties = properties;
     this.clock = clock;
     this.meters = meters;
+    this.traces = traces;
     this.holder = holder;
   }
 
@@ -69,7 +73,10 @@ final class DeadlineFiring {
     }
     Instant dueAt = claimed.getDate(DeadlineDocuments.DUE_AT).toInstant();
     try {
-      handler.fire(new FiredDeadline(key, dueAt, DeadlineDocuments.dataOf(claimed), attempt, now));
+      FiredDeadline fired =
+          new FiredDeadline(key, dueAt, DeadlineDocuments.dataOf(claimed), attempt, now);
+      // A trace of its own: the events the handler writes (an escalation) and their consumers.
+      traces.inNewTrace("deadline " + key.kind(), () -> handler.fire(fired));
     } catch (RuntimeException e) {
       meters.failed(key.kind());
       String error = truncate(e.toString());

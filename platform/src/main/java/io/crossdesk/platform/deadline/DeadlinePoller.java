@@ -1,6 +1,7 @@
 package io.crossdesk.platform.deadline;
 
 import io.crossdesk.platform.deadline.BucketWalk.Budget;
+import io.crossdesk.platform.events.Traces;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -48,6 +49,16 @@ public class DeadlinePoller implements SmartLifecycle {
       DeadlineProperties properties,
       Clock clock,
       DeadlineMeters meters) {
+    this(mongo, handlers, properties, clock, meters, Traces.NONE);
+  }
+
+  public DeadlinePoller(
+      MongoTemplate mongo,
+      Collection<DeadlineHandler> handlers,
+      DeadlineProperties properties,
+      Clock clock,
+      DeadlineMeters meters,
+      Traces traces) {
     this.handlers = byKind(handlers);
     this.documents = new DeadlineDocuments(mongo);
     this.parked = new ParkedDeadlines(mongo);
@@ -62,6 +73,7 @@ public class DeadlinePoller implements SmartLifecycle {
             properties,
             clock,
             meters,
+            traces,
             "deadlines-" + UUID.randomUUID());
     this.walk =
         new BucketWalk(

@@ -1,5 +1,6 @@
 package io.crossdesk.platform.deadline;
 
+import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.events.PlatformEventsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -34,7 +35,9 @@ public class PlatformDeadlineAutoConfiguration {
       ObjectProvider<DeadlineHandler> handlers,
       DeadlineProperties properties,
       Clock clock,
-      DeadlineMeters meters) {
-    return new DeadlinePoller(mongo, handlers.orderedStream().toList(), properties, clock, meters);
+      DeadlineMeters meters,
+      Events events) {
+    return new DeadlinePoller(
+        mongo, handlers.orderedStream().toList(), properties, clock, meters, events.traces());
   }
 }

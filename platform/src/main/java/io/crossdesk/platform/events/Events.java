@@ -15,11 +15,22 @@ public class Events {
   private final JsonMapper json;
   private final String source;
   private final Clock clock;
+  private final Traces traces;
 
   public Events(JsonMapper json, String serviceName, Clock clock) {
+    this(json, serviceName, clock, Traces.NONE);
+  }
+
+  public Events(JsonMapper json, String serviceName, Clock clock, Traces traces) {
     this.json = json;
     this.source = "/crossdesk/" + serviceName;
     this.clock = clock;
+    this.traces = traces;
+  }
+
+  /** The trace context events are stamped with and consumers continue. */
+  public Traces traces() {
+    return traces;
   }
 
   /** A new event about the aggregate {@code subject}, which is also its partition key. */
@@ -31,7 +42,7 @@ public class Events {
         contract.type(),
         subject,
         clock.instant(),
-        TraceContext.current(),
+        traces.traceparent(),
         contract.topic(),
         subject,
         json.writeValueAsString(data));

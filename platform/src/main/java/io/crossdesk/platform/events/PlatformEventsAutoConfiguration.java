@@ -1,6 +1,9 @@
 package io.crossdesk.platform.events;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -9,7 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The clock every platform part reads, and the CloudEvents mapping stamped with this service. */
 @AutoConfiguration(
-    afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+    afterName = {
+      "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+      "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration"
+    })
 public class PlatformEventsAutoConfiguration {
 
   @Bean
@@ -18,8 +24,20 @@ public class PlatformEventsAutoConfiguration {
     return Clock.systemUTC();
   }
 
+  /** Micrometer Tracing's tracer and W3C propagator when tracing is on, otherwise none. */
   @Bean
-  Events events(JsonMapper json, @Value("${spring.application.name}") String service, Clock clock) {
-    return new Events(json, service, clock);
+  Traces traces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    Tracer current = tracer.getIfAvailable();
+    Propagator w3c = propagator.getIfAvailable();
+    return current == null || w3c == null ? Traces.NONE : new Traces(current, w3c);
+  }
+
+  @Bean
+  Events events(
+      JsonMapper json,
+      @Value("${spring.application.name}") String service,
+      Clock clock,
+      Traces traces) {
+    return new Events(json, service, clock, traces);
   }
 }

@@ -1,11 +1,14 @@
 package io.crossdesk.platform.web;
 
+import io.crossdesk.platform.events.Traces;
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,8 +26,21 @@ public class PlatformWebAutoConfiguration {
 
   @Bean
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-  TraceparentFilter traceparentFilter() {
-    return new TraceparentFilter();
+  TraceparentFilter traceparentFilter(Traces traces) {
+    return new TraceparentFilter(traces);
+  }
+
+  /**
+   * No span and no request metric for the actuator's own endpoints: health probes and metric
+   * scrapes every few seconds would bury the requests people look for.
+   */
+  @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  ObservationPredicate actuatorRequestsUnobserved() {
+    return (name, context) ->
+        !(context instanceof ServerRequestObservationContext request
+            && request.getCarrier() != null
+            && request.getCarrier().getRequestURI().startsWith("/actuator"));
   }
 
   /** After Spring Boot's own, so this converter takes the JSON place. */

@@ -4,6 +4,7 @@ import io.crossdesk.analytics.kpi.application.AnalyticsProperties;
 import io.crossdesk.analytics.kpi.persistence.GenerationStore;
 import io.crossdesk.analytics.kpi.persistence.GenerationStore.Generations;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
+import io.crossdesk.platform.events.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -67,7 +68,8 @@ class KpiEngine implements SmartLifecycle {
       KpiBucketStore copies,
       GenerationStore generations,
       MeterRegistry meters,
-      Clock clock) {
+      Clock clock,
+      Traces traces) {
     Timer visibleAfter =
         Timer.builder("crossdesk.analytics.kpi.visible")
             .description(
@@ -76,7 +78,8 @@ class KpiEngine implements SmartLifecycle {
             .publishPercentiles(0.5, 0.99)
             .publishPercentileHistogram()
             .register(meters);
-    this.topology = new KpiTopology(properties, bootstrapServers, json, copies, visibleAfter);
+    this.topology =
+        new KpiTopology(properties, bootstrapServers, json, copies, visibleAfter, traces);
     this.generations = generations;
     this.copies = copies;
     this.meters = meters;

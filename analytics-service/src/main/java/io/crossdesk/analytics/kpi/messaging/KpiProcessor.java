@@ -10,6 +10,7 @@ import io.crossdesk.analytics.kpi.domain.OpenTicket;
 import io.crossdesk.analytics.kpi.domain.Signal;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
 import io.crossdesk.platform.events.CloudEventsBinding;
+import io.crossdesk.platform.events.Traces;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,13 +75,17 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
   private ProcessorContext<String, Signal> context;
   private String source;
 
+  private final Traces traces;
+
   KpiProcessor(
       KpiSource<S> from,
       JsonMapper json,
       KpiBucketStore copies,
       AnalyticsProperties settings,
       int generation,
-      Timer visibleAfter) {
+      Timer visibleAfter,
+      Traces traces) {
+    this.traces = traces;
     this.from = from;
     this.json = json;
     this.zone = settings.zone();
@@ -115,6 +120,18 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
     if (dataType == null || eventId == null || record.key() == null || record.value() == null) {
       return;
     }
+    // A span of the ticket's trace, as every consumer of the event has.
+    traces.consuming(
+        header(record.headers(), CloudEventsBinding.TRACEPARENT),
+        "analytics-service " + type,
+        () -> count(record, type, eventId, dataType));
+  }
+
+  private void count(
+      Record<String, String> record,
+      String type,
+      String eventId,
+      Class<? extends java.lang.Record> dataType) {
     Object event;
     try {
       event = json.readValue(record.value(), dataType);

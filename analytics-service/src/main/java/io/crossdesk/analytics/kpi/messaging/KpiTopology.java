@@ -8,6 +8,7 @@ import io.crossdesk.analytics.kpi.domain.Signal;
 import io.crossdesk.analytics.kpi.domain.SpikeRule;
 import io.crossdesk.analytics.kpi.persistence.KpiBucketStore;
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.platform.events.Traces;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +40,16 @@ final class KpiTopology {
   private final JsonMapper json;
   private final KpiBucketStore copies;
   private final Timer visibleAfter;
+  private final Traces traces;
 
   KpiTopology(
       AnalyticsProperties properties,
       String bootstrapServers,
       JsonMapper json,
       KpiBucketStore copies,
-      Timer visibleAfter) {
+      Timer visibleAfter,
+      Traces traces) {
+    this.traces = traces;
     this.properties = properties;
     this.bootstrapServers = bootstrapServers;
     this.json = json;
@@ -136,7 +140,9 @@ final class KpiTopology {
     }
     return builder.stream(source.topic(), Consumed.with(Serdes.String(), Serdes.String()))
         .process(
-            () -> new KpiProcessor<>(source, json, copies, properties, generation, visibleAfter),
+            () ->
+                new KpiProcessor<>(
+                    source, json, copies, properties, generation, visibleAfter, traces),
             stores.toArray(String[]::new));
   }
 

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,9 @@ class CustomerServiceClientConfiguration {
 
   @Bean
   CustomerServiceClient customerServiceClient(
-      CustomerServiceProperties properties, MeterRegistry meters) {
+      CustomerServiceProperties properties,
+      MeterRegistry meters,
+      ObservationRegistry observations) {
     HttpClient client =
         HttpClient.newBuilder().connectTimeout(properties.customerTimeout()).build();
     JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
@@ -27,6 +30,8 @@ class CustomerServiceClientConfiguration {
         RestClient.builder()
             .baseUrl(properties.customerUri().toString())
             .requestFactory(requests)
+            // The call is a span of the ticket's trace, and customer-service continues it.
+            .observationRegistry(observations)
             .build();
     return new CustomerServiceClient(http, circuitBreaker(meters));
   }

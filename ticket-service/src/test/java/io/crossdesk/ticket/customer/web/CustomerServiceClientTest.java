@@ -7,6 +7,7 @@ import io.crossdesk.ticket.StandInCustomerService;
 import io.crossdesk.ticket.customer.domain.CustomerTier;
 import io.crossdesk.ticket.customer.domain.KnownCustomer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,9 @@ class CustomerServiceClientTest {
   private CustomerServiceClient clientFor(URI uri) {
     return new CustomerServiceClientConfiguration()
         .customerServiceClient(
-            new CustomerServiceProperties(uri, Duration.ofMillis(500)), new SimpleMeterRegistry());
+            new CustomerServiceProperties(uri, Duration.ofMillis(500)),
+            new SimpleMeterRegistry(),
+            ObservationRegistry.NOOP);
   }
 
   private CustomerServiceClient client() {
