@@ -17,6 +17,7 @@
 #   ./local-stack.sh sms            list the text messages the development SMS gateway took
 #   ./local-stack.sh bench [opts]   benchmark the running stack (builds the benchmark if missing);
 #                                   --quick for a short run, --sustained for the highest rate held,
+#                                   --scale-out for one then two instances of the busiest service,
 #                                   --store-only --replay FILE for the store alone replaying a
 #                                   recording of the services' commands;
 #                                   options in docs/performance.md

@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -971,14 +972,28 @@ class AnalyticsServiceIntegrationTest {
   void publishes_todays_headline_kpis_and_how_soon_events_show_as_metrics() throws Exception {
     TicketOpened today = opened("FAULT", "WEB", "B", Instant.now());
     publish(today, EventTypes.TICKET_OPENED, today);
+    // A warning to network operations: its department's gauges show it.
+    TicketEscalated warned = escalated(today, 1, 75, Instant.now());
+    publish(today, EventTypes.TICKET_ESCALATED, warned);
     awaitReport(
-        "/api/analytics/kpis?bucket=hour&from="
+        "/api/analytics/kpis?bucket=hour&groupBy=department&from="
             + Instant.now().truncatedTo(ChronoUnit.HOURS)
             + "&to="
             + Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)),
-        report -> group(report, 0, "all").path("ticketsOpened").asLong() >= 1);
+        report -> group(report, 0, "network-ops").path("slaWarnings").asLong() >= 1);
 
-    String metrics = get("/actuator/prometheus", null).body();
+    // A department's gauges are registered with its first figures, and a scrape reads today's
+    // figures at most every 10 s.
+    Pattern warnings =
+        Pattern.compile(
+            "crossdesk_analytics_today_by_department\\{department=\"network-ops\","
+                + "kpi=\"slaWarnings\"[^}]*} [1-9]");
+    String metrics =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> get("/actuator/prometheus", null).body(),
+                body -> warnings.matcher(body).find());
     assertThat(metrics)
         .containsPattern("crossdesk_analytics_today\\{kpi=\"ticketsOpened\"[^}]*} [1-9]")
         .contains("crossdesk_analytics_kpi_visible_seconds_count");

@@ -27,6 +27,10 @@ import java.util.function.Function;
  * @param sustained instead of the rounds: a warm-up, then intake at each of {@code rates} in turn
  *     for {@code duration}, until a rate is not sustained; the store records the first
  * @param warmup how long the sustained mode drives intake before it measures
+ * @param scaleOut instead of the rounds: a warm-up, then intake at {@code rate} with one instance
+ *     of each service, then again with a second instance of {@code scaleService}
+ * @param scaleService the service the scale-out mode runs twice; {@code busiest}: the service that
+ *     used the most CPU in the one-instance phase
  * @param mongo the stack's MongoDB-compatible store: it records the services' commands during one
  *     phase and replays them alone at the end
  */
@@ -38,6 +42,8 @@ public record BenchOptions(
     int recordRate,
     boolean sustained,
     Duration warmup,
+    boolean scaleOut,
+    String scaleService,
     List<Integer> rates,
     int rate,
     Duration duration,
@@ -53,7 +59,11 @@ public record BenchOptions(
     String mongo,
     Path results) {
 
-  private static final Set<String> SWITCHES = Set.of("quick", "store-only", "sustained");
+  private static final Set<String> SWITCHES =
+      Set.of("quick", "store-only", "sustained", "scale-out");
+
+  /** The scale-out mode's service by default: whichever used the most CPU with one instance. */
+  static final String BUSIEST = "busiest";
 
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
@@ -77,6 +87,7 @@ public record BenchOptions(
                   + "analytics-service=http://127.0.0.1:8085"),
           Map.entry("run-dir", "local-data/run"),
           Map.entry("warmup", "60"),
+          Map.entry("scale-service", BUSIEST),
           Map.entry("rates", "25,30,40,50,60,75,100,125,150,200,250,300,400"),
           Map.entry("results", "benchmarks/target/results"));
 
@@ -96,6 +107,13 @@ public record BenchOptions(
 
   private static final Map<String, String> QUICK_SUSTAINED =
       Map.of("duration", "5", "drain-timeout", "10", "warmup", "5", "rates", "10,20");
+
+  /** The scale-out mode: as sustained, at a rate above what one instance of each holds. */
+  private static final Map<String, String> SCALE_OUT =
+      Map.of("duration", "60", "drain-timeout", "30", "rate", "60");
+
+  private static final Map<String, String> QUICK_SCALE_OUT =
+      Map.of("duration", "5", "drain-timeout", "10", "warmup", "5", "rate", "10");
 
   public BenchOptions {
     rates = List.copyOf(rates);
@@ -124,11 +142,18 @@ public record BenchOptions(
     boolean quick = given.containsKey("quick");
     Map<String, String> values = new HashMap<>(DEFAULTS);
     boolean sustained = given.containsKey("sustained");
+    boolean scaleOut = given.containsKey("scale-out");
+    if (sustained && scaleOut) {
+      throw new IllegalArgumentException("--sustained and --scale-out are two modes: choose one");
+    }
     if (sustained) {
       values.putAll(SUSTAINED);
     }
+    if (scaleOut) {
+      values.putAll(SCALE_OUT);
+    }
     if (quick) {
-      values.putAll(sustained ? QUICK_SUSTAINED : QUICK);
+      values.putAll(sustained ? QUICK_SUSTAINED : scaleOut ? QUICK_SCALE_OUT : QUICK);
     }
     values.putAll(given);
     Map<String, Long> pids =
@@ -143,6 +168,8 @@ public record BenchOptions(
         Integer.parseInt(values.get("record-rate")),
         sustained,
         seconds(values.get("warmup")),
+        scaleOut,
+        values.get("scale-service"),
         Arrays.stream(values.get("rates").split(","))
             .map(String::strip)
             .map(Integer::valueOf)

@@ -70,6 +70,9 @@ public final class Benchmark {
 
   private static final Duration STORE_ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
+  /** How long a second instance may take to start on a machine under load. */
+  private static final Duration REPLICA_START = Duration.ofMinutes(3);
+
   private final BenchOptions options;
   private final PrintStream progress;
   private final String runId =
@@ -118,6 +121,9 @@ public final class Benchmark {
       if (options.sustained()) {
         return sustained(
             producer, tracker, sampler, store, agents, customerId, requests, storeClient, records);
+      }
+      if (options.scaleOut()) {
+        return scaleOut(producer, tracker, sampler, store, agents, customerId, requests);
       }
       progress.printf("[bench] Kafka alone: %d s ...%n", options.duration().toSeconds());
       BaselineResult kafkaAlone =
@@ -178,23 +184,8 @@ public final class Benchmark {
       MongoClient storeClient,
       boolean records) {
     int first = options.rates().get(0);
-    Duration brokerLeg =
-        options.duration().compareTo(BROKER_LEG) < 0 ? options.duration() : BROKER_LEG;
-    progress.printf("[bench] Kafka alone: %d s ...%n", brokerLeg.toSeconds());
-    BaselineResult kafkaAlone =
-        new KafkaBaseline(
-                options.bootstrapServers(), requests.request("baseline", "baseline"), runId)
-            .run(first, brokerLeg);
-    record.kafkaAlone(kafkaAlone);
-    PhaseRunner runner = new PhaseRunner(tracker, sampler, kafkaAlone, progress);
     Phases phases = new Phases(options, agents, customerId, producer, requests, runId);
-    record.roundStarted(Sustained.WARM_UP, store.tickets());
-    PhaseRun warmUp =
-        runner.run(
-            Sustained.WARM_UP, phases.intakeAt("warm-up", "warm-up", first, options.warmup()));
-    runs.add(warmUp);
-    record.phaseDone(warmUp.result());
-    record.roundDone(store.tickets());
+    PhaseRunner runner = brokerAloneThenWarmUp(first, tracker, sampler, store, requests, phases);
     record.roundStarted(Sustained.ROUND, store.tickets());
     Recorded recorded = null;
     boolean recordNext = records;
@@ -218,6 +209,92 @@ public final class Benchmark {
     record.roundDone(store.tickets());
     CountCheck countCheck = countCheck(runner, tracker);
     storeAlone(storeClient, recorded);
+    return record.finish(countCheck);
+  }
+
+  /**
+   * The sustained and scale-out modes' start: the broker alone for at most 10 s (the ratios'
+   * reference), then intake at {@code rate} for {@code --warmup}, reported as a round of its own.
+   */
+  private PhaseRunner brokerAloneThenWarmUp(
+      int rate,
+      EventTracker tracker,
+      Sampler sampler,
+      StoreSize store,
+      IntakeRequests requests,
+      Phases phases) {
+    Duration brokerLeg =
+        options.duration().compareTo(BROKER_LEG) < 0 ? options.duration() : BROKER_LEG;
+    progress.printf("[bench] Kafka alone: %d s ...%n", brokerLeg.toSeconds());
+    BaselineResult kafkaAlone =
+        new KafkaBaseline(
+                options.bootstrapServers(), requests.request("baseline", "baseline"), runId)
+            .run(rate, brokerLeg);
+    record.kafkaAlone(kafkaAlone);
+    PhaseRunner runner = new PhaseRunner(tracker, sampler, kafkaAlone, progress);
+    record.roundStarted(Sustained.WARM_UP, store.tickets());
+    PhaseRun warmUp =
+        runner.run(
+            Sustained.WARM_UP, phases.intakeAt("warm-up", "warm-up", rate, options.warmup()));
+    runs.add(warmUp);
+    record.phaseDone(warmUp.result());
+    record.roundDone(store.tickets());
+    return runner;
+  }
+
+  /**
+   * The scale-out mode: the broker alone briefly, a warm-up, intake at {@code rate} with one
+   * instance of every service, then a second instance of the busiest service (or the one named),
+   * warmed up, and the same intake again; the report gives the ratio of the two.
+   */
+  private BenchmarkResult scaleOut(
+      KafkaProducer<String, String> producer,
+      EventTracker tracker,
+      Sampler sampler,
+      StoreSize store,
+      Supplier<List<String>> agents,
+      String customerId,
+      IntakeRequests requests) {
+    int rate = options.rate();
+    Phases phases = new Phases(options, agents, customerId, producer, requests, runId);
+    PhaseRunner runner = brokerAloneThenWarmUp(rate, tracker, sampler, store, requests, phases);
+
+    record.roundStarted(ScaleOut.ONE, store.tickets());
+    PhaseRun one =
+        runner.run(
+            ScaleOut.ONE, phases.intakeAt(ScaleOut.KIND, "one-instance", rate, options.duration()));
+    runs.add(one);
+    record.phaseDone(one.result());
+    record.roundDone(store.tickets());
+
+    String service =
+        BenchOptions.BUSIEST.equals(options.scaleService())
+            ? ScaleOut.busiest(one.result(), options.pids().keySet())
+            : options.scaleService();
+    Long pid = options.pids().get(service);
+    if (pid == null) {
+      throw new IllegalArgumentException(
+          "no process of " + service + " to copy; known: " + options.pids().keySet());
+    }
+    progress.printf("[bench] starting a second %s ...%n", service);
+    try (Replica replica =
+        Replica.of(service, pid, options.results().resolve("replicas"), REPLICA_START)) {
+      sampler.watch(replica.name(), replica.pid(), replica.url());
+      String round = ScaleOut.twoOf(service);
+      record.roundStarted(round, store.tickets());
+      PhaseRun settle =
+          runner.run(round, phases.intakeAt("warm-up", "replica-warm-up", rate, options.warmup()));
+      runs.add(settle);
+      record.phaseDone(settle.result());
+      PhaseRun two =
+          runner.run(
+              round, phases.intakeAt(ScaleOut.KIND, "two-instances", rate, options.duration()));
+      runs.add(two);
+      record.phaseDone(two.result());
+      record.roundDone(store.tickets());
+      progress.printf("[bench] %s%n", ScaleOut.summary(service, one.result(), two.result()));
+    }
+    CountCheck countCheck = countCheck(runner, tracker);
     return record.finish(countCheck);
   }
 
@@ -416,13 +493,20 @@ public final class Benchmark {
 
   private static Map<String, String> optionsSummary(BenchOptions options) {
     Map<String, String> summary = new TreeMap<>();
-    String mode = options.storeOnly() ? "store-only" : options.sustained() ? "sustained" : "full";
+    String mode =
+        options.storeOnly()
+            ? "store-only"
+            : options.sustained() ? "sustained" : options.scaleOut() ? "scale-out" : "full";
     summary.put("mode", options.quick() && !options.storeOnly() ? "quick " + mode : mode);
     summary.put("replayThreads", Integer.toString(options.replayThreads()));
     if (options.storeOnly()) {
       summary.put("replay", options.replay().toString());
     } else if (options.sustained()) {
       summary.put("rates", options.rates().toString());
+      summary.put("warmup", options.warmup().toSeconds() + " s");
+    } else if (options.scaleOut()) {
+      summary.put("rate", Integer.toString(options.rate()));
+      summary.put("scaleService", options.scaleService());
       summary.put("warmup", options.warmup().toSeconds() + " s");
     } else {
       summary.put("recordRate", Integer.toString(options.recordRate()));

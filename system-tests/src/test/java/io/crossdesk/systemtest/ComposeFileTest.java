@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.crossdesk.contracts.Topics;
+import io.crossdesk.platform.config.PlatformDefaults;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * docker-compose.yml and what it mounts name only what exists in the code: every service image is
@@ -46,6 +51,9 @@ class ComposeFileTest {
       Set.of("SPRING_PROFILES_ACTIVE", "SPRING_CONFIG_IMPORT");
 
   private static final Pattern ENV_STYLE = Pattern.compile("[A-Z0-9_]+");
+
+  /** Every property Spring Boot's modules on this classpath document in their metadata. */
+  private static final Set<String> BOOT_PROPERTIES = bootProperties();
 
   @Test
   void every_service_is_built_from_its_module_and_runs_where_its_configuration_says() {
@@ -82,6 +90,12 @@ class ComposeFileTest {
     for (String service : SERVICES) {
       Set<String> known = new TreeSet<>();
       properties(service).keySet().forEach(property -> known.addAll(asVariables(property)));
+      // The platform's defaults and Spring Boot's own properties (tracing export, ...), as its
+      // configuration metadata documents them.
+      if (!service.equals("gateway-service")) {
+        PlatformDefaults.DEFAULTS.keySet().forEach(property -> known.addAll(asVariables(property)));
+      }
+      BOOT_PROPERTIES.forEach(property -> known.addAll(asVariables(property)));
       for (String variable : map(map(services.get(service)).get("environment")).keySet()) {
         assertThat(variable).matches(ENV_STYLE);
         if (!NOT_PROPERTIES.contains(variable)) {
@@ -195,6 +209,26 @@ class ComposeFileTest {
       }
     }
     return meters;
+  }
+
+  private static Set<String> bootProperties() {
+    Set<String> names = new TreeSet<>();
+    try {
+      Enumeration<URL> metadata =
+          ComposeFileTest.class
+              .getClassLoader()
+              .getResources("META-INF/spring-configuration-metadata.json");
+      JsonMapper json = JsonMapper.builder().build();
+      while (metadata.hasMoreElements()) {
+        try (InputStream in = metadata.nextElement().openStream()) {
+          json.readTree(in).path("properties").forEach(p -> names.add(p.path("name").asString()));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(names).as("Spring Boot's configuration metadata").contains("server.port");
+    return names;
   }
 
   /** A module's configuration, flattened: {@code server.port}, {@code spring.mongodb.uri}, ... */

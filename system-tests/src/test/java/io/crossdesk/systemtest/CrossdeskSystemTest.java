@@ -760,7 +760,7 @@ class CrossdeskSystemTest {
         "{\"tier\":\"B\",\"priority\":\"LOW\",\"type\":\"SUGGESTION\","
             + "\"firstResponseMinutes\":1,\"resolutionMinutes\":1}";
     String targets = before.get("targets").toString().replaceFirst("^\\[", "[" + minuteRow + ",");
-    putPolicy(before, targets, "[20,100,150]", admin);
+    desk.putSlaPolicy(before, targets, "[20,100,150]", admin);
     try {
       String customerId = desk.registerCustomer("Gao Yan", "INDIVIDUAL", "B");
       Response opened =
@@ -801,7 +801,7 @@ class CrossdeskSystemTest {
       assertThat(Instant.parse(warning.get("at").asString())).isBefore(resolveBy);
       assertThat(warning.get("body").asString()).contains("20%");
     } finally {
-      putPolicy(
+      desk.putSlaPolicy(
           before,
           before.get("targets").toString(),
           before.get("escalationPercents").toString(),
@@ -887,23 +887,6 @@ class CrossdeskSystemTest {
                       .sum()
                   >= 3;
             });
-  }
-
-  private static void putPolicy(JsonNode base, String targets, String percents, String admin) {
-    Response edited =
-        gateway.put(
-            "/api/tickets/sla-policy",
-            """
-            {"calendar":%s,"targets":%s,"escalationPercents":%s,"earlyEscalationPercents":%s,
-             "autoCloseAfter":"%s"}"""
-                .formatted(
-                    base.get("calendar"),
-                    targets,
-                    percents,
-                    base.get("earlyEscalationPercents"),
-                    base.get("autoCloseAfter").asString()),
-            admin);
-    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
   }
 
   private String open(String customerId, String priority, String title) {

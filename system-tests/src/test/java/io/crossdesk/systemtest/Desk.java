@@ -95,4 +95,25 @@ final class Desk {
         .until(() -> "ROUTED".equals(ticket(ticketId, token).get("status").asString()));
     return ticket(ticketId, token);
   }
+
+  /**
+   * Stores the next SLA policy version: {@code base}'s calendar, early thresholds and auto-close,
+   * with these targets and thresholds (JSON arrays).
+   */
+  void putSlaPolicy(JsonNode base, String targets, String percents, String admin) {
+    Response edited =
+        gateway.put(
+            "/api/tickets/sla-policy",
+            """
+            {"calendar":%s,"targets":%s,"escalationPercents":%s,"earlyEscalationPercents":%s,
+             "autoCloseAfter":"%s"}"""
+                .formatted(
+                    base.get("calendar"),
+                    targets,
+                    percents,
+                    base.get("earlyEscalationPercents"),
+                    base.get("autoCloseAfter").asString()),
+            admin);
+    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+  }
 }

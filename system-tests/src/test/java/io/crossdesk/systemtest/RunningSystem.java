@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The six services as separate JVMs, built by this reactor, against the test Kafka broker and
- * MongoDB server, each with its own database, as the local stack runs them.
+ * MongoDB server, each with its own database, as the local stack runs them. Every service reports
+ * every trace to a {@link SpanCollector}. A service can run as more instances ({@link
+ * #startInstance}): {@code ticket-service#2} shares the database, consumer groups and deadlines of
+ * {@code ticket-service}, as a second replica in production would.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -48,11 +50,14 @@ final class RunningSystem implements AutoCloseable {
           "notification-service", "notifications",
           "analytics-service", "analytics");
 
-  private final Map<String, Integer> ports = new LinkedHashMap<>();
+  /** Instance name ({@code ticket-service}, {@code ticket-service#2}) to its port. */
+  private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+
   private final Map<String, ServiceProcess> processes = new ConcurrentHashMap<>();
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
   private final Path logs;
   private final TestInfrastructure infrastructure = TestInfrastructure.get();
+  private final SpanCollector spans = new SpanCollector();
 
   /** The services of the system, as their modules are named. */
   static final List<String> SERVICES =
@@ -78,11 +83,7 @@ final class RunningSystem implements AutoCloseable {
   /** Starts every service in parallel and waits until all report UP. */
   RunningSystem start() {
     long started = System.nanoTime();
-    List<CompletableFuture<Void>> all = new ArrayList<>();
-    for (String service : ports.keySet()) {
-      all.add(CompletableFuture.runAsync(() -> startAndAwait(service)));
-    }
-    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+    startAll(SERVICES);
     log.info(
         "Crossdesk system under test: six services up in {} s (logs in {})",
         (System.nanoTime() - started) / 1_000_000_000,
@@ -90,15 +91,53 @@ final class RunningSystem implements AutoCloseable {
     return this;
   }
 
-  void startAndAwait(String service) {
-    ServiceProcess process = ServiceProcess.start(command(service), logs.resolve(service + ".log"));
-    processes.put(service, process);
-    process.awaitHealthy(Probes.actuatorHealth(ports.get(service)), START_TIMEOUT);
+  /** Starts the named instances in parallel and waits until all report UP. */
+  void startAll(List<String> instances) {
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    for (String instance : instances) {
+      all.add(CompletableFuture.runAsync(() -> startAndAwait(instance)));
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
   }
 
-  /** Crashes a service as kill -9 would: no shutdown hooks, no offset commits. */
-  void kill(String service) {
-    processes.get(service).kill();
+  /**
+   * Starts (or starts again) a service instance: {@code ticket-service} or {@code
+   * ticket-service#2}.
+   */
+  void startAndAwait(String instance) {
+    ports.computeIfAbsent(instance, any -> freePort());
+    ServiceProcess process =
+        ServiceProcess.start(command(instance), logs.resolve(instance.replace('#', '-') + ".log"));
+    processes.put(instance, process);
+    process.awaitHealthy(Probes.actuatorHealth(ports.get(instance)), START_TIMEOUT);
+  }
+
+  /** The name of a further instance of {@code service}: {@code ticket-service#2}, ... */
+  static String instance(String service, int number) {
+    return service + "#" + number;
+  }
+
+  /** Crashes an instance as kill -9 would: no shutdown hooks, no offset commits. */
+  void kill(String instance) {
+    processes.get(instance).kill();
+  }
+
+  /** Stops an instance gracefully, as a scale-in would, and forgets it. */
+  void stop(String instance) {
+    ServiceProcess process = processes.remove(instance);
+    if (process != null) {
+      process.close();
+    }
+  }
+
+  /** Where every instance reports its spans. */
+  SpanCollector spans() {
+    return spans;
+  }
+
+  /** An instance's log file. */
+  Path log(String instance) {
+    return logs.resolve(instance.replace('#', '-') + ".log");
   }
 
   String gatewayUrl() {
@@ -132,19 +171,34 @@ final class RunningSystem implements AutoCloseable {
     return "crossdesk-" + DATABASES.get(service) + "-" + runId;
   }
 
-  private JavaCommand command(String service) {
+  /** The module an instance runs: {@code ticket-service} for {@code ticket-service#2}. */
+  private static String moduleOf(String instance) {
+    int hash = instance.indexOf('#');
+    return hash < 0 ? instance : instance.substring(0, hash);
+  }
+
+  private JavaCommand command(String instance) {
+    String service = moduleOf(instance);
     Path jar = Path.of("..", service, "target", service + "-0.1.0-SNAPSHOT-exec.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run ./mvnw verify");
     }
     List<String> args = new ArrayList<>();
-    args.add("--server.port=" + ports.get(service));
+    args.add("--server.port=" + ports.get(instance));
+    // Plain text logs, for a person reading them after a failure.
+    args.add("--spring.profiles.active=local");
+    // Every trace, to the collector: a test reads one ticket's trace whole.
+    args.add("--management.tracing.sampling.probability=1.0");
+    args.add("--management.tracing.export.zipkin.enabled=true");
+    args.add("--management.tracing.export.zipkin.endpoint=" + spans.endpoint());
     args.add("--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers());
     args.add("--crossdesk.security.public-key-location=file:" + TestKeys.get().publicKeyFile());
     args.add("--crossdesk.outbox.poll-interval=200ms");
     // A short lease, so a killed service's unpublished events are taken over within seconds; the
     // producer's time limits stay below it, as the relay requires.
     args.add("--crossdesk.outbox.lease=8s");
+    // Likewise a killed instance's claimed deadlines are fired by another within seconds.
+    args.add("--crossdesk.deadlines.lease=10s");
     args.add("--spring.kafka.producer.properties.max.block.ms=2000");
     args.add("--spring.kafka.producer.properties.request.timeout.ms=2000");
     args.add("--spring.kafka.producer.properties.delivery.timeout.ms=5000");
@@ -167,8 +221,14 @@ final class RunningSystem implements AutoCloseable {
       args.add("--crossdesk.webhooks.max-tries=2");
       args.add("--crossdesk.webhooks.disable-after=1");
     }
+    if (service.equals("analytics-service")) {
+      // Each instance keeps its engine's local state apart, as on separate machines.
+      args.add(
+          "--crossdesk.analytics.state-dir="
+              + Path.of("target", "analytics-state", runId, instance.replace('#', '-'))
+                  .toAbsolutePath());
+    }
     if (service.equals("gateway-service")) {
-      args.add("--spring.profiles.active=local");
       args.add(
           "--crossdesk.dev-token.private-key-location=file:" + TestKeys.get().privateKeyFile());
       args.add("--crossdesk.services.ticket-uri=" + url("ticket-service"));
@@ -176,7 +236,7 @@ final class RunningSystem implements AutoCloseable {
       args.add("--crossdesk.services.notification-uri=" + url("notification-service"));
       args.add("--crossdesk.services.analytics-uri=" + url("analytics-service"));
     }
-    return JavaCommand.jar(service, jar.toAbsolutePath())
+    return JavaCommand.jar(instance.replace('#', '-'), jar.toAbsolutePath())
         .withJvmFlags(JVM_FLAGS.toArray(String[]::new))
         .withArgs(args.toArray(String[]::new));
   }
@@ -196,5 +256,6 @@ final class RunningSystem implements AutoCloseable {
   @Override
   public void close() {
     processes.values().parallelStream().forEach(ServiceProcess::close);
+    spans.close();
   }
 }

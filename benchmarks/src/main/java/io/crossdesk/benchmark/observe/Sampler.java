@@ -1,7 +1,9 @@
 package io.crossdesk.benchmark.observe;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +34,16 @@ public final class Sampler implements AutoCloseable {
   /** {@code pids}: component name to process id. */
   public Sampler(ServiceMetrics metrics, Map<String, Long> pids) {
     this.metrics = metrics;
-    this.pids = Map.copyOf(pids);
+    this.pids = new ConcurrentHashMap<>(pids);
+  }
+
+  /**
+   * Measures one more instance from the next phase on (a replica the benchmark started): its
+   * process's CPU and memory, and its metrics at {@code base}.
+   */
+  public void watch(String name, long pid, URI base) {
+    pids.put(name, pid);
+    metrics.watch(name, base);
   }
 
   public void start() {

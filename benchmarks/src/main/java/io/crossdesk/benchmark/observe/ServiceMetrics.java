@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,16 +21,25 @@ public final class ServiceMetrics {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(2))
           .build();
-  private final Map<String, URI> endpoints = new LinkedHashMap<>();
+  private final Map<String, URI> endpoints = Collections.synchronizedMap(new LinkedHashMap<>());
 
   public ServiceMetrics(Map<String, URI> services) {
     services.forEach((name, base) -> endpoints.put(name, base.resolve("/actuator/prometheus")));
   }
 
+  /** Scrapes one more instance from now on (a replica the benchmark started). */
+  public void watch(String name, URI base) {
+    endpoints.put(name, base.resolve("/actuator/prometheus"));
+  }
+
   /** Every service that answered; one that did not is left out of this scrape. */
   public Map<String, PrometheusText> scrape() {
     Map<String, PrometheusText> all = new LinkedHashMap<>();
-    endpoints.forEach((name, uri) -> scrape(uri).ifPresent(text -> all.put(name, text)));
+    Map<String, URI> now;
+    synchronized (endpoints) {
+      now = new LinkedHashMap<>(endpoints);
+    }
+    now.forEach((name, uri) -> scrape(uri).ifPresent(text -> all.put(name, text)));
     return all;
   }
 

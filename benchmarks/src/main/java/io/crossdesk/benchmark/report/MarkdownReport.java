@@ -18,6 +18,11 @@ import java.util.stream.Collectors;
 /** The human summary of a run: what docs/performance.md explains, table by table. */
 public final class MarkdownReport {
 
+  /** As the benchmark names the scale-out mode's phases and round. */
+  private static final String SCALE_OUT_KIND = "scale-out";
+
+  private static final String SCALE_OUT_TWO = "Scale-out: two instances of ";
+
   private final BenchmarkResult result;
   private final StringBuilder out = new StringBuilder();
 
@@ -61,6 +66,7 @@ public final class MarkdownReport {
         && !result.storeComparison().isEmpty()) {
       out.append(StoreTables.comparison(result.storeAlone(), result.storeComparison()));
     }
+    scaleOut();
     growth();
     if (!result.targets().isEmpty()) {
       targets();
@@ -104,6 +110,59 @@ public final class MarkdownReport {
     out.append(round.ticketsInStoreAtEnd() < 0 ? "n/a" : count(round.ticketsInStoreAtEnd()));
     out.append(" at the end.\n\n");
     phases(round.phases());
+  }
+
+  /** The scale-out mode's verdict: the same intake with one and with two instances. */
+  private void scaleOut() {
+    PhaseResult one = null;
+    PhaseResult two = null;
+    String service = null;
+    for (RoundResult round : result.rounds()) {
+      for (PhaseResult phase : round.phases()) {
+        if (!SCALE_OUT_KIND.equals(phase.kind())) {
+          continue;
+        }
+        if (round.name().startsWith(SCALE_OUT_TWO)) {
+          two = phase;
+          service = round.name().substring(SCALE_OUT_TWO.length());
+        } else {
+          one = phase;
+        }
+      }
+    }
+    if (one == null || two == null) {
+      return;
+    }
+    out.append("## Scale-out: ").append(service).append("\n\n");
+    out.append("The same open-loop intake, first with one instance of every service, then with a")
+        .append(" second instance of ")
+        .append(service)
+        .append(" (its CPU below is both instances').\n\n");
+    String replica = service + "-2";
+    Table table =
+        new Table(
+            "instances of " + service,
+            "sent/s",
+            "routed/s",
+            "open-to-routed p99 ms",
+            service + " CPU s",
+            "all processes CPU s");
+    for (PhaseResult phase : List.of(one, two)) {
+      Map<String, Double> cpu = phase.cost().cpuSeconds();
+      table.row(
+          phase == one ? "1" : "2",
+          of(phase.traffic().sentPerSecond()),
+          of(phase.tickets().routedPerSecond()),
+          of(phase.tickets().openToRouted().p99()),
+          of(cpu.getOrDefault(service, 0.0) + cpu.getOrDefault(replica, 0.0)),
+          of(cpu.values().stream().mapToDouble(Double::doubleValue).sum()));
+    }
+    out.append(table.render());
+    out.append("\nRatio, two instances to one: routed/s ")
+        .append(ratio(two.tickets().routedPerSecond() / one.tickets().routedPerSecond()))
+        .append(", p99 ")
+        .append(ratio(two.tickets().openToRouted().p99() / one.tickets().openToRouted().p99()))
+        .append(".\n\n");
   }
 
   private void fill() {

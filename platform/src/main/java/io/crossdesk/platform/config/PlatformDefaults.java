@@ -12,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
-  static final Map<String, Object> DEFAULTS =
+  public static final Map<String, Object> DEFAULTS =
       Map.ofEntries(
           Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
           Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),

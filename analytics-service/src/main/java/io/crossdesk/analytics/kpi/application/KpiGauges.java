@@ -2,6 +2,7 @@ package io.crossdesk.analytics.kpi.application;
 
 import io.crossdesk.analytics.kpi.domain.Dimension;
 import io.crossdesk.analytics.kpi.domain.KpiFigures;
+import io.crossdesk.analytics.kpi.domain.KpiTotals;
 import io.crossdesk.analytics.kpi.domain.Period;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,12 +11,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import org.springframework.stereotype.Component;
 
 /**
  * Today's headline KPIs (in the analytics time zone) as gauges on {@code /actuator/prometheus}:
- * {@code crossdesk_analytics_today{kpi="..."}}. A scrape reads today's day buckets at most once per
+ * {@code crossdesk_analytics_today{kpi="..."}}, and per department {@code
+ * crossdesk_analytics_today_by_department{department="...",kpi="..."}} (a department's gauges
+ * appear with its first figures of the day). A scrape reads today's day buckets at most once per
  * {@link #FRESH_FOR}; a share with nothing to divide by reads NaN.
  */
 @Component
@@ -26,13 +32,29 @@ class KpiGauges {
   private final KpiReports reports;
   private final AnalyticsProperties properties;
   private final Clock clock;
+  private final MeterRegistry meters;
+  private final Set<String> departmentsWithGauges = ConcurrentHashMap.newKeySet();
   private volatile KpiFigures today;
+  private volatile Map<String, KpiFigures> todayByDepartment = Map.of();
   private volatile Instant readAt = Instant.EPOCH;
+
+  /** What a department's board shows: its work, its deadlines and its warnings, today. */
+  private static final Map<String, ToDoubleFunction<KpiFigures>> PER_DEPARTMENT =
+      Map.of(
+          "ticketsResolved", k -> k.ticketsResolved(),
+          "resolutionSlaBreached", k -> k.resolutionSla().breached(),
+          "resolutionSlaShareMet", k -> orNaN(k.resolutionSla().shareMet()),
+          "slaWarnings", k -> k.slaWarnings(),
+          "escalations", k -> k.escalationsByLevel().values().stream().mapToLong(n -> n).sum(),
+          "stepsRouted", k -> k.steps().routed(),
+          "stepsCompleted", k -> k.steps().completed(),
+          "stepOlaShareMet", k -> orNaN(k.steps().ola().shareMet()));
 
   KpiGauges(KpiReports reports, AnalyticsProperties properties, Clock clock, MeterRegistry meters) {
     this.reports = reports;
     this.properties = properties;
     this.clock = clock;
+    this.meters = meters;
     Map<String, ToDoubleFunction<KpiFigures>> headline =
         Map.of(
             "ticketsOpened", k -> k.ticketsOpened(),
@@ -55,23 +77,53 @@ class KpiGauges {
     Instant now = clock.instant();
     KpiFigures figures = today;
     if (figures == null || readAt.plus(FRESH_FOR).isBefore(now)) {
-      LocalDate day = LocalDate.ofInstant(now, properties.zone());
-      KpiReports.Report report =
-          reports.report(
-              day.atStartOfDay(properties.zone()).toInstant(),
-              day.plusDays(1).atStartOfDay(properties.zone()).toInstant(),
-              Period.DAY,
-              Dimension.ALL);
       figures =
-          report.buckets().stream()
-              .flatMap(bucket -> bucket.groups().stream())
+          groups(now, Dimension.ALL).values().stream()
               .findFirst()
-              .map(KpiReports.Group::kpis)
-              .orElseGet(() -> KpiFigures.of(new io.crossdesk.analytics.kpi.domain.KpiTotals()));
+              .orElseGet(() -> KpiFigures.of(new KpiTotals()));
+      Map<String, KpiFigures> byDepartment = groups(now, Dimension.DEPARTMENT);
+      byDepartment.keySet().forEach(this::registerDepartment);
       today = figures;
+      todayByDepartment = byDepartment;
       readAt = now;
     }
     return figures;
+  }
+
+  /** Today's figures per group of {@code dimension}. */
+  private Map<String, KpiFigures> groups(Instant now, Dimension dimension) {
+    LocalDate day = LocalDate.ofInstant(now, properties.zone());
+    KpiReports.Report report =
+        reports.report(
+            day.atStartOfDay(properties.zone()).toInstant(),
+            day.plusDays(1).atStartOfDay(properties.zone()).toInstant(),
+            Period.DAY,
+            dimension);
+    Map<String, KpiFigures> groups = new TreeMap<>();
+    report.buckets().stream()
+        .flatMap(bucket -> bucket.groups().stream())
+        .forEach(group -> groups.put(group.group(), group.kpis()));
+    return groups;
+  }
+
+  private void registerDepartment(String department) {
+    if (!departmentsWithGauges.add(department)) {
+      return;
+    }
+    PER_DEPARTMENT.forEach(
+        (kpi, read) ->
+            Gauge.builder(
+                    "crossdesk.analytics.today.by.department",
+                    this,
+                    gauges -> {
+                      gauges.today();
+                      KpiFigures figures = gauges.todayByDepartment.get(department);
+                      return figures == null ? 0 : read.applyAsDouble(figures);
+                    })
+                .description("Today's KPI of one department, as groupBy=department computes it")
+                .tag("department", department)
+                .tag("kpi", kpi)
+                .register(meters));
   }
 
   private static double orNaN(Double value) {
