@@ -29,8 +29,8 @@ import java.util.function.Function;
  * @param warmup how long the sustained mode drives intake before it measures
  * @param scaleOut instead of the rounds: a warm-up, then intake at {@code rate} with one instance
  *     of each service, then again with a second instance of {@code scaleService}
- * @param scaleService the service the scale-out mode runs twice; {@code busiest}: the service that
- *     used the most CPU in the one-instance phase
+ * @param scaleService the service the scale-out mode runs twice; {@code busiest}: whichever of
+ *     ticket-service and workorder-service used the most CPU in the one-instance phase
  * @param mongo the stack's MongoDB-compatible store: it records the services' commands during one
  *     phase and replays them alone at the end
  */

@@ -283,7 +283,9 @@ public final class Benchmark {
       String round = ScaleOut.twoOf(service);
       record.roundStarted(round, store.tickets());
       PhaseRun settle =
-          runner.run(round, phases.intakeAt("warm-up", "replica-warm-up", rate, options.warmup()));
+          runner.run(
+              "Warm-up of the second " + service,
+              phases.intakeAt("warm-up", "replica-warm-up", rate, options.warmup()));
       runs.add(settle);
       record.phaseDone(settle.result());
       PhaseRun two =

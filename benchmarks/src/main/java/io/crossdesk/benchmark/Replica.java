@@ -53,6 +53,12 @@ final class Replica implements AutoCloseable {
         command.add("--crossdesk.analytics.state-dir=" + logs.resolve(name + "-state"));
       }
       Files.createDirectories(logs);
+      for (String arg : command) {
+        if (arg.startsWith("-Djava.io.tmpdir=")) {
+          Files.createDirectories(
+              workingDirectory.resolve(arg.substring("-Djava.io.tmpdir=".length())));
+        }
+      }
       Process process =
           new ProcessBuilder(command)
               .directory(workingDirectory.toFile())
