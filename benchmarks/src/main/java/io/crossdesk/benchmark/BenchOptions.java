@@ -110,7 +110,7 @@ public record BenchOptions(
 
   /** The scale-out mode: as sustained, at a rate above what one instance of each holds. */
   private static final Map<String, String> SCALE_OUT =
-      Map.of("duration", "60", "drain-timeout", "30", "rate", "60");
+      Map.of("duration", "60", "drain-timeout", "30", "rate", "50");
 
   private static final Map<String, String> QUICK_SCALE_OUT =
       Map.of("duration", "5", "drain-timeout", "10", "warmup", "5", "rate", "10");

@@ -70,6 +70,9 @@ public final class Benchmark {
 
   private static final Duration STORE_ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
+  /** The longest the scale-out mode waits for a backlog to drain before a measured phase. */
+  private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
+
   /** How long a second instance may take to start on a machine under load. */
   private static final Duration REPLICA_START = Duration.ofMinutes(3);
 
@@ -259,6 +262,7 @@ public final class Benchmark {
     Phases phases = new Phases(options, agents, customerId, producer, requests, runId);
     PhaseRunner runner = brokerAloneThenWarmUp(rate, tracker, sampler, store, requests, phases);
 
+    settle(tracker);
     record.roundStarted(ScaleOut.ONE, store.tickets());
     PhaseRun one =
         runner.run(
@@ -288,6 +292,7 @@ public final class Benchmark {
               phases.intakeAt("warm-up", "replica-warm-up", rate, options.warmup()));
       runs.add(settle);
       record.phaseDone(settle.result());
+      settle(tracker);
       PhaseRun two =
           runner.run(
               round, phases.intakeAt(ScaleOut.KIND, "two-instances", rate, options.duration()));
@@ -298,6 +303,27 @@ public final class Benchmark {
     }
     CountCheck countCheck = countCheck(runner, tracker);
     return record.finish(countCheck);
+  }
+
+  /**
+   * Waits until every ticket sent so far is routed (at most {@link #SETTLE_TIMEOUT}), so that a
+   * measured phase starts without an earlier phase's backlog.
+   */
+  private void settle(EventTracker tracker) {
+    long sent = runs.stream().mapToLong(run -> run.result().traffic().accepted()).sum();
+    long started = System.nanoTime();
+    long deadline = started + SETTLE_TIMEOUT.toNanos();
+    while (tracker.routedTotal() < sent && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    progress.printf(
+        "[bench] backlog drained in %d s (%d of %d routed)%n",
+        (System.nanoTime() - started) / 1_000_000_000, tracker.routedTotal(), sent);
   }
 
   /**
