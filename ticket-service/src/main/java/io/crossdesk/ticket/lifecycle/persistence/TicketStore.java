@@ -17,7 +17,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,6 +44,32 @@ public class TicketStore implements InitializingBean {
   private static final String T = "ticket.";
   private static final List<TicketStatus> OPEN =
       Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen).toList();
+
+  /** A list filter's index name to the field it filters on. */
+  private static final Map<String, String> LIST_FILTERS =
+      Map.of(
+          "customer", "customerId",
+          "status", "status",
+          "owner", "owner",
+          "department", "department",
+          "channel", "channel",
+          "category", "category",
+          "type", "classification.type",
+          "priority", "classification.priority",
+          "source_system", "origin.sourceSystem");
+
+  /** Indexes of earlier versions, replaced by the ones that also serve the sort's {@code _id}. */
+  private static final Set<String> SUPERSEDED_INDEXES =
+      Set.of(
+          "customerId_newest_first",
+          "status_newest_first",
+          "owner_newest_first",
+          "department_newest_first",
+          "channel_newest_first",
+          "category_newest_first",
+          "type_newest_first",
+          "resolve_by",
+          "newest_first");
 
   private final MongoTemplate mongo;
   private final TicketMapping mapping;
@@ -67,12 +96,19 @@ public class TicketStore implements InitializingBean {
    * lets each (sourceSystem, externalId) open one ticket only, across redeliveries and instances,
    * while tickets opened by people (which have neither field) stay out of it; so it is created here
    * rather than left to spring.data.mongodb.auto-index-creation, which production may switch off.
-   * Every list filter has an index that starts with it; creating an index that exists changes
-   * nothing.
+   * Every list filter has an index that starts with it and ends with the list's whole sort ({@code
+   * openedAt}, then {@code _id}), so MongoDB reads a page in order from the index instead of
+   * sorting every matching ticket. Creating an index that exists changes nothing; the indexes of
+   * earlier versions, which ended at {@code openedAt}, are dropped.
    */
   @Override
   public void afterPropertiesSet() {
     IndexOperations indexes = mongo.indexOps(TicketMapping.COLLECTION);
+    for (IndexInfo index : indexes.getIndexInfo()) {
+      if (SUPERSEDED_INDEXES.contains(index.getName())) {
+        indexes.dropIndex(index.getName());
+      }
+    }
     indexes.createIndex(
         new Index()
             .on(T + "origin.sourceSystem", Sort.Direction.ASC)
@@ -81,22 +117,25 @@ public class TicketStore implements InitializingBean {
             .sparse()
             .named("intake_request"));
     indexes.createIndex(new Index().on(T + "number", Sort.Direction.ASC).unique().named("number"));
-    for (String field :
-        List.of("customerId", "status", "owner", "department", "channel", "category")) {
-      indexes.createIndex(
-          new Index()
-              .on(T + field, Sort.Direction.ASC)
-              .on(T + "openedAt", Sort.Direction.DESC)
-              .named(field + "_newest_first"));
-    }
+    LIST_FILTERS.forEach(
+        (name, field) ->
+            indexes.createIndex(
+                new Index()
+                    .on(T + field, Sort.Direction.ASC)
+                    .on(T + "openedAt", Sort.Direction.DESC)
+                    .on("_id", Sort.Direction.DESC)
+                    .named(name + "_by_newest")));
     indexes.createIndex(
         new Index()
-            .on(T + "classification.type", Sort.Direction.ASC)
-            .on(T + "openedAt", Sort.Direction.DESC)
-            .named("type_newest_first"));
-    indexes.createIndex(new Index().on("resolveBy", Sort.Direction.ASC).named("resolve_by"));
+            .on("resolveBy", Sort.Direction.ASC)
+            .on("_id", Sort.Direction.ASC)
+            .named("by_resolve_by"));
     indexes.createIndex(new Index().on("atRiskFrom", Sort.Direction.ASC).named("at_risk_from"));
-    indexes.createIndex(new Index().on(T + "openedAt", Sort.Direction.DESC).named("newest_first"));
+    indexes.createIndex(
+        new Index()
+            .on(T + "openedAt", Sort.Direction.DESC)
+            .on("_id", Sort.Direction.DESC)
+            .named("by_newest"));
   }
 
   /**

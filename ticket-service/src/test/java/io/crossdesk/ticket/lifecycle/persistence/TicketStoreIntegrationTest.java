@@ -3,6 +3,7 @@ package io.crossdesk.ticket.lifecycle.persistence;
 import static io.crossdesk.testsupport.TopicRecorder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.ticket.TicketOpened;
@@ -25,8 +26,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexField;
 import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 
 class TicketStoreIntegrationTest extends IntegrationTestSupport {
 
@@ -115,18 +119,47 @@ class TicketStoreIntegrationTest extends IntegrationTestSupport {
             });
     assertThat(indexes)
         .extracting(IndexInfo::getName)
-        .contains(
-            "number",
-            "customerId_newest_first",
-            "status_newest_first",
-            "owner_newest_first",
-            "department_newest_first",
-            "channel_newest_first",
-            "type_newest_first",
-            "category_newest_first",
-            "resolve_by",
-            "at_risk_from",
-            "newest_first");
+        .contains("number", "by_resolve_by", "at_risk_from", "by_newest");
+    // Each list filter's index serves the list's whole sort: newest first, then _id.
+    for (String filter :
+        List.of(
+            "customer",
+            "status",
+            "owner",
+            "department",
+            "channel",
+            "category",
+            "type",
+            "priority",
+            "source_system")) {
+      assertThat(indexes)
+          .filteredOn(index -> index.getName().equals(filter + "_by_newest"))
+          .singleElement()
+          .satisfies(
+              index ->
+                  assertThat(index.getIndexFields())
+                      .extracting(IndexField::getKey, IndexField::getDirection)
+                      .endsWith(
+                          tuple("ticket.openedAt", Sort.Direction.DESC),
+                          tuple("_id", Sort.Direction.DESC)));
+    }
+  }
+
+  @Test
+  void the_list_indexes_of_earlier_versions_are_dropped_at_start_up() throws Exception {
+    IndexOperations indexes = mongo.indexOps("tickets");
+    indexes.createIndex(
+        new Index()
+            .on("ticket.status", Sort.Direction.ASC)
+            .on("ticket.openedAt", Sort.Direction.DESC)
+            .named("status_newest_first"));
+
+    store.afterPropertiesSet();
+
+    assertThat(indexes.getIndexInfo())
+        .extracting(IndexInfo::getName)
+        .doesNotContain("status_newest_first")
+        .contains("status_by_newest");
   }
 
   @Test
