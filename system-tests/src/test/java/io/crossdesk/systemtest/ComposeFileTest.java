@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.platform.config.PlatformDefaults;
+import io.crossdesk.platform.metrics.KafkaClientMeters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -143,10 +144,15 @@ class ComposeFileTest {
     List<Path> files =
         List.of(
             ROOT.resolve("ops/prometheus/alerts.yml"),
-            ROOT.resolve("ops/grafana/dashboards/crossdesk-overview.json"));
+            ROOT.resolve("ops/grafana/dashboards/crossdesk-overview.json"),
+            ROOT.resolve("ops/grafana/dashboards/crossdesk-departments.json"));
     Pattern asked = Pattern.compile("\\bcrossdesk_[a-z0-9_]+");
+    Pattern kafka = Pattern.compile("\\bkafka_[a-z0-9_]+");
+    Set<String> keptKafkaMeters = new TreeSet<>();
+    KafkaClientMeters.KEPT.forEach(name -> keptKafkaMeters.add(name.replace('.', '_')));
     for (Path file : files) {
-      Matcher matcher = asked.matcher(read(file));
+      String text = read(file);
+      Matcher matcher = asked.matcher(text);
       int found = 0;
       while (matcher.find()) {
         found++;
@@ -154,6 +160,13 @@ class ComposeFileTest {
         assertThat(meters).as(file.getFileName() + " asks for " + matcher.group()).contains(meter);
       }
       assertThat(found).as(file.getFileName().toString()).isPositive();
+      // The Kafka clients' meters a service publishes are a chosen few: those asked for are kept.
+      Matcher client = kafka.matcher(text);
+      while (client.find()) {
+        assertThat(keptKafkaMeters)
+            .as(file.getFileName() + " asks for " + client.group())
+            .contains(client.group());
+      }
     }
   }
 

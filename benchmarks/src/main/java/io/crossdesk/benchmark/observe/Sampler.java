@@ -9,11 +9,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples every second, for the phase under way, the outbox backlog of each service and the
- * resident memory of each process; at the phase's ends it also reads CPU times and the MongoDB
+ * Samples, for the phase under way, the resident memory of each process every second and the outbox
+ * backlog of each service every five; at the phase's ends it also reads CPU times and the MongoDB
  * driver's command counts, whose differences are the phase's cost.
  */
 public final class Sampler implements AutoCloseable {
+
+  /**
+   * How often the services' metrics are read between a phase's ends: as often as the outbox gauge
+   * changes. A scrape costs a service some milliseconds of CPU, which a phase would count as the
+   * tickets' cost.
+   */
+  private static final int SCRAPE_EVERY_SECONDS = 5;
 
   private final ServiceMetrics metrics;
   private final Map<String, Long> pids;
@@ -29,6 +36,7 @@ public final class Sampler implements AutoCloseable {
   private final Map<String, Double> outboxLast = new TreeMap<>();
   private final Map<String, Long> rssMax = new TreeMap<>();
   private Map<String, Long> cpuAtStart = Map.of();
+  private long seconds;
   private Map<String, Map<String, Long>> commandsAtStart = Map.of();
 
   /** {@code pids}: component name to process id. */
@@ -87,9 +95,11 @@ public final class Sampler implements AutoCloseable {
   }
 
   private void sample() {
-    Map<String, PrometheusText> scraped = metrics.scrape();
-    synchronized (this) {
-      record(scraped);
+    if (++seconds % SCRAPE_EVERY_SECONDS == 0) {
+      Map<String, PrometheusText> scraped = metrics.scrape();
+      synchronized (this) {
+        record(scraped);
+      }
     }
     sampleMemory();
   }

@@ -4,17 +4,22 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.outbox.OutboxEntries;
 import io.crossdesk.platform.outbox.OutboxRelay;
 import io.crossdesk.platform.outbox.PendingEvents;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -248,6 +253,126 @@ public class AggregateStore<A> {
     assumed.putAll(mapping.write(known));
     assumed.append(VERSION, version).append(OUTBOX, List.of());
     return apply(id, null, decide, assumed);
+  }
+
+  /**
+   * {@link #changeKnown} of several aggregates at once, each stored at {@code version} with an
+   * empty outbox as the caller knows: the decisions are written in one unordered bulk update, after
+   * one insert of all their events' markers. An aggregate whose stored document was not the one
+   * assumed (another writer got there first) is changed on its own afterwards, decided again on
+   * what is stored, as any change that lost a race.
+   *
+   * @return the aggregates as stored afterwards, in the order given
+   */
+  public List<A> changeKnownAll(List<A> known, long version, Function<A, Change<A>> decide) {
+    if (known.size() <= 1) {
+      return known.stream().map(one -> changeKnown(one, version, decide)).toList();
+    }
+    List<A> after = new ArrayList<>(known);
+    List<KnownWrite<A>> writes = new ArrayList<>();
+    for (int i = 0; i < known.size(); i++) {
+      String id = mapping.idOf(known.get(i));
+      Document assumed = new Document("_id", id);
+      assumed.putAll(mapping.write(known.get(i)));
+      A before = mapping.read(assumed);
+      Change<A> change = decide.apply(before);
+      if (!change.changed()) {
+        continue;
+      }
+      Document set = new Document();
+      Document unset = new Document();
+      DocumentDiff.between(assumed, mapping.write(change.after()), NOT_STATE, set, unset);
+      List<Document> added = outboxOf(change.events());
+      if (set.isEmpty() && unset.isEmpty() && added.isEmpty()) {
+        continue;
+      }
+      if (!added.isEmpty()) {
+        set.append(OUTBOX, added);
+      }
+      Document update = new Document("$inc", new Document(VERSION, 1L));
+      if (!set.isEmpty()) {
+        update.append("$set", set);
+      }
+      if (!unset.isEmpty()) {
+        update.append("$unset", unset);
+      }
+      writes.add(new KnownWrite<>(i, id, before, change, update, added));
+    }
+    if (writes.isEmpty()) {
+      return after;
+    }
+    Map<String, List<String>> eventIds = new LinkedHashMap<>();
+    writes.forEach(write -> eventIds.put(write.id(), eventIds(write.change().events())));
+    writes.forEach(write -> sideWrites.before(write.before(), write.change().after()));
+    long matched;
+    try {
+      pending.markAll(collection(), eventIds);
+      matched =
+          documents()
+              .bulkWrite(
+                  writes.stream()
+                      .map(
+                          write ->
+                              new UpdateOneModel<Document>(
+                                  sameVersion(write.id(), version), write.update()))
+                      .toList(),
+                  new BulkWriteOptions().ordered(false))
+              .getMatchedCount();
+    } catch (RuntimeException failed) {
+      // Which of them were written is read back below; the others are decided again.
+      matched = -1;
+    }
+    Map<String, Document> stored = new HashMap<>();
+    if (matched != writes.size()) {
+      try {
+        documents()
+            .find(Filters.in("_id", eventIds.keySet()))
+            .forEach(document -> stored.put(document.getString("_id"), document));
+      } catch (RuntimeException unreadable) {
+        // The store is gone: markers of events never written are removed by the relay's sweep.
+        writes.forEach(write -> sideWrites.failed(write.before(), write.change().after()));
+        throw translated(unreadable);
+      }
+    }
+    for (KnownWrite<A> write : writes) {
+      if (matched == writes.size() || isWritten(write, version, stored.get(write.id()))) {
+        if (!write.added().isEmpty()) {
+          relay.enqueue(collection(), write.id(), write.added());
+        }
+        sideWrites.after(write.before(), write.change().after());
+        after.set(write.index(), mapping.atVersion(write.change().after(), version + 1));
+      } else {
+        pending.remove(eventIds.get(write.id()));
+        sideWrites.failed(write.before(), write.change().after());
+        after.set(write.index(), apply(write.id(), null, decide, null));
+      }
+    }
+    return after;
+  }
+
+  /** One decision of {@link #changeKnownAll}, ready to be written. */
+  private record KnownWrite<A>(
+      int index, String id, A before, Change<A> change, Document update, List<Document> added) {}
+
+  /**
+   * Whether a bulk write that did not match every document wrote this one: its events are in the
+   * stored outbox, or, announcing nothing, the document is one version on and holds its state.
+   */
+  private boolean isWritten(KnownWrite<A> write, long version, Document stored) {
+    if (stored == null) {
+      return false;
+    }
+    if (!write.added().isEmpty()) {
+      String first = write.added().get(0).getString("eventId");
+      return stored.getList(OUTBOX, Document.class, List.of()).stream()
+          .anyMatch(entry -> first.equals(entry.getString("eventId")));
+    }
+    Document set = new Document();
+    Document unset = new Document();
+    DocumentDiff.between(stored, mapping.write(write.change().after()), NOT_STATE, set, unset);
+    return ((Number) stored.get(VERSION)).longValue() == version + 1
+        && set.isEmpty()
+        && unset.isEmpty();
   }
 
   private A apply(String id, String eventId, Function<A, Change<A>> decide, Document assumed) {

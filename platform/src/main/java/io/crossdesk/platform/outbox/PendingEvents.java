@@ -78,21 +78,29 @@ public class PendingEvents {
    * writer. Events marked already (a document saved again with its outbox) keep their marker.
    */
   public void mark(String collection, Object aggregateId, Collection<String> eventIds) {
-    if (eventIds.isEmpty()) {
+    markAll(collection, Map.of(aggregateId, eventIds));
+  }
+
+  /** {@link #mark} for the events of several documents of {@code collection}, in one insert. */
+  public void markAll(String collection, Map<?, ? extends Collection<String>> eventIdsByAggregate) {
+    List<Document> markers = new ArrayList<>();
+    Date until = Date.from(clock.instant().plus(lease));
+    eventIdsByAggregate.forEach(
+        (aggregateId, eventIds) -> {
+          for (String eventId : eventIds) {
+            markers.add(
+                new Document("_id", eventId)
+                    .append(AGGREGATE_COLLECTION, collection)
+                    .append(AGGREGATE_ID, aggregateId)
+                    .append(LEASE, until)
+                    .append(ATTEMPTS, 0));
+          }
+        });
+    if (markers.isEmpty()) {
       return;
     }
     synchronized (removed) {
-      eventIds.forEach(removed::remove);
-    }
-    Date until = Date.from(clock.instant().plus(lease));
-    List<Document> markers = new ArrayList<>(eventIds.size());
-    for (String eventId : eventIds) {
-      markers.add(
-          new Document("_id", eventId)
-              .append(AGGREGATE_COLLECTION, collection)
-              .append(AGGREGATE_ID, aggregateId)
-              .append(LEASE, until)
-              .append(ATTEMPTS, 0));
+      markers.forEach(marker -> removed.remove(marker.getString("_id")));
     }
     try {
       markers().insertMany(markers, new InsertManyOptions().ordered(false));

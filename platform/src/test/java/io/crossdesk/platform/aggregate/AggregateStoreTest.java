@@ -154,6 +154,50 @@ class AggregateStoreTest {
     assertThat(document("p-1").getLong("version")).isEqualTo(2L);
   }
 
+  @Test
+  void
+      known_documents_change_together_and_one_another_writer_changed_is_decided_again_on_its_own() {
+    List<Parcel> inserted =
+        parcels.insertNew(
+            List.of(
+                new Parcel("p-1", "k-1", "new"),
+                new Parcel("p-2", "k-2", "new"),
+                new Parcel("p-3", "k-3", "new"),
+                new Parcel("p-4", "k-4", "kept")));
+    parcels.change("p-2", read -> Change.of(withState(read, "taken")));
+    sideWrites.calls.clear();
+
+    List<String> decidedOn = new ArrayList<>();
+    List<Parcel> after =
+        parcels.changeKnownAll(
+            inserted,
+            0,
+            read -> {
+              decidedOn.add(read.id() + " " + read.state());
+              return read.state().equals("kept")
+                  ? Change.none(read)
+                  : Change.of(withState(read, read.state() + "+shipped"), fixture.event(read.id()));
+            });
+
+    assertThat(after)
+        .extracting(Parcel::state)
+        .containsExactly("new+shipped", "taken+shipped", "new+shipped", "kept");
+    assertThat(decidedOn).containsExactly("p-1 new", "p-2 new", "p-3 new", "p-4 kept", "p-2 taken");
+    assertThat(document("p-1").getLong("version")).isEqualTo(1L);
+    assertThat(document("p-2").getLong("version")).isEqualTo(2L);
+    assertThat(document("p-4").getLong("version")).isZero();
+    assertThat(fixture.outbox("p-2")).hasSize(1);
+    assertThat(sideWrites.calls)
+        .contains(
+            "failed new->new+shipped",
+            "before taken->taken+shipped, stored taken",
+            "after taken->taken+shipped, stored taken+shipped",
+            "after new->new+shipped, stored new+shipped");
+    // One event each, the stale write's marker gone with it: all three are published.
+    assertThat(fixture.markers()).isEqualTo(3);
+    assertThat(relay.relayQueued()).isEqualTo(3);
+  }
+
   private static Parcel withState(Parcel parcel, String state) {
     return new Parcel(parcel.id(), parcel.key(), state);
   }

@@ -3,6 +3,7 @@ package io.crossdesk.customer.history.messaging;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.customer.history.persistence.ContactHistory;
 import io.crossdesk.platform.consumer.EventHandlers;
+import io.crossdesk.platform.consumer.Gathering;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +34,8 @@ class ContactEventsListener {
   @KafkaListener(
       id = CONSUMER,
       topics = {Topics.TICKETS, Topics.NOTIFICATIONS},
-      batch = "true")
+      batch = "true",
+      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT})
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

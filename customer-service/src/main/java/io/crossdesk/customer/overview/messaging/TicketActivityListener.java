@@ -9,9 +9,12 @@ import io.crossdesk.contracts.ticket.TicketResolved;
 import io.crossdesk.customer.overview.domain.TicketState;
 import io.crossdesk.customer.overview.persistence.CustomerActivities;
 import io.crossdesk.customer.overview.persistence.CustomerTickets;
+import io.crossdesk.platform.consumer.Delivered;
 import io.crossdesk.platform.consumer.EventHandlers;
+import io.crossdesk.platform.consumer.Gathering;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -30,19 +33,28 @@ class TicketActivityListener {
     this.consumer = consumer;
     this.handlers =
         EventHandlers.reading()
-            .on(
+            .onBatch(
                 TicketOpened.class,
-                e -> {
-                  boolean first =
-                      tickets.opened(
-                          e.customerId(),
-                          e.ticketId(),
-                          e.ticketNumber(),
-                          e.ticketType(),
-                          e.title(),
-                          e.openedAt());
-                  if (first && "COMPLAINT".equals(e.ticketType())) {
-                    activities.complaintOpened(e.customerId(), e.openedAt());
+                run -> {
+                  List<TicketOpened> opened = run.stream().map(Delivered::data).toList();
+                  Set<String> first =
+                      tickets.openedAll(
+                          opened.stream()
+                              .map(
+                                  e ->
+                                      new CustomerTickets.Opening(
+                                          e.customerId(),
+                                          e.ticketId(),
+                                          e.ticketNumber(),
+                                          e.ticketType(),
+                                          e.title(),
+                                          e.openedAt()))
+                              .toList());
+                  for (TicketOpened e : opened) {
+                    // first.remove: a ticket opened twice in one run counts once
+                    if (first.remove(e.ticketId()) && "COMPLAINT".equals(e.ticketType())) {
+                      activities.complaintOpened(e.customerId(), e.openedAt());
+                    }
                   }
                 })
             .on(
@@ -65,7 +77,11 @@ class TicketActivityListener {
                         e.score()));
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS, batch = "true")
+  @KafkaListener(
+      id = CONSUMER,
+      topics = Topics.TICKETS,
+      batch = "true",
+      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT})
   void on(List<ConsumerRecord<String, String>> records) {
     // Keyed by the ticket's state and the survey's round: a redelivery changes nothing.
     consumer.handle(CONSUMER, records, handlers);

@@ -1,10 +1,24 @@
 package io.crossdesk.customer.overview.persistence;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.crossdesk.customer.overview.domain.TicketState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -21,16 +35,19 @@ import org.springframework.stereotype.Component;
 /**
  * Where each of a customer's tickets stands, one small document per ticket ({@code _id} the ticket
  * id), so that an event costs the same whatever the customer's history. Every event writes by
- * {@code _id}: an opening and a survey in one findAndModify that also returns what was there before
- * (so the counters in {@link CustomerActivities} are raised once per ticket and round), a status
- * move by read and write under a version (taking only newer events). The overview lists a
- * customer's open tickets with one query, newest first, at most {@link #LISTED}; real MongoDB
- * answers it from the {@code open_by_customer} index, the embedded server scans the collection.
+ * {@code _id}: a run of openings in one bulk upsert that tells which were first, and a survey in
+ * one findAndModify that also returns what was there before (so the counters in {@link
+ * CustomerActivities} are raised once per ticket and round), a status move by read and write under
+ * a version (taking only newer events). The overview lists a customer's open tickets with one
+ * query, newest first, at most {@link #LISTED}; real MongoDB answers it from the {@code
+ * open_by_customer} index, the embedded server scans the collection.
  */
 @Component
 public class CustomerTickets {
 
   static final int LISTED = 100;
+  static final String COLLECTION = "customer_tickets";
+  private static final int DUPLICATE_KEY = 11000;
   private static final List<String> OPEN = List.of(TicketState.OPEN, TicketState.RESOLVED);
 
   private final MongoTemplate mongo;
@@ -39,36 +56,79 @@ public class CustomerTickets {
     this.mongo = mongo;
   }
 
-  /** Records the ticket's opening; true when it is the first opening applied to it. */
-  public boolean opened(
+  /**
+   * Records a run of openings in one unordered bulk write and returns the ids of the tickets whose
+   * first opening this is. Each opening is an upsert of a ticket not yet opened: a new document, or
+   * one a survey or a status move made first (which then gets its state, if it has none yet); a
+   * ticket opened already refuses it with a duplicate key, and is not counted again.
+   */
+  public Set<String> openedAll(List<Opening> openings) {
+    if (openings.isEmpty()) {
+      return new HashSet<>();
+    }
+    List<UpdateOneModel<org.bson.Document>> writes = new ArrayList<>();
+    for (Opening opening : openings) {
+      writes.add(
+          new UpdateOneModel<>(
+              Filters.and(Filters.eq("_id", opening.ticketId()), Filters.exists("openedAt", false)),
+              Updates.combine(
+                  Updates.set("customerId", opening.customerId()),
+                  Updates.set("number", opening.number()),
+                  Updates.set("type", opening.type()),
+                  Updates.set("title", opening.title()),
+                  Updates.set("openedAt", Date.from(opening.openedAt())),
+                  Updates.setOnInsert("status", TicketState.OPEN),
+                  Updates.setOnInsert("lastEventAt", Date.from(opening.openedAt())),
+                  Updates.inc("version", 1L)),
+              new UpdateOptions().upsert(true)));
+    }
+    Set<Integer> openedBefore = new HashSet<>();
+    BulkWriteResult result;
+    try {
+      result = collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    } catch (MongoBulkWriteException refused) {
+      for (BulkWriteError error : refused.getWriteErrors()) {
+        if (error.getCode() != DUPLICATE_KEY) {
+          throw refused;
+        }
+        openedBefore.add(error.getIndex());
+      }
+      result = refused.getWriteResult();
+    }
+    Set<Integer> created = new HashSet<>();
+    result.getUpserts().forEach(upsert -> created.add(upsert.getIndex()));
+    Set<String> first = new LinkedHashSet<>();
+    for (int i = 0; i < openings.size(); i++) {
+      if (openedBefore.contains(i)) {
+        continue;
+      }
+      Opening opening = openings.get(i);
+      if (!created.contains(i)) {
+        // A survey or a status move came first: the ticket gets its state unless it has one.
+        collection()
+            .updateOne(
+                Filters.and(Filters.eq("_id", opening.ticketId()), Filters.eq("status", null)),
+                Updates.combine(
+                    Updates.set("status", TicketState.OPEN),
+                    Updates.set("lastEventAt", Date.from(opening.openedAt())),
+                    Updates.inc("version", 1L)));
+      }
+      first.add(opening.ticketId());
+    }
+    return first;
+  }
+
+  /** A ticket's opening, as the overview keeps it. */
+  public record Opening(
       String customerId,
       String ticketId,
       String number,
       String type,
       String title,
-      Instant openedAt) {
-    Update update =
-        new Update()
-            .set("customerId", customerId)
-            .set("number", number)
-            .set("type", type)
-            .set("title", title)
-            .set("openedAt", openedAt)
-            .setOnInsert("status", TicketState.OPEN)
-            .setOnInsert("lastEventAt", openedAt)
-            .inc("version", 1);
-    TicketDocument before = upsertReturningBefore(ticketId, update);
-    if (before != null && before.status() == null) {
-      // only a survey arrived before the opening: the ticket has no state yet
-      mongo.updateFirst(
-          byId(ticketId),
-          new Update()
-              .set("status", TicketState.OPEN)
-              .set("lastEventAt", openedAt)
-              .inc("version", 1),
-          TicketDocument.class);
-    }
-    return before == null || before.openedAt() == null;
+      Instant openedAt) {}
+
+  private MongoCollection<org.bson.Document> collection() {
+    return mongo.getCollection(COLLECTION);
   }
 
   /** The ticket moved to {@code status} at {@code at}; an older event changes nothing. */
@@ -148,7 +208,7 @@ public class CustomerTickets {
    * The unique index on {@code (_id, version)} lets the embedded server find versioned writes; the
    * other is what real MongoDB needs for the overview's list.
    */
-  @Document("customer_tickets")
+  @Document(COLLECTION)
   @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
   @CompoundIndex(name = "open_by_customer", def = "{'customerId': 1, 'status': 1, 'openedAt': -1}")
   record TicketDocument(

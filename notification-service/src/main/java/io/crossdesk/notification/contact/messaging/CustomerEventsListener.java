@@ -7,6 +7,7 @@ import io.crossdesk.notification.contact.domain.Contact;
 import io.crossdesk.notification.contact.domain.QuietHours;
 import io.crossdesk.notification.contact.persistence.ContactDirectory;
 import io.crossdesk.platform.consumer.EventHandlers;
+import io.crossdesk.platform.consumer.Gathering;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +36,12 @@ class CustomerEventsListener {
 
   // Customer events are few (registrations, profile changes): one consumer takes them all, in
   // batches, instead of one idle consumer per partition.
-  @KafkaListener(id = CONSUMER, topics = Topics.CUSTOMERS, batch = "true", concurrency = "1")
+  @KafkaListener(
+      id = CONSUMER,
+      topics = Topics.CUSTOMERS,
+      batch = "true",
+      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT},
+      concurrency = "1")
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

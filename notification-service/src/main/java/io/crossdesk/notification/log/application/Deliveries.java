@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -158,15 +159,15 @@ public class Deliveries implements DeadlineHandler {
   }
 
   /**
-   * Writes the feed copies, tries the direct messages that are due, defers the others, and waits
-   * for the outcomes.
+   * Writes the feed copies, tries the direct messages that are due, defers the others, and writes
+   * the outcomes of the tries together.
    *
    * @param fresh the ids of those this call stored: their outcome is written without a read
    */
   private void send(List<Notification> notifications, Set<String> fresh) {
     Instant now = clock.instant();
     List<Notification> feed = new ArrayList<>();
-    List<CompletableFuture<Void>> tries = new ArrayList<>();
+    List<CompletableFuture<Tried>> tries = new ArrayList<>();
     for (Notification notification : notifications) {
       if (notification.channel() == Channel.IN_APP) {
         feed.add(notification);
@@ -176,7 +177,7 @@ public class Deliveries implements DeadlineHandler {
         deadlines.schedule(key(notification.id(), DEFERRED), notification.notBefore());
       } else {
         boolean known = fresh.contains(notification.id());
-        tries.add(CompletableFuture.runAsync(() -> tryToSend(notification, known), sending));
+        tries.add(CompletableFuture.supplyAsync(() -> tryToSend(notification, known), sending));
       }
     }
     if (!feed.isEmpty()) {
@@ -188,8 +189,12 @@ public class Deliveries implements DeadlineHandler {
     awaitAll(tries);
   }
 
-  /** Waits for the tries' outcomes, so that the consumer commits only once they are recorded. */
-  private void awaitAll(List<CompletableFuture<Void>> tries) {
+  /**
+   * Waits for the tries and records their outcomes, so that the consumer commits only once they are
+   * recorded. When some tries outlast the wait, the outcomes of those done are recorded before the
+   * run fails, so that its redelivery does not send them again.
+   */
+  private void awaitAll(List<CompletableFuture<Tried>> tries) {
     if (tries.isEmpty()) {
       return;
     }
@@ -202,19 +207,31 @@ public class Deliveries implements DeadlineHandler {
       // The instance is stopping: fail the run, so that the event is delivered again (to whichever
       // instance takes the partition) and what was not tried here is tried there.
       Thread.currentThread().interrupt();
+      record(done(tries));
       throw new IllegalStateException("stopped while the run's messages were tried", interrupted);
-    } catch (ExecutionException unrecorded) {
-      // The store refused an outcome: fail the run, so that it is delivered again and the messages
-      // whose outcome is missing are tried again.
-      throw new IllegalStateException("a try's outcome was not recorded", unrecorded.getCause());
+    } catch (ExecutionException unexpected) {
+      record(done(tries));
+      throw new IllegalStateException("a try failed unexpectedly", unexpected.getCause());
     } catch (TimeoutException stillTrying) {
       // Longer than any try may take: fail the run rather than commit messages whose outcome may
       // never be written; the redelivery tries those still untried.
+      record(done(tries));
       throw new IllegalStateException("the run's tries outlasted " + longest, stillTrying);
     }
+    record(done(tries));
   }
 
-  private void tryToSend(Notification notification, boolean known) {
+  private static List<Tried> done(List<CompletableFuture<Tried>> tries) {
+    return tries.stream()
+        .filter(tried -> tried.isDone() && !tried.isCompletedExceptionally())
+        .map(CompletableFuture::join)
+        .toList();
+  }
+
+  /** One try of one message: how it went. */
+  private record Tried(Notification notification, boolean known, String error) {}
+
+  private Tried tryToSend(Notification notification, boolean known) {
     Channel channel = notification.channel();
     ChannelSender sender = senders.get(channel);
     Callable<Void> send =
@@ -234,62 +251,75 @@ public class Deliveries implements DeadlineHandler {
     } catch (Exception failed) {
       error = describe(failed);
     }
+    return new Tried(notification, known, error);
+  }
+
+  /**
+   * Writes the tries' outcomes with their events: those this call stored in one bulk write without
+   * a read (their stored documents are known), the others one by one. A failed try schedules the
+   * next one first.
+   */
+  private void record(List<Tried> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    Map<String, Function<Notification, Change<Notification>>> decisions = new HashMap<>();
+    List<Notification> known = new ArrayList<>();
+    List<Tried> unknown = new ArrayList<>();
+    for (Tried tried : outcomes) {
+      Notification notification = tried.notification();
+      String outcome = tried.error() == null ? "sent" : "failed";
+      meters
+          .counter(
+              "crossdesk.notifications",
+              "channel",
+              notification.channel().name(),
+              "outcome",
+              outcome)
+          .increment();
+      decisions.put(notification.id(), decision(tried, now));
+      if (tried.known()) {
+        known.add(notification);
+      } else {
+        unknown.add(tried);
+      }
+    }
     try {
-      record(notification, known, error);
+      log.changeStoredAll(known, stored -> decisions.get(stored.id()).apply(stored));
+      unknown.forEach(
+          tried -> log.change(tried.notification().id(), decisions.get(tried.notification().id())));
     } catch (RuntimeException unrecorded) {
-      LOG.warn("outcome of notification {} not recorded", notification.id(), unrecorded);
+      LOG.warn("outcomes of {} notifications not recorded", outcomes.size(), unrecorded);
       throw unrecorded;
     }
   }
 
-  /**
-   * Writes the try's outcome with its event. A message this call stored is written without a read
-   * (its stored document is known); a failed try schedules the next one before the write.
-   */
-  private void record(Notification tried, boolean known, String error) {
-    Instant now = clock.instant();
-    String outcome = error == null ? "sent" : "failed";
-    meters
-        .counter("crossdesk.notifications", "channel", tried.channel().name(), "outcome", outcome)
-        .increment();
-    if (error == null) {
-      change(
-          tried,
-          known,
-          stored -> {
-            if (stored.status().isFinal()) {
-              return Change.none(stored);
-            }
-            Notification sent = stored.sent(now);
-            return Change.of(sent, sentEvent(sent));
-          });
-      return;
+  /** What a try's outcome changes; a failed try that is not the last schedules the next one. */
+  private Function<Notification, Change<Notification>> decision(Tried tried, Instant now) {
+    if (tried.error() == null) {
+      return stored -> {
+        if (stored.status().isFinal()) {
+          return Change.none(stored);
+        }
+        Notification sent = stored.sent(now);
+        return Change.of(sent, sentEvent(sent));
+      };
     }
-    int tries = tried.tries() + 1;
+    int tries = tried.notification().tries() + 1;
     boolean last = tries >= policy.maxTries();
     if (!last) {
       Duration wait = policy.delayAfter(tries, ThreadLocalRandom.current().nextDouble());
-      deadlines.schedule(key(tried.id(), TRY + (tries + 1)), now.plus(wait));
+      deadlines.schedule(key(tried.notification().id(), TRY + (tries + 1)), now.plus(wait));
     }
-    change(
-        tried,
-        known,
-        stored -> {
-          if (stored.status().isFinal() || stored.tries() >= tries) {
-            return Change.none(stored);
-          }
-          Notification failed = stored.failed(error, last);
-          return last ? Change.of(failed, failedEvent(failed, now)) : Change.of(failed);
-        });
-  }
-
-  private void change(
-      Notification tried, boolean known, Function<Notification, Change<Notification>> decide) {
-    if (known) {
-      log.changeStored(tried, decide);
-    } else {
-      log.change(tried.id(), decide);
-    }
+    String error = tried.error();
+    return stored -> {
+      if (stored.status().isFinal() || stored.tries() >= tries) {
+        return Change.none(stored);
+      }
+      Notification failed = stored.failed(error, last);
+      return last ? Change.of(failed, failedEvent(failed, now)) : Change.of(failed);
+    };
   }
 
   private EventMessage sentEvent(Notification sent) {

@@ -5,6 +5,7 @@ import io.crossdesk.contracts.analytics.AnomalyDetected;
 import io.crossdesk.contracts.analytics.CustomerAtRisk;
 import io.crossdesk.notification.log.application.WarningMessages;
 import io.crossdesk.platform.consumer.EventHandlers;
+import io.crossdesk.platform.consumer.Gathering;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +32,12 @@ class AnalyticsEventsListener {
   }
 
   // Warnings are rare: one consumer takes them all, in batches.
-  @KafkaListener(id = CONSUMER, topics = Topics.ANALYTICS, batch = "true", concurrency = "1")
+  @KafkaListener(
+      id = CONSUMER,
+      topics = Topics.ANALYTICS,
+      batch = "true",
+      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT},
+      concurrency = "1")
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

@@ -11,6 +11,7 @@ import io.crossdesk.contracts.ticket.TicketWaitingForCustomer;
 import io.crossdesk.notification.log.application.Surveys;
 import io.crossdesk.notification.log.application.TicketMessages;
 import io.crossdesk.platform.consumer.EventHandlers;
+import io.crossdesk.platform.consumer.Gathering;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,7 +52,11 @@ class TicketEventsListener {
             .onBatch(SatisfactionRecorded.class, surveys::rated);
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.TICKETS, batch = "true")
+  @KafkaListener(
+      id = CONSUMER,
+      topics = Topics.TICKETS,
+      batch = "true",
+      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT})
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

@@ -6,6 +6,7 @@ import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.contracts.workorder.WorkOrderStepAssigned;
 import io.crossdesk.notification.log.application.WorkOrderMessages;
 import io.crossdesk.platform.consumer.EventHandlers;
+import io.crossdesk.platform.consumer.Gathering;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +31,11 @@ class WorkOrderEventsListener {
             .onBatch(WorkOrderEscalated.class, messages::escalated);
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS, batch = "true")
+  @KafkaListener(
+      id = CONSUMER,
+      topics = Topics.WORKORDERS,
+      batch = "true",
+      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT})
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

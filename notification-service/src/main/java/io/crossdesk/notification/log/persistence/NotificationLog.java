@@ -108,6 +108,12 @@ public class NotificationLog implements InitializingBean {
     return notifications.changeKnown(stored, 0, decide);
   }
 
+  /** {@link #changeStored} of several notifications this instance has just stored, in one write. */
+  public List<Notification> changeStoredAll(
+      List<Notification> stored, Function<Notification, Change<Notification>> decide) {
+    return notifications.changeKnownAll(stored, 0, decide);
+  }
+
   /** The ids of the customer's notifications waiting for an address. */
   public List<String> waitingForAddress(String customerId) {
     List<String> ids = new ArrayList<>();

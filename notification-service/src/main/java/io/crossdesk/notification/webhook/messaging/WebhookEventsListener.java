@@ -5,6 +5,7 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.notification.webhook.application.SubscribableEvents;
 import io.crossdesk.notification.webhook.application.WebhookFanOut;
 import io.crossdesk.platform.consumer.EventHandlers;
+import io.crossdesk.platform.consumer.Gathering;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +38,8 @@ class WebhookEventsListener {
   @KafkaListener(
       id = CONSUMER,
       topics = {Topics.CUSTOMERS, Topics.TICKETS, Topics.WORKORDERS},
-      batch = "true")
+      batch = "true",
+      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT})
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

@@ -4,6 +4,7 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.notification.SurveyAnswered;
 import io.crossdesk.platform.aggregate.AggregateNotFoundException;
 import io.crossdesk.platform.consumer.EventHandlers;
+import io.crossdesk.platform.consumer.Gathering;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.ticket.lifecycle.application.TicketCommands;
 import java.util.List;
@@ -31,7 +32,12 @@ class SurveyListener {
   }
 
   // Answers are few: one consumer takes them all.
-  @KafkaListener(id = CONSUMER, topics = Topics.SURVEYS, batch = "true", concurrency = "1")
+  @KafkaListener(
+      id = CONSUMER,
+      topics = Topics.SURVEYS,
+      batch = "true",
+      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT},
+      concurrency = "1")
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }
