@@ -14,9 +14,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,13 +31,14 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * At-least-once delivery made harmless: hands a consumer's records to the handlers it declared
  * ({@link EventHandlers}), each event read once, in order, and enforces each type's de-duplication.
  *
- * <p>A batch is handled in runs of consecutive events of one type, so a bulk handler writes a run's
- * effects at once and order within a partition is kept. When an event fails, the events before it
- * keep their effects and the listener container hears which record failed ({@link
- * BatchListenerFailedException}): it commits the offsets before it, retries that record with
- * back-off, or sends it to the dead-letter topic at once if it can never succeed (no CloudEvent,
- * data violating its contract, a refused move), and goes on with the records behind it. Those are
- * delivered again, which their keyed effects or the ledger make harmless.
+ * <p>A batch is handled in runs of events of one type, so a bulk handler writes a run's effects at
+ * once; the events of one record key (one aggregate) are handled in the order of the partition.
+ * When an event fails, the events before it keep their effects and the listener container hears
+ * which record failed ({@link BatchListenerFailedException}): it commits the offsets before it,
+ * retries that record with back-off, or sends it to the dead-letter topic at once if it can never
+ * succeed (no CloudEvent, data violating its contract, a refused move), and goes on with the
+ * records behind it. Those are delivered again, which their keyed effects or the ledger make
+ * harmless.
  *
  * <p>{@link #firstDeliveries}: for projections that keep their own offsets, the ledger of a whole
  * batch in one bulk write. Each entry remembers the delivery (topic, partition, offset) that first
@@ -91,41 +94,111 @@ public class IdempotentConsumer {
 
   private void handleInOrder(
       String consumer, List<ConsumerRecord<String, String>> records, EventHandlers handlers) {
-    Run run = new Run();
+    List<Parsed> parsed = new ArrayList<>(records.size());
+    FailedAt invalid = null;
     for (int i = 0; i < records.size(); i++) {
-      EventMessage event;
-      Handling handling;
-      Object data;
       try {
-        event = CloudEventsBinding.fromRecord(records.get(i));
-        handling = handlers.handlingOf(event);
+        EventMessage event = CloudEventsBinding.fromRecord(records.get(i));
+        Handling handling = handlers.handlingOf(event);
         if (handling == null) {
           continue;
         }
-        data = events.read(event, handling.dataType());
-      } catch (InvalidEventException invalid) {
-        flush(consumer, run, handlers);
-        throw new FailedAt(i, invalid);
+        Object data = events.read(event, handling.dataType());
+        parsed.add(
+            new Parsed(
+                i, records.get(i).key(), handling, new Delivered<>(event.eventId(), data, event)));
+      } catch (InvalidEventException e) {
+        // The events before it are handled; it goes to the dead-letter topic, the rest come again.
+        invalid = new FailedAt(i, e);
+        break;
       }
-      if (run.handling != handling) {
-        flush(consumer, run, handlers);
-        run = new Run();
-        run.handling = handling;
-      }
-      run.add(i, new Delivered<>(event.eventId(), data, event));
     }
-    flush(consumer, run, handlers);
+    List<Run> runs = grouped(parsed);
+    for (int r = 0; r < runs.size(); r++) {
+      try {
+        flush(consumer, runs.get(r), handlers);
+      } catch (FailedAt failed) {
+        List<Parsed> left = new ArrayList<>();
+        runs.subList(r, runs.size()).forEach(run -> left.addAll(run.parsed));
+        if (isInBatchOrder(left)) {
+          throw failed;
+        }
+        // Events behind the failing one were handled ahead of it, and events before it wait in
+        // later runs: hand what is left over again in the batch's order, so that the failure
+        // names its own record and every record before it is handled.
+        left.sort(Comparator.comparingInt(Parsed::index));
+        Run run = new Run(left.get(0).handling());
+        for (Parsed one : left) {
+          if (run.handling != one.handling()) {
+            flush(consumer, run, handlers);
+            run = new Run(one.handling());
+          }
+          run.add(one);
+        }
+        flush(consumer, run, handlers);
+        break;
+      }
+    }
+    if (invalid != null) {
+      throw invalid;
+    }
   }
 
-  /** A run of consecutive events of one type, with their indexes in the batch. */
+  /** An event of the batch with a handler: its index, its record's key, its handling. */
+  private record Parsed(int index, String key, Handling handling, Delivered<?> delivered) {}
+
+  /**
+   * The batch's events in runs of one type each, as long as their keys allow: an event joins the
+   * latest run of its type unless an event of its key was put in a later run, so the events of each
+   * key (each aggregate) keep their order, and interleaved types (TicketOpened,
+   * TicketStatusChanged, TicketOpened, ...) make one run each rather than a run per event.
+   */
+  private static List<Run> grouped(List<Parsed> parsed) {
+    List<Run> runs = new ArrayList<>();
+    Map<Handling, Integer> latestOfType = new IdentityHashMap<>();
+    Map<String, Integer> latestOfKey = new HashMap<>();
+    for (Parsed one : parsed) {
+      String key = one.key() == null ? "" : one.key();
+      int after = latestOfKey.getOrDefault(key, -1);
+      Integer latest = latestOfType.get(one.handling());
+      int target;
+      if (latest != null && latest >= after) {
+        target = latest;
+      } else {
+        runs.add(new Run(one.handling()));
+        target = runs.size() - 1;
+        latestOfType.put(one.handling(), target);
+      }
+      runs.get(target).add(one);
+      latestOfKey.put(key, target);
+    }
+    return runs;
+  }
+
+  private static boolean isInBatchOrder(List<Parsed> events) {
+    for (int i = 1; i < events.size(); i++) {
+      if (events.get(i).index() < events.get(i - 1).index()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A run of events of one type, with their indexes in the batch. */
   private static final class Run {
-    Handling handling;
+    final Handling handling;
+    final List<Parsed> parsed = new ArrayList<>();
     final List<Integer> indexes = new ArrayList<>();
     final List<Delivered<?>> events = new ArrayList<>();
 
-    void add(int index, Delivered<?> event) {
-      indexes.add(index);
-      events.add(event);
+    Run(Handling handling) {
+      this.handling = handling;
+    }
+
+    void add(Parsed one) {
+      parsed.add(one);
+      indexes.add(one.index());
+      events.add(one.delivered());
     }
   }
 
