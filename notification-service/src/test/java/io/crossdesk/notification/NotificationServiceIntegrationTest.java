@@ -450,6 +450,63 @@ class NotificationServiceIntegrationTest {
   }
 
   @Test
+  void
+      tells_the_customer_of_a_routing_that_carries_its_tickets_facts_without_waiting_for_the_opening()
+          throws Exception {
+    String customerId = uniqueId("C");
+    String ticketId = uniqueId("T");
+    registerCustomer(
+        customerId, customerId.toLowerCase(Locale.ROOT) + "@example.org", null, "en-US");
+    awaitContact(customerId);
+    Instant due = Instant.now().plus(Duration.ofHours(8));
+
+    // The ticket's opening never arrives here: the routing names the ticket itself.
+    producer.send(
+        valid(
+            CloudEventsProducer.event(
+                Topics.WORKORDERS,
+                "WO-" + ticketId,
+                EventTypes.WORKORDER_ROUTED,
+                json.writeValueAsString(
+                    new WorkOrderRouted(
+                        "WO-" + ticketId,
+                        ticketId,
+                        customerId,
+                        "NETWORK",
+                        "network-ops",
+                        "by-category",
+                        Instant.now(),
+                        OPENED_AT,
+                        "S-1",
+                        "Repair",
+                        "TASK",
+                        "our network team",
+                        due,
+                        due,
+                        1,
+                        false,
+                        null,
+                        "TCK-4242",
+                        "Router keeps rebooting",
+                        "B",
+                        "NORMAL")))));
+
+    JsonNode passed =
+        awaitNotifications(
+                "?ticketId=" + ticketId,
+                TestTokens.agent(),
+                found ->
+                    found.stream().anyMatch(n -> "EMAIL".equals(text(n, "channel")) && sent(n)))
+            .stream()
+            .filter(n -> "EMAIL".equals(text(n, "channel")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(text(passed, "template")).isEqualTo("ticket-passed-to-department");
+    assertThat(text(passed, "subject")).contains("TCK-4242");
+    assertThat(text(passed, "body")).contains("Router keeps rebooting");
+  }
+
+  @Test
   void warns_the_owner_and_the_department_before_the_breach_and_escalates_after_it()
       throws Exception {
     String customerId = uniqueId("C");

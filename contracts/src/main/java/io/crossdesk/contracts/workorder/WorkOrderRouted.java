@@ -33,10 +33,57 @@ public record WorkOrderRouted(
     Instant expectedCompletion,
     Integer round,
     Boolean needsCustomerContact,
-    Map<String, String> departmentNames) {
+    Map<String, String> departmentNames,
+    String ticketNumber,
+    String ticketTitle,
+    String customerTier,
+    String priority) {
 
   public WorkOrderRouted {
     departmentNames = departmentNames == null ? null : Map.copyOf(departmentNames);
+  }
+
+  /** The v1 fields before the ticket's own facts. */
+  public WorkOrderRouted(
+      String workOrderId,
+      String ticketId,
+      String customerId,
+      String category,
+      String department,
+      String routingRule,
+      Instant routedAt,
+      Instant ticketOpenedAt,
+      String stepId,
+      String stepName,
+      String stepKind,
+      String departmentName,
+      Instant dueAt,
+      Instant expectedCompletion,
+      Integer round,
+      Boolean needsCustomerContact,
+      Map<String, String> departmentNames) {
+    this(
+        workOrderId,
+        ticketId,
+        customerId,
+        category,
+        department,
+        routingRule,
+        routedAt,
+        ticketOpenedAt,
+        stepId,
+        stepName,
+        stepKind,
+        departmentName,
+        dueAt,
+        expectedCompletion,
+        round,
+        needsCustomerContact,
+        departmentNames,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The v1 fields before the names per locale. */

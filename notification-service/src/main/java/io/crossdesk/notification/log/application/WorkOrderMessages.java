@@ -32,9 +32,11 @@ import org.springframework.stereotype.Component;
  * and when it should be done, the department that a step is ready in its queue, and the escalation
  * contact of a step's department that the step is late.
  *
- * <p>Work-order events name the ticket by id; its number and title come from the ticket's opening,
- * which travels on another topic. A work-order event that overtook it waits for it (the consumer
- * retries it) for {@value #WAIT_MINUTES} minutes; after that the message names the ticket by id.
+ * <p>A routing carries the ticket's number, title, tier and priority. Other work-order events (and
+ * routings published before they carried them) name the ticket by id; its number and title come
+ * from the ticket's opening, which travels on another topic. Such an event that overtook it waits
+ * for it (the consumer retries it) for {@value #WAIT_MINUTES} minutes; after that the message names
+ * the ticket by id.
  */
 @Component
 public class WorkOrderMessages {
@@ -64,8 +66,26 @@ public class WorkOrderMessages {
   }
 
   public void routed(List<Delivered<WorkOrderRouted>> routed) {
+    // The routing carries the ticket's facts; routings published before it did look them up.
+    List<Delivered<WorkOrderRouted>> bare =
+        routed.stream().filter(d -> d.data().ticketNumber() == null).toList();
     Map<String, TicketFacts> facts =
-        factsOf(routed.stream().map(d -> d.data().ticketId()).toList(), routed);
+        new HashMap<>(factsOf(bare.stream().map(d -> d.data().ticketId()).toList(), bare));
+    for (Delivered<WorkOrderRouted> one : routed) {
+      WorkOrderRouted w = one.data();
+      if (w.ticketNumber() != null) {
+        facts.put(
+            w.ticketId(),
+            TicketFacts.opened(
+                w.ticketId(),
+                w.ticketNumber(),
+                w.ticketTitle(),
+                w.customerId(),
+                w.customerTier(),
+                w.priority(),
+                null));
+      }
+    }
     Map<String, Contact> known =
         contacts.findAll(routed.stream().map(d -> d.data().customerId()).toList());
     Templates inForce = templates.current();
@@ -222,6 +242,9 @@ public class WorkOrderMessages {
   /** The tickets' facts; an event younger than the wait whose ticket is unknown waits for it. */
   private Map<String, TicketFacts> factsOf(
       List<String> ticketIds, List<? extends Delivered<?>> run) {
+    if (ticketIds.isEmpty()) {
+      return Map.of();
+    }
     Map<String, TicketFacts> facts = tickets.findAll(ticketIds);
     Instant waitUntil = clock.instant().minus(Duration.ofMinutes(WAIT_MINUTES));
     for (int i = 0; i < run.size(); i++) {

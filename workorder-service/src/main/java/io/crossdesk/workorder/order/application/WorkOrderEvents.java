@@ -229,7 +229,11 @@ class WorkOrderEvents {
         order.expectedCompletion(),
         order.round(),
         needsCustomerContact(step.definition().kind().name()),
-        departments.customerNames(step.department()));
+        departments.customerNames(step.department()),
+        ticket.ticketNumber(),
+        ticket.title(),
+        ticket.customerTier(),
+        order.priority() == null ? null : order.priority().name());
   }
 
   /** A call-back or an acceptance reaches the customer; for other steps the department decides. */
