@@ -147,6 +147,14 @@ class CustomerEventsIntegrationTest {
     // The opening delivered twice, back to back: one batch's run may hold both.
     EVENTS.send(complaintOpened);
     EVENTS.send(complaintOpened);
+    // A second complaint the same day: counted with the first, in the same run or the next.
+    String secondComplaint = "T-" + UUID.randomUUID();
+    EVENTS.send(
+        CloudEventsProducer.event(
+            Topics.TICKETS,
+            secondComplaint,
+            EventTypes.TICKET_OPENED,
+            opened(secondComplaint, customer, "COMPLAINT", "WEB", now.plusMillis(2))));
     // A ticket whose survey overtook its opening: the opening gives it its state.
     EVENTS.send(
         CloudEventsProducer.event(
@@ -187,12 +195,12 @@ class CustomerEventsIntegrationTest {
             () ->
                 overview(customer).get("averageSatisfaction").isNumber()
                     && overview(customer).get("averageSatisfaction").asDouble() == 4.0
-                    && overview(customer).get("recentContacts").size() == 7);
+                    && overview(customer).get("recentContacts").size() == 8);
     JsonNode overview = overview(customer);
     assertThat(overview.get("profile").get("id").asString()).isEqualTo(customer);
     assertThat(overview.get("openTickets").values().stream().map(t -> t.get("ticketId").asString()))
-        .containsExactly(surveyedFirst, fault);
-    assertThat(overview.get("complaintsLast90Days").asLong()).isEqualTo(1);
+        .containsExactly(secondComplaint, surveyedFirst, fault);
+    assertThat(overview.get("complaintsLast90Days").asLong()).isEqualTo(2);
     assertThat(overview.get("riskFlags").isEmpty()).isTrue();
 
     // Analytics raises the customer at risk; an older raise arriving late changes nothing.

@@ -13,6 +13,7 @@ import io.crossdesk.platform.consumer.Delivered;
 import io.crossdesk.platform.consumer.EventHandlers;
 import io.crossdesk.platform.consumer.Gathering;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,12 +51,15 @@ class TicketActivityListener {
                                           e.title(),
                                           e.openedAt()))
                               .toList());
+                  List<CustomerActivities.ComplaintOpened> complaints = new ArrayList<>();
                   for (TicketOpened e : opened) {
                     // first.remove: a ticket opened twice in one run counts once
                     if (first.remove(e.ticketId()) && "COMPLAINT".equals(e.ticketType())) {
-                      activities.complaintOpened(e.customerId(), e.openedAt());
+                      complaints.add(
+                          new CustomerActivities.ComplaintOpened(e.customerId(), e.openedAt()));
                     }
                   }
+                  activities.complaintsOpened(complaints);
                 })
             .on(
                 TicketResolved.class,

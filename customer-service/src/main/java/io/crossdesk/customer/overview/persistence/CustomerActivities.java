@@ -1,11 +1,18 @@
 package io.crossdesk.customer.overview.persistence;
 
+import com.mongodb.bulk.BulkWriteError;
 import io.crossdesk.customer.overview.domain.ActivityCounts;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,6 +29,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CustomerActivities {
+
+  private static final int DUPLICATE_KEY = 11000;
 
   private final MongoTemplate mongo;
 
@@ -61,11 +70,50 @@ public class CustomerActivities {
     }
   }
 
-  public void complaintOpened(String customerId, Instant openedAt) {
-    Update update = new Update().inc("complaintsByDay." + ActivityCounts.dayOf(openedAt), 1);
-    ActivityCounts.staleDays(openedAt).forEach(day -> update.unset("complaintsByDay." + day));
-    raise(customerId, update);
+  /**
+   * Counts complaints opened, one upsert per customer in one bulk write: each customer's count per
+   * day goes up by their complaints of that day, and days out of the window are dropped.
+   */
+  public void complaintsOpened(List<ComplaintOpened> complaints) {
+    Map<String, List<Instant>> byCustomer = new LinkedHashMap<>();
+    complaints.forEach(
+        c -> byCustomer.computeIfAbsent(c.customerId(), id -> new ArrayList<>()).add(c.openedAt()));
+    if (byCustomer.isEmpty()) {
+      return;
+    }
+    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CountsDocument.class);
+    List<Query> queries = new ArrayList<>();
+    List<Update> updates = new ArrayList<>();
+    byCustomer.forEach(
+        (customerId, openings) -> {
+          Map<String, Integer> perDay = new TreeMap<>();
+          openings.forEach(at -> perDay.merge(ActivityCounts.dayOf(at), 1, Integer::sum));
+          Update update = new Update();
+          perDay.forEach((day, count) -> update.inc("complaintsByDay." + day, count));
+          ActivityCounts.staleDays(Collections.max(openings)).stream()
+              .filter(day -> !perDay.containsKey(day))
+              .forEach(day -> update.unset("complaintsByDay." + day));
+          Query byId = Query.query(Criteria.where("_id").is(customerId));
+          queries.add(byId);
+          updates.add(update);
+          bulk.upsert(byId, update);
+        });
+    try {
+      bulk.execute();
+    } catch (BulkOperationException refused) {
+      for (BulkWriteError error : refused.getErrors()) {
+        if (error.getCode() != DUPLICATE_KEY) {
+          throw refused;
+        }
+        // two upserts of a new document raced: the loser updates what the winner made
+        mongo.updateFirst(
+            queries.get(error.getIndex()), updates.get(error.getIndex()), CountsDocument.class);
+      }
+    }
   }
+
+  /** A complaint opened by a customer. */
+  public record ComplaintOpened(String customerId, Instant openedAt) {}
 
   /** A survey round scored {@code score}, having scored {@code before} (null: not yet). */
   public void scored(String customerId, Integer before, int score) {
