@@ -5,7 +5,6 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -70,7 +69,8 @@ public class CustomerTickets {
     for (Opening opening : openings) {
       writes.add(
           new UpdateOneModel<>(
-              Filters.and(Filters.eq("_id", opening.ticketId()), Filters.exists("openedAt", false)),
+              // {_id, openedAt: null} exactly: the embedded server finds it by the id_opened index.
+              new org.bson.Document("_id", opening.ticketId()).append("openedAt", null),
               Updates.combine(
                   Updates.set("customerId", opening.customerId()),
                   Updates.set("number", opening.number()),
@@ -105,17 +105,32 @@ public class CustomerTickets {
       Opening opening = openings.get(i);
       if (!created.contains(i)) {
         // A survey or a status move came first: the ticket gets its state unless it has one.
-        collection()
-            .updateOne(
-                Filters.and(Filters.eq("_id", opening.ticketId()), Filters.eq("status", null)),
-                Updates.combine(
-                    Updates.set("status", TicketState.OPEN),
-                    Updates.set("lastEventAt", Date.from(opening.openedAt())),
-                    Updates.inc("version", 1L)));
+        stateless(opening);
       }
       first.add(opening.ticketId());
     }
     return first;
+  }
+
+  /** Gives a ticket that a survey made first its state, under its version. */
+  private void stateless(Opening opening) {
+    while (true) {
+      TicketDocument stored = mongo.findById(opening.ticketId(), TicketDocument.class);
+      if (stored == null || stored.status() != null) {
+        return;
+      }
+      Query sameVersion =
+          Query.query(
+              Criteria.where("_id").is(opening.ticketId()).and("version").is(stored.version()));
+      Update update =
+          new Update()
+              .set("status", TicketState.OPEN)
+              .set("lastEventAt", opening.openedAt())
+              .inc("version", 1);
+      if (mongo.updateFirst(sameVersion, update, TicketDocument.class).getMatchedCount() > 0) {
+        return;
+      }
+    }
   }
 
   /** A ticket's opening, as the overview keeps it. */
@@ -205,11 +220,13 @@ public class CustomerTickets {
   }
 
   /**
-   * The unique index on {@code (_id, version)} lets the embedded server find versioned writes; the
-   * other is what real MongoDB needs for the overview's list.
+   * The unique indexes on {@code (_id, version)} and {@code (_id, openedAt)} let the embedded
+   * server find versioned writes and openings of tickets not opened yet; the other is what real
+   * MongoDB needs for the overview's list.
    */
   @Document(COLLECTION)
   @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
+  @CompoundIndex(name = "id_opened", def = "{'_id': 1, 'openedAt': 1}", unique = true)
   @CompoundIndex(name = "open_by_customer", def = "{'customerId': 1, 'status': 1, 'openedAt': -1}")
   record TicketDocument(
       @Id String id,
