@@ -3,9 +3,13 @@ package io.crossdesk.analytics.kpi.persistence;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -34,13 +38,16 @@ import org.springframework.stereotype.Component;
  * 1|D|2026-12-05|department|crossdesk.tickets-0}), holding each group's totals under {@code
  * values}. Each group's totals carry the offset of the last event in them ({@code seq}); a write
  * never replaces newer totals with older ones, so a copy written late by an instance that lost the
- * partition changes nothing. Requests find documents by {@code _id} only.
+ * partition changes nothing: it reads the documents, keeps what is newer than what is stored, and
+ * writes under the version it read. Requests find documents by {@code _id} only.
  */
 @Component
 public class KpiBucketStore {
 
   static final String BUCKETS = "kpi_buckets";
   static final String SOURCES = "kpi_sources";
+  static final String VERSION = "version";
+  private static final int ATTEMPTS = 5;
 
   /** The totals of one bucket and group, as of the event at offset {@code seq}. */
   public record Written(BucketKey key, long seq, KpiTotals totals) {}
@@ -49,6 +56,11 @@ public class KpiBucketStore {
 
   public KpiBucketStore(MongoTemplate mongo) {
     this.mongo = mongo;
+    // It never refuses a write (_id is unique by itself); the embedded server needs it to find
+    // {_id, version} without reading the whole collection.
+    collection(BUCKETS)
+        .createIndex(
+            Indexes.ascending("_id", VERSION), new IndexOptions().unique(true).name("id_version"));
   }
 
   /** Records that a generation's figures include a source partition, so requests read it. */
@@ -65,31 +77,88 @@ public class KpiBucketStore {
     return registry == null ? List.of() : registry.getList("sources", String.class);
   }
 
+  /**
+   * Copies totals, each unless newer ones are stored: the documents are read in one look-up and
+   * written in one bulk write under the version read, both by {@code _id} (the embedded server
+   * finds {@code {_id, version}} by the {@code id_version} index). A document another copy wrote
+   * meanwhile matches nothing and is read and decided again.
+   */
   public void write(int generation, String source, List<Written> values) {
-    if (values.isEmpty()) {
-      return;
-    }
-    List<WriteModel<Document>> writes = new ArrayList<>(values.size());
+    Map<String, List<Written>> byId = new LinkedHashMap<>();
     for (Written value : values) {
-      String path = "values." + encode(value.key().group());
-      writes.add(
-          new UpdateOneModel<>(
-              Filters.and(
-                  Filters.eq("_id", id(generation, value.key(), source)),
-                  Filters.or(Filters.lt(path + ".seq", value.seq()), Filters.exists(path, false))),
-              Updates.set(path, document(value)),
-              new UpdateOptions().upsert(true)));
+      byId.computeIfAbsent(id(generation, value.key(), source), id -> new ArrayList<>()).add(value);
     }
-    try {
-      collection(BUCKETS).bulkWrite(writes, new BulkWriteOptions().ordered(false));
-    } catch (MongoBulkWriteException e) {
-      // A duplicate _id is an upsert whose guard failed: newer totals are stored already.
-      for (BulkWriteError error : e.getWriteErrors()) {
-        if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-          throw e;
-        }
+    for (int attempt = 1; !byId.isEmpty(); attempt++) {
+      Map<String, Document> stored = new HashMap<>();
+      collection(BUCKETS)
+          .find(Filters.in("_id", byId.keySet()))
+          .forEach(document -> stored.put(document.getString("_id"), document));
+      List<WriteModel<Document>> writes = new ArrayList<>();
+      List<String> written = new ArrayList<>();
+      byId.forEach(
+          (id, newer) -> {
+            Document bucket = stored.get(id);
+            Document groups = new Document();
+            for (Written value : newer) {
+              Long storedSeq = storedSeq(bucket, value.key().group());
+              if (storedSeq == null || storedSeq < value.seq()) {
+                groups.append(encode(value.key().group()), document(value));
+              }
+            }
+            if (groups.isEmpty()) {
+              return;
+            }
+            written.add(id);
+            if (bucket == null) {
+              writes.add(
+                  new InsertOneModel<>(
+                      new Document("_id", id).append(VERSION, 0L).append("values", groups)));
+              return;
+            }
+            Document set = new Document();
+            groups.forEach((group, value) -> set.append("values." + group, value));
+            writes.add(
+                new UpdateOneModel<>(
+                    // a bucket of an earlier version has none: null matches it
+                    new Document("_id", id).append(VERSION, bucket.get(VERSION)),
+                    Updates.combine(new Document("$set", set), Updates.inc(VERSION, 1L))));
+          });
+      if (writes.isEmpty()) {
+        return;
       }
+      int done;
+      try {
+        BulkWriteResult result =
+            collection(BUCKETS).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        done = result.getMatchedCount() + result.getInsertedCount();
+      } catch (MongoBulkWriteException e) {
+        // A duplicate _id is a new bucket another copy inserted first: decided again.
+        for (BulkWriteError error : e.getWriteErrors()) {
+          if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+            throw e;
+          }
+        }
+        done = -1;
+      }
+      if (done == writes.size()) {
+        return;
+      }
+      if (attempt == ATTEMPTS) {
+        throw new IllegalStateException(
+            "KPI buckets of " + source + " kept changing during " + ATTEMPTS + " copies");
+      }
+      // Some lost a race: only what is still older than these totals is written again.
+      byId.keySet().retainAll(written);
     }
+  }
+
+  private static Long storedSeq(Document bucket, String group) {
+    if (bucket == null) {
+      return null;
+    }
+    Document stored = bucket.get("values", Document.class);
+    Document value = stored == null ? null : stored.get(encode(group), Document.class);
+    return value == null ? null : ((Number) value.get("seq")).longValue();
   }
 
   /**
