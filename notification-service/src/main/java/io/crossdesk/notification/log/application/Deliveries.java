@@ -42,6 +42,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,6 +80,7 @@ public class Deliveries implements DeadlineHandler {
   private final NotificationProperties properties;
   private final RetryPolicy policy;
   private final MeterRegistry meters;
+  private final ApplicationEventPublisher publisher;
   private final Clock clock;
 
   Deliveries(
@@ -91,6 +93,7 @@ public class Deliveries implements DeadlineHandler {
       Events events,
       NotificationProperties properties,
       MeterRegistry meters,
+      ApplicationEventPublisher publisher,
       Clock clock) {
     this.log = log;
     this.deadlines = deadlines;
@@ -109,6 +112,7 @@ public class Deliveries implements DeadlineHandler {
             0.2,
             1);
     this.meters = meters;
+    this.publisher = publisher;
     this.clock = clock;
   }
 
@@ -132,7 +136,13 @@ public class Deliveries implements DeadlineHandler {
     }
     List<Notification> stored = log.storeNew(written);
     Set<String> fresh = new HashSet<>();
-    stored.forEach(notification -> fresh.add(notification.id()));
+    Set<String> unaddressed = new HashSet<>();
+    for (Notification notification : stored) {
+      fresh.add(notification.id());
+      if (!notification.isAddressed() && notification.customerId() != null) {
+        unaddressed.add(notification.customerId());
+      }
+    }
     List<Notification> toSend = new ArrayList<>(stored);
     if (stored.size() < written.size()) {
       List<String> seenBefore =
@@ -142,6 +152,9 @@ public class Deliveries implements DeadlineHandler {
           .forEach(toSend::add);
     }
     send(toSend, fresh);
+    if (!unaddressed.isEmpty()) {
+      publisher.publishEvent(new AddressesMissing(unaddressed));
+    }
   }
 
   /** Sends the customer's messages that waited for an address, now that it is known. */

@@ -106,7 +106,7 @@ class StaffDigests implements DeadlineHandler {
                             false,
                             clock.instant(),
                             null))));
-    preferences.digested(user, cutoff);
+    preferences.digested(user, cutoff, pending.stream().map(PendingItem::id).toList());
   }
 
   private static String summary(Notification message) {

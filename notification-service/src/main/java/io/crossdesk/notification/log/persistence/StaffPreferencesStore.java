@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class StaffPreferencesStore {
 
   static final String COLLECTION = "staff_preferences";
+  private static final String DIGESTED = "digested";
   static final int PENDING_KEPT = 200;
 
   private final MongoTemplate mongo;
@@ -70,10 +71,14 @@ public class StaffPreferencesStore {
 
   /** Keeps one message for the user's next digest. */
   public void addToDigest(String user, String id, Instant at, String subject) {
+    // Once: a message gathered again (its event delivered again) is neither waiting twice nor
+    // sent again after the digest that carried it. The collection holds one document per member
+    // of staff, so the filter's scan on the embedded server reads few.
     mongo
         .getCollection(COLLECTION)
         .updateOne(
-            Filters.eq("_id", user),
+            Filters.and(
+                Filters.eq("_id", user), Filters.ne("pending.id", id), Filters.ne(DIGESTED, id)),
             new Document(
                 "$push",
                 new Document(
@@ -112,14 +117,18 @@ public class StaffPreferencesStore {
             Optional.ofNullable(last).map(Date::toInstant)));
   }
 
-  /** Drops the messages a digest up to {@code cutoff} gathered. */
-  public void digested(String user, Instant cutoff) {
+  /**
+   * Drops the messages a digest up to {@code cutoff} gathered, and remembers them, so that one
+   * gathered again is not sent again in the next.
+   */
+  public void digested(String user, Instant cutoff, List<String> ids) {
     mongo
         .getCollection(COLLECTION)
         .updateOne(
             Filters.eq("_id", user),
             Updates.combine(
-                Updates.pull("pending", Filters.lte("at", Date.from(cutoff))),
+                Updates.pull("pending", Filters.in("id", ids)),
+                Updates.set(DIGESTED, ids),
                 Updates.set("lastDigestAt", Date.from(cutoff))));
   }
 
