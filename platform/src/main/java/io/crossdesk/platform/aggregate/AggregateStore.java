@@ -15,6 +15,7 @@ import io.crossdesk.platform.outbox.OutboxEntries;
 import io.crossdesk.platform.outbox.OutboxRelay;
 import io.crossdesk.platform.outbox.PendingEvents;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,12 +57,29 @@ public class AggregateStore<A> {
   private static final Set<String> NOT_STATE = Set.of("_id", "_class", VERSION, OUTBOX, APPLIED);
   private static final int DEFAULT_ATTEMPTS = 5;
 
+  /** How many of its own last writes an instance keeps, to change them again without a read. */
+  static final int RECENT_KEPT = 256;
+
   private final MongoTemplate mongo;
   private final PendingEvents pending;
   private final OutboxRelay relay;
   private final AggregateMapping<A> mapping;
   private final SideWrites<A> sideWrites;
   private final int attempts;
+
+  /**
+   * The documents this instance wrote last, by id, as they were stored: the next change of one (a
+   * ticket's routing a moment after its opening) starts from it instead of a read. Another writer's
+   * change since makes the versioned write match nothing, and the change is read and decided again.
+   */
+  private final Map<String, Document> recent =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+              return size() > RECENT_KEPT;
+            }
+          });
 
   public AggregateStore(
       MongoTemplate mongo,
@@ -173,6 +191,7 @@ public class AggregateStore<A> {
     if (!eventIds.isEmpty()) {
       relay.enqueue(collection(), id, outbox);
     }
+    recent.put(id, document);
     sideWrites.after(null, created);
     return mapping.atVersion(created, 0);
   }
@@ -376,34 +395,59 @@ public class AggregateStore<A> {
   }
 
   private A apply(String id, String eventId, Function<A, Change<A>> decide, Document assumed) {
+    Document written = assumed == null ? recent.get(id) : null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
+      // This instance's own last write, when it has one: a decision on it is kept only if its
+      // versioned write matches; anything else (nothing to change, a refusal) is decided again on
+      // what is stored.
+      boolean own = attempt == 1 && written != null;
       Document stored =
           attempt == 1 && assumed != null
               ? assumed
-              : documents().find(Filters.eq("_id", id)).first();
+              : own ? written : documents().find(Filters.eq("_id", id)).first();
       if (stored == null) {
         throw new AggregateNotFoundException(collection(), id);
       }
       A before = mapping.read(stored);
       List<String> applied = stored.getList(APPLIED, String.class, List.of());
       if (eventId != null && applied.contains(eventId)) {
+        if (own) {
+          continue;
+        }
         return before;
       }
-      Change<A> change = decide.apply(before);
+      Change<A> change;
+      try {
+        change = decide.apply(before);
+      } catch (RuntimeException refused) {
+        if (own) {
+          continue;
+        }
+        throw refused;
+      }
       if (!change.changed()) {
+        if (own) {
+          continue;
+        }
         return before;
       }
       long version = ((Number) stored.get(VERSION)).longValue();
       Document set = new Document();
       Document unset = new Document();
-      DocumentDiff.between(stored, mapping.write(change.after()), NOT_STATE, set, unset);
+      Document state = mapping.write(change.after());
+      DocumentDiff.between(stored, state, NOT_STATE, set, unset);
       if (set.isEmpty() && unset.isEmpty() && change.events().isEmpty()) {
+        if (own) {
+          continue;
+        }
         return before;
       }
+      List<String> appliedAfter = applied;
       if (eventId != null) {
         List<String> kept = new ArrayList<>(applied);
         kept.add(eventId);
-        set.append(APPLIED, kept.subList(Math.max(0, kept.size() - APPLIED_KEPT), kept.size()));
+        appliedAfter = kept.subList(Math.max(0, kept.size() - APPLIED_KEPT), kept.size());
+        set.append(APPLIED, appliedAfter);
       }
       List<Document> storedOutbox = stored.getList(OUTBOX, Document.class, List.of());
       List<Document> stillPending = stillPending(storedOutbox);
@@ -412,10 +456,20 @@ public class AggregateStore<A> {
       outbox.addAll(added);
       if (!outbox.equals(storedOutbox)) {
         set.append(OUTBOX, outbox);
+      } else {
+        outbox = storedOutbox;
       }
       if (write(id, version, before, change, set, unset, added, stillPending.isEmpty())) {
+        Document now = new Document("_id", id);
+        now.putAll(state);
+        now.append(VERSION, version + 1).append(OUTBOX, outbox);
+        if (!appliedAfter.isEmpty()) {
+          now.append(APPLIED, appliedAfter);
+        }
+        recent.put(id, now);
         return mapping.atVersion(change.after(), version + 1);
       }
+      recent.remove(id);
     }
     throw new ConcurrentChangeException(collection(), id, attempts);
   }

@@ -198,6 +198,70 @@ class AggregateStoreTest {
     assertThat(relay.relayQueued()).isEqualTo(3);
   }
 
+  @Test
+  void a_change_after_this_instances_own_write_starts_from_it_and_one_changed_elsewhere_is_read() {
+    AggregateStore<Parcel> elsewhere =
+        new AggregateStore<>(
+            fixture.mongo, fixture.pending(), relay, new Parcels(), new RecordingSideWrites(), 3);
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered")));
+    parcels.insert(Change.of(new Parcel("p-2", "k-2", "registered")));
+    elsewhere.change("p-2", read -> Change.of(withState(read, "weighed")));
+
+    List<String> decidedOn = new ArrayList<>();
+    Parcel mine =
+        parcels.change(
+            "p-1",
+            read -> {
+              decidedOn.add(read.state());
+              return Change.of(withState(read, "weighed"));
+            });
+    Parcel theirs =
+        parcels.change(
+            "p-2",
+            read -> {
+              decidedOn.add(read.state());
+              return Change.of(withState(read, read.state() + "+shipped"));
+            });
+
+    assertThat(mine.state()).isEqualTo("weighed");
+    // p-2's own last write was stale: its versioned write matched nothing, and it was read.
+    assertThat(theirs.state()).isEqualTo("weighed+shipped");
+    assertThat(decidedOn).containsExactly("registered", "registered", "weighed");
+    assertThat(document("p-2").getLong("version")).isEqualTo(2L);
+  }
+
+  @Test
+  void a_refusal_or_no_change_decided_on_a_stale_own_write_is_decided_again_on_what_is_stored() {
+    AggregateStore<Parcel> elsewhere =
+        new AggregateStore<>(
+            fixture.mongo, fixture.pending(), relay, new Parcels(), new RecordingSideWrites(), 3);
+    parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered")));
+    parcels.insert(Change.of(new Parcel("p-2", "k-2", "registered")));
+    elsewhere.change("p-1", read -> Change.of(withState(read, "shipped")));
+    elsewhere.change("p-2", read -> Change.of(withState(read, "shipped")));
+
+    Parcel delivered =
+        parcels.change(
+            "p-1",
+            read -> {
+              if (!read.state().equals("shipped")) {
+                throw new IllegalStateException("not shipped yet");
+              }
+              return Change.of(withState(read, "delivered"));
+            });
+    Parcel returned =
+        parcels.change(
+            "p-2",
+            read ->
+                read.state().equals("shipped")
+                    ? Change.of(withState(read, "returned"))
+                    : Change.none(read));
+
+    assertThat(delivered.state()).isEqualTo("delivered");
+    assertThat(returned.state()).isEqualTo("returned");
+    assertThat(document("p-2").getString("state")).isEqualTo("returned");
+  }
+
   private static Parcel withState(Parcel parcel, String state) {
     return new Parcel(parcel.id(), parcel.key(), state);
   }
