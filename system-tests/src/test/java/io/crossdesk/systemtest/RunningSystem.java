@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +51,11 @@ final class RunningSystem implements AutoCloseable {
           "workorder-service", "workorders",
           "notification-service", "notifications",
           "analytics-service", "analytics");
+
+  private static final Random RANDOM = new Random();
+
+  /** Every port handed out by this JVM, so two instances never get the same one. */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   /** Instance name ({@code ticket-service}, {@code ticket-service#2}) to its port. */
   private final Map<String, Integer> ports = new ConcurrentHashMap<>();
@@ -245,11 +252,34 @@ final class RunningSystem implements AutoCloseable {
     return "http://127.0.0.1:" + ports.get(service);
   }
 
+  /**
+   * A free port below the range the system hands out to outgoing connections: a port from that
+   * range, free when chosen, may be taken by any client's connection before the service binds it.
+   */
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    int below = ephemeralLow();
+    for (int tries = 0; tries < 200; tries++) {
+      int candidate = 10_000 + RANDOM.nextInt(below - 10_000);
+      if (!HANDED_OUT.add(candidate)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket(candidate)) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IllegalStateException("no free port below " + below);
+  }
+
+  /** The first port of the system's ephemeral range (Linux: ip_local_port_range), else 32768. */
+  private static int ephemeralLow() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      int low = Integer.parseInt(range.split("\\s+")[0]);
+      return low > 11_000 ? low : 32_768;
+    } catch (IOException | RuntimeException unknown) {
+      return 32_768;
     }
   }
 
