@@ -61,6 +61,21 @@ public class TicketMessages {
   }
 
   public void opened(List<Delivered<TicketOpened>> opened) {
+    toCustomers(
+        opened,
+        TicketOpened::customerId,
+        t -> TicketFacts.urgent(t.customerTier(), t.priority()),
+        MessageKind.TICKET_RECEIVED,
+        (t, contact) ->
+            locale -> {
+              Map<String, String> values = ticket(t.ticketNumber(), t.ticketId(), t.title());
+              values.put("customerName", contact.map(Contact::name).orElse(null));
+              values.put("expectedResolution", Moments.at(t.resolveBy(), locale));
+              return values;
+            },
+        TicketOpened::ticketId);
+    // Kept once the acknowledgements are sent: a routing waits for these facts, so the customer
+    // hears of the routing after the acknowledgement.
     tickets.keepAll(
         opened.stream()
             .map(Delivered::data)
@@ -75,19 +90,6 @@ public class TicketMessages {
                         t.priority(),
                         t.owner()))
             .toList());
-    toCustomers(
-        opened,
-        TicketOpened::customerId,
-        t -> TicketFacts.urgent(t.customerTier(), t.priority()),
-        MessageKind.TICKET_RECEIVED,
-        (t, contact) ->
-            locale -> {
-              Map<String, String> values = ticket(t.ticketNumber(), t.ticketId(), t.title());
-              values.put("customerName", contact.map(Contact::name).orElse(null));
-              values.put("expectedResolution", Moments.at(t.resolveBy(), locale));
-              return values;
-            },
-        TicketOpened::ticketId);
   }
 
   public void resolved(List<Delivered<TicketResolved>> resolved) {

@@ -32,16 +32,21 @@ import org.springframework.stereotype.Component;
  * and when it should be done, the department that a step is ready in its queue, and the escalation
  * contact of a step's department that the step is late.
  *
- * <p>A routing carries the ticket's number, title, tier and priority. Other work-order events (and
- * routings published before they carried them) name the ticket by id; its number and title come
- * from the ticket's opening, which travels on another topic. Such an event that overtook it waits
- * for it (the consumer retries it) for {@value #WAIT_MINUTES} minutes; after that the message names
- * the ticket by id.
+ * <p>Work-order events name the ticket by id; its number and title come from the ticket's opening,
+ * which travels on another topic, and the customer hears of a routing after the opening's
+ * acknowledgement. An event that overtook its opening waits for it: in place for up to two seconds,
+ * then through the consumer's retries, for {@value #WAIT_MINUTES} minutes; after that the message
+ * names the ticket with what the routing carries (its number and title), or by id.
  */
 @Component
 public class WorkOrderMessages {
 
   static final int WAIT_MINUTES = 2;
+
+  /** How long a run waits in place for openings a moment behind it, and how often it looks. */
+  private static final Duration OVERTAKEN_WAIT = Duration.ofSeconds(2);
+
+  private static final Duration OVERTAKEN_POLL = Duration.ofMillis(100);
 
   private final ContactDirectory contacts;
   private final TicketFactsStore tickets;
@@ -66,14 +71,13 @@ public class WorkOrderMessages {
   }
 
   public void routed(List<Delivered<WorkOrderRouted>> routed) {
-    // The routing carries the ticket's facts; routings published before it did look them up.
-    List<Delivered<WorkOrderRouted>> bare =
-        routed.stream().filter(d -> d.data().ticketNumber() == null).toList();
+    // The customer hears of the routing after the acknowledgement: the opening's facts are kept
+    // once its messages are sent. A routing whose opening never comes names the ticket itself.
     Map<String, TicketFacts> facts =
-        new HashMap<>(factsOf(bare.stream().map(d -> d.data().ticketId()).toList(), bare));
+        new HashMap<>(factsOf(routed.stream().map(d -> d.data().ticketId()).toList(), routed));
     for (Delivered<WorkOrderRouted> one : routed) {
       WorkOrderRouted w = one.data();
-      if (w.ticketNumber() != null) {
+      if (!facts.containsKey(w.ticketId()) && w.ticketNumber() != null) {
         facts.put(
             w.ticketId(),
             TicketFacts.opened(
@@ -245,8 +249,30 @@ public class WorkOrderMessages {
     if (ticketIds.isEmpty()) {
       return Map.of();
     }
-    Map<String, TicketFacts> facts = tickets.findAll(ticketIds);
+    Map<String, TicketFacts> facts = new HashMap<>(tickets.findAll(ticketIds));
     Instant waitUntil = clock.instant().minus(Duration.ofMinutes(WAIT_MINUTES));
+    // An opening read by another listener a moment later is waited for here, briefly, rather than
+    // by failing the run into the consumer's retries with back-off.
+    long until = System.nanoTime() + OVERTAKEN_WAIT.toNanos();
+    while (System.nanoTime() < until) {
+      List<String> missing = new ArrayList<>();
+      for (int i = 0; i < run.size(); i++) {
+        Instant time = run.get(i).event().time();
+        if (!facts.containsKey(ticketIds.get(i)) && time != null && time.isAfter(waitUntil)) {
+          missing.add(ticketIds.get(i));
+        }
+      }
+      if (missing.isEmpty()) {
+        break;
+      }
+      try {
+        Thread.sleep(OVERTAKEN_POLL.toMillis());
+      } catch (InterruptedException stopping) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("stopped while waiting for tickets' openings", stopping);
+      }
+      facts.putAll(tickets.findAll(missing));
+    }
     for (int i = 0; i < run.size(); i++) {
       Instant time = run.get(i).event().time();
       if (!facts.containsKey(ticketIds.get(i)) && time != null && time.isAfter(waitUntil)) {
