@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
@@ -103,15 +104,7 @@ class BatchConsumptionTest {
     EventHandlers handlers =
         EventHandlers.reading()
             .onBatch(
-                CustomerRegistered.class,
-                run -> {
-                  for (Delivered<CustomerRegistered> one : run) {
-                    if (one.data().name().equals("poison")) {
-                      throw new IllegalStateException("cannot write poison");
-                    }
-                    handled.add(one.data().name());
-                  }
-                })
+                CustomerRegistered.class, failingOnPoison(one -> handled.add(one.data().name())))
             .on(CustomerTierChanged.class, changed -> handled.add("tier " + changed.to()));
     // Grouped, the poison (2) fails in the first run, before the tier change (1) had its turn.
     List<ConsumerRecord<String, String>> batch =
@@ -133,15 +126,8 @@ class BatchConsumptionTest {
         EventHandlers.reading()
             .onBatch(
                 CustomerRegistered.class,
-                run -> {
-                  for (Delivered<CustomerRegistered> one : run) {
-                    if (one.data().name().equals("poison")) {
-                      throw new IllegalStateException("cannot write poison");
-                    }
-                    // keyed by the event: written again, it stays one entry
-                    written.add(one.eventId() + " " + one.data().name());
-                  }
-                });
+                // keyed by the event: written again, it stays one entry
+                failingOnPoison(one -> written.add(one.eventId() + " " + one.data().name())));
     List<ConsumerRecord<String, String>> batch =
         records(registered("Ada"), registered("Grace"), registered("poison"), registered("Alan"));
 
@@ -244,6 +230,19 @@ class BatchConsumptionTest {
     consumer.handle("wanting", records(registered("Grace")), handlers);
 
     assertThat(effects).containsExactly("Grace");
+  }
+
+  /** A bulk handler that writes each registration and fails at the one named "poison". */
+  private static Consumer<List<Delivered<CustomerRegistered>>> failingOnPoison(
+      Consumer<Delivered<CustomerRegistered>> write) {
+    return run -> {
+      for (Delivered<CustomerRegistered> one : run) {
+        if (one.data().name().equals("poison")) {
+          throw new IllegalStateException("cannot write poison");
+        }
+        write.accept(one);
+      }
+    };
   }
 
   private EventMessage registered(String name) {
