@@ -19,7 +19,8 @@ import org.bson.Document;
  */
 final class BucketWalk {
 
-  private static final int BUCKETS_PER_READ = 500;
+  /** Minutes whose buckets one read loads, {@link DeadlineBuckets#SHARDS} each. */
+  private static final int MINUTES_PER_READ = 60;
 
   /** How many deadlines a pass may still claim for one kind. */
   static final class Budget {
@@ -83,31 +84,35 @@ final class BucketWalk {
     while (!from.isAfter(current) && !budget.spent() && !stopping.getAsBoolean()) {
       List<Instant> minutes = new ArrayList<>();
       for (Instant m = from;
-          !m.isAfter(current) && minutes.size() < BUCKETS_PER_READ;
+          !m.isAfter(current) && minutes.size() < MINUTES_PER_READ;
           m = m.plus(Duration.ofMinutes(1))) {
         minutes.add(m);
       }
       Map<String, List<String>> loaded =
-          buckets.load(minutes.stream().map(m -> DeadlineBuckets.id(kind, m)).toList());
+          buckets.load(
+              minutes.stream().flatMap(m -> DeadlineBuckets.ids(kind, m).stream()).toList());
       for (Instant minute : minutes) {
         if (budget.spent() || stopping.getAsBoolean()) {
           advancing = false;
           break;
         }
-        String bucketId = DeadlineBuckets.id(kind, minute);
-        List<String> entries = loaded.getOrDefault(bucketId, List.of());
-        Drained drained =
-            entries.isEmpty()
-                ? Drained.NOTHING
-                : drain(handler, bucketId, entries, minute.isBefore(settled), budget);
-        fired += drained.fired();
-        due += drained.due();
-        advancing &= drained.left() == 0 && minute.isBefore(settled);
+        int left = 0;
+        for (String bucketId : DeadlineBuckets.ids(kind, minute)) {
+          List<String> entries = loaded.getOrDefault(bucketId, List.of());
+          Drained drained =
+              entries.isEmpty()
+                  ? Drained.NOTHING
+                  : drain(handler, bucketId, entries, minute.isBefore(settled), budget);
+          fired += drained.fired();
+          due += drained.due();
+          left += drained.left();
+        }
+        advancing &= left == 0 && minute.isBefore(settled);
         if (advancing) {
           advanceTo = minute.plus(Duration.ofMinutes(1));
         }
       }
-      from = from.plus(Duration.ofMinutes(BUCKETS_PER_READ));
+      from = from.plus(Duration.ofMinutes(MINUTES_PER_READ));
     }
     if (advanceTo.isAfter(cursor.get())) {
       buckets.advanceCursor(kind, advanceTo);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -21,11 +22,18 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Where the poller finds due deadlines without a range query: one document per kind and minute,
- * {@code _id} {@code kind|2026-12-01T21:35} (UTC), listing the deadlines that fire in that minute,
- * and per kind a cursor before which every bucket has been emptied. The poller reads the buckets
- * from the cursor up to now by {@code _id}, so the work per pass follows the backlog and the time
- * since the last pass, never the number of deadlines scheduled.
+ * Where the poller finds due deadlines without a range query: {@value #SHARDS} documents per kind
+ * and minute, {@code _id} {@code kind|2026-12-01T21:35} (UTC) for the first and {@code
+ * kind|2026-12-01T21:35|7} for the others, listing the deadlines that fire in that minute, and per
+ * kind a cursor before which every bucket has been emptied. The poller reads the buckets from the
+ * cursor up to now by {@code _id}, so the work per pass follows the backlog and the time since the
+ * last pass, never the number of deadlines scheduled.
+ *
+ * <p>A deadline's shard follows from its id. The shards keep each document small: every add
+ * rewrites its whole bucket, so one bucket per minute made a deadline cost more the more deadlines
+ * fell in the same minute (about 1 ms of the store's CPU per add at 2,400 a minute, against 0.2 ms
+ * spread over {@value #SHARDS}). The first shard's id is the unsharded id of earlier versions, so
+ * their buckets are still read.
  *
  * <p>An entry is {@code token:deadlineId}, with a token new for every placement of the deadline in
  * a bucket (each schedule, each retry). It is live while the deadline's document carries that token
@@ -38,6 +46,7 @@ final class DeadlineBuckets {
   static final String CURSORS = "deadline_cursors";
   static final String KEYS = "keys";
   static final String MINUTE = "minute";
+  static final int SHARDS = 16;
   private static final DateTimeFormatter MINUTE_ID =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
 
@@ -64,17 +73,35 @@ final class DeadlineBuckets {
     return instant.truncatedTo(ChronoUnit.MINUTES);
   }
 
-  static String id(String kind, Instant minute) {
-    return kind + "|" + MINUTE_ID.format(minute);
+  /** The bucket of {@code minute} that holds the deadline's entries. */
+  static String id(String kind, Instant minute, String deadlineId) {
+    return shard(kind, minute, Math.floorMod(deadlineId.hashCode(), SHARDS));
   }
 
-  void add(String kind, Instant minute, Entry entry) {
+  /** Every bucket of {@code minute}. */
+  static List<String> ids(String kind, Instant minute) {
+    List<String> ids = new ArrayList<>(SHARDS);
+    for (int shard = 0; shard < SHARDS; shard++) {
+      ids.add(shard(kind, minute, shard));
+    }
+    return ids;
+  }
+
+  private static String shard(String kind, Instant minute, int shard) {
+    String id = kind + "|" + MINUTE_ID.format(minute);
+    return shard == 0 ? id : id + "|" + shard;
+  }
+
+  /** Adds the entry to its bucket of {@code minute}; returns that bucket's id. */
+  String add(String kind, Instant minute, Entry entry) {
+    String bucketId = id(kind, minute, entry.deadlineId());
     Bson update =
         Updates.combine(
             Updates.addToSet(KEYS, entry.raw()),
             Updates.setOnInsert("kind", kind),
             Updates.setOnInsert(MINUTE, Date.from(minute)));
-    upsert(buckets(), Filters.eq("_id", id(kind, minute)), update);
+    upsert(buckets(), Filters.eq("_id", bucketId), update);
+    return bucketId;
   }
 
   /** The entries of these buckets, by bucket id; buckets that do not exist are left out. */

@@ -102,14 +102,8 @@ final class DeadlineFiring {
     Instant next = clock.instant().plus(properties.retryDelayAfter(attempt));
     Instant minute = DeadlineBuckets.minuteOf(next);
     Entry retry = Entry.of(new ObjectId().toHexString(), entry.deadlineId());
-    buckets.add(key.kind(), minute, retry);
-    documents.retryAt(
-        entry.deadlineId(),
-        entry.token(),
-        retry.token(),
-        DeadlineBuckets.id(key.kind(), minute),
-        next,
-        error);
+    String bucket = buckets.add(key.kind(), minute, retry);
+    documents.retryAt(entry.deadlineId(), entry.token(), retry.token(), bucket, next, error);
   }
 
   /** The marker first, so that a parked deadline is always counted; stale markers are dropped. */

@@ -71,8 +71,8 @@ public class Deadlines {
       kindsWithCursor.add(key.kind());
     }
     String token = new ObjectId().toHexString();
-    buckets.add(key.kind(), minute, Entry.of(token, key.id()));
-    documents.write(key, dueAt, data, firesAt, token, DeadlineBuckets.id(key.kind(), minute), now);
+    String bucket = buckets.add(key.kind(), minute, Entry.of(token, key.id()));
+    documents.write(key, dueAt, data, firesAt, token, bucket, now);
     return new ScheduledDeadline(key, dueAt, data, firesAt, 0, null, false);
   }
 

@@ -128,6 +128,60 @@ class DeadlinePollerTest {
   }
 
   @Test
+  void the_deadlines_of_one_minute_are_spread_over_its_buckets_and_all_fire() {
+    for (int i = 0; i < 320; i++) {
+      deadlines.schedule(key("busy-" + i), fixture.at("09:10").plusMillis(150L * i));
+    }
+
+    List<org.bson.Document> buckets = new ArrayList<>();
+    fixture.mongo.getCollection(DeadlineBuckets.COLLECTION).find().into(buckets);
+    assertThat(buckets).hasSize(DeadlineBuckets.SHARDS);
+    assertThat(buckets)
+        .allSatisfy(
+            bucket ->
+                assertThat(bucket.getList(DeadlineBuckets.KEYS, String.class)).hasSizeLessThan(60));
+
+    fixture.advanceTo("09:11");
+    DeadlinePoller poller = fixture.poller(1_000);
+    assertThat(poller.pollOnce()).isEqualTo(320);
+    assertThat(handler.calls.values()).allSatisfy(calls -> assertThat(calls.get()).isOne());
+    fixture.advanceTo("09:20");
+    assertThat(poller.pollOnce()).isZero();
+    assertThat(fixture.count(DeadlineBuckets.COLLECTION)).isZero();
+    assertThat(fixture.count(DeadlineDocuments.COLLECTION)).isZero();
+  }
+
+  @Test
+  void a_deadline_in_an_unsharded_bucket_of_an_earlier_version_still_fires() {
+    DeadlinePoller poller = fixture.poller();
+    deadlines.schedule(key("starts-the-cursor"), fixture.at("18:00"));
+    Instant minute = DeadlineBuckets.minuteOf(fixture.at("09:10"));
+    String unsharded = KIND + "|" + minute.toString().substring(0, 16);
+    fixture
+        .mongo
+        .getCollection(DeadlineBuckets.COLLECTION)
+        .insertOne(
+            new org.bson.Document("_id", unsharded)
+                .append("kind", KIND)
+                .append(DeadlineBuckets.MINUTE, java.util.Date.from(minute))
+                .append(
+                    DeadlineBuckets.KEYS, List.of("cccccccccccccccccccccccc:" + key("old").id())));
+    new DeadlineDocuments(fixture.mongo)
+        .write(
+            key("old"),
+            fixture.at("09:10"),
+            Map.of(),
+            fixture.at("09:10"),
+            "cccccccccccccccccccccccc",
+            unsharded,
+            fixture.clock.instant());
+
+    fixture.advanceTo("09:11");
+    assertThat(poller.pollOnce()).isOne();
+    assertThat(handler.calls).containsOnlyKeys("old");
+  }
+
+  @Test
   void two_instances_polling_the_same_deadlines_at_the_same_moment_fire_each_once()
       throws Exception {
     int count = 300;
@@ -330,7 +384,8 @@ class DeadlinePollerTest {
           .claim(
               entry.deadlineId(),
               entry.token(),
-              DeadlineBuckets.id(KIND, DeadlineBuckets.minuteOf(fixture.at("09:00"))),
+              DeadlineBuckets.id(
+                  KIND, DeadlineBuckets.minuteOf(fixture.at("09:00")), entry.deadlineId()),
               fixture.clock.instant(),
               fixture.clock.instant().plus(LEASE),
               "crashing-instance");
@@ -352,12 +407,14 @@ class DeadlinePollerTest {
     DeadlineDocuments documents = new DeadlineDocuments(fixture.mongo);
     deadlines.schedule(key("starts-the-cursor"), fixture.at("18:00"));
     Instant minute = DeadlineBuckets.minuteOf(fixture.clock.instant());
-    String bucket = DeadlineBuckets.id(KIND, minute);
-    buckets.add(KIND, minute, Entry.of("aaaaaaaaaaaaaaaaaaaaaaaa", key("slow-writer").id()));
+    List<String> minuteBuckets = DeadlineBuckets.ids(KIND, minute);
+    String bucket =
+        buckets.add(KIND, minute, Entry.of("aaaaaaaaaaaaaaaaaaaaaaaa", key("slow-writer").id()));
     buckets.add(KIND, minute, Entry.of("bbbbbbbbbbbbbbbbbbbbbbbb", key("dead-writer").id()));
 
     assertThat(poller.pollOnce()).isZero();
-    assertThat(buckets.load(List.of(bucket)).get(bucket)).hasSize(2);
+    assertThat(buckets.load(minuteBuckets).values().stream().mapToInt(List::size).sum())
+        .isEqualTo(2);
     documents.write(
         key("slow-writer"),
         fixture.at("09:00"),
@@ -370,7 +427,7 @@ class DeadlinePollerTest {
 
     fixture.clock.advance(LEASE.plusMinutes(1));
     assertThat(poller.pollOnce()).isZero();
-    assertThat(buckets.load(List.of(bucket))).isEmpty();
+    assertThat(buckets.load(minuteBuckets)).isEmpty();
     assertThat(handler.calls).containsOnlyKeys("slow-writer");
   }
 
