@@ -11,12 +11,14 @@ import io.crossdesk.contracts.customer.CustomerRegistered;
 import io.crossdesk.platform.aggregate.AggregateStore;
 import io.crossdesk.platform.aggregate.Change;
 import io.crossdesk.platform.consumer.DeadLetters;
+import io.crossdesk.platform.consumer.GatheringListener;
 import io.crossdesk.platform.deadline.DeadlineKey;
 import io.crossdesk.platform.deadline.Deadlines;
 import io.crossdesk.platform.events.CloudEventsBinding;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.events.Events;
 import io.crossdesk.platform.it.PlatformTestApplication.CustomerListener;
+import io.crossdesk.platform.it.PlatformTestApplication.GatheringCustomers;
 import io.crossdesk.platform.it.PlatformTestApplication.Parcel;
 import io.crossdesk.platform.it.PlatformTestApplication.ParcelReminders;
 import io.crossdesk.platform.it.PlatformTestApplication.StoredCalendar;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,6 +54,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +70,7 @@ class PlatformIntegrationTest {
   @Autowired MongoTemplate mongo;
   @Autowired Events events;
   @Autowired CustomerListener listener;
+  @Autowired GatheringCustomers gathering;
   @Autowired KafkaListenerEndpointRegistry listeners;
   @Autowired Deadlines deadlines;
   @Autowired ParcelReminders reminders;
@@ -117,6 +122,26 @@ class PlatformIntegrationTest {
     await()
         .atMost(TIMEOUT)
         .until(() -> listener.handled.stream().anyMatch(c -> c.customerId().equals(customerId)));
+  }
+
+  @Test
+  void a_gathering_listener_is_a_batch_listener_whose_fetches_wait_for_more_records() {
+    var container = listeners.getListenerContainer(GatheringCustomers.ID);
+    assertThat(container).isNotNull();
+    assertThat(container.getContainerProperties().getKafkaConsumerProperties())
+        .containsEntry("fetch.min.bytes", String.valueOf(GatheringListener.FETCH_MIN_BYTES))
+        .containsEntry("fetch.max.wait.ms", String.valueOf(GatheringListener.FETCH_MAX_WAIT_MS));
+    assertThat(container.getContainerProperties().getMessageListener())
+        .isInstanceOf(BatchMessageListener.class);
+    List<String> customerIds = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String customerId = "c-" + UUID.randomUUID();
+      customerIds.add(customerId);
+      producer.send(cloudEvent(customer(customerId, "Gathered " + i)));
+    }
+    producer.flush();
+
+    await().atMost(TIMEOUT).until(() -> gathering.keys.containsAll(customerIds));
   }
 
   @Test

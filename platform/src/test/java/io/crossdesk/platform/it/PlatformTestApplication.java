@@ -6,6 +6,7 @@ import io.crossdesk.platform.aggregate.AggregateMapping;
 import io.crossdesk.platform.aggregate.AggregateStore;
 import io.crossdesk.platform.aggregate.AggregateStores;
 import io.crossdesk.platform.consumer.EventHandlers;
+import io.crossdesk.platform.consumer.GatheringListener;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.platform.deadline.DeadlineHandler;
 import io.crossdesk.platform.deadline.FiredDeadline;
@@ -120,6 +121,18 @@ class PlatformTestApplication {
         throw new IllegalStateException("not ready for late comers yet");
       }
       handled.add(customer);
+    }
+  }
+
+  /** Gathers what is published on the customers topic, to show what the annotation declares. */
+  @Component
+  static class GatheringCustomers {
+    static final String ID = "platform-test.gathering";
+    final Set<String> keys = ConcurrentHashMap.newKeySet();
+
+    @GatheringListener(id = ID, topics = Topics.CUSTOMERS)
+    void on(List<ConsumerRecord<String, String>> records) {
+      records.forEach(record -> keys.add(record.key()));
     }
   }
 

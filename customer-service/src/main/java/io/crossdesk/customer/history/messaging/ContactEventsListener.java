@@ -3,11 +3,10 @@ package io.crossdesk.customer.history.messaging;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.customer.history.persistence.ContactHistory;
 import io.crossdesk.platform.consumer.EventHandlers;
-import io.crossdesk.platform.consumer.Gathering;
+import io.crossdesk.platform.consumer.GatheringListener;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +30,9 @@ class ContactEventsListener {
     this.handlers = sources.handlers(history::recordAll);
   }
 
-  @KafkaListener(
+  @GatheringListener(
       id = CONSUMER,
-      topics = {Topics.TICKETS, Topics.NOTIFICATIONS},
-      batch = "true",
-      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT})
+      topics = {Topics.TICKETS, Topics.NOTIFICATIONS})
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

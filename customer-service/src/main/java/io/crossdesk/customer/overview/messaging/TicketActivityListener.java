@@ -11,13 +11,12 @@ import io.crossdesk.customer.overview.persistence.CustomerActivities;
 import io.crossdesk.customer.overview.persistence.CustomerTickets;
 import io.crossdesk.platform.consumer.Delivered;
 import io.crossdesk.platform.consumer.EventHandlers;
-import io.crossdesk.platform.consumer.Gathering;
+import io.crossdesk.platform.consumer.GatheringListener;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Keeps each customer's ticket activity from ticket-service's events. */
@@ -81,11 +80,7 @@ class TicketActivityListener {
                         e.score()));
   }
 
-  @KafkaListener(
-      id = CONSUMER,
-      topics = Topics.TICKETS,
-      batch = "true",
-      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT})
+  @GatheringListener(id = CONSUMER, topics = Topics.TICKETS)
   void on(List<ConsumerRecord<String, String>> records) {
     // Keyed by the ticket's state and the survey's round: a redelivery changes nothing.
     consumer.handle(CONSUMER, records, handlers);

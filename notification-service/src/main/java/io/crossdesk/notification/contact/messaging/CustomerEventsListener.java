@@ -7,11 +7,10 @@ import io.crossdesk.notification.contact.domain.Contact;
 import io.crossdesk.notification.contact.domain.QuietHours;
 import io.crossdesk.notification.contact.persistence.ContactDirectory;
 import io.crossdesk.platform.consumer.EventHandlers;
-import io.crossdesk.platform.consumer.Gathering;
+import io.crossdesk.platform.consumer.GatheringListener;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Keeps the contact projection from the customer events. */
@@ -36,12 +35,7 @@ class CustomerEventsListener {
 
   // Customer events are few (registrations, profile changes): one consumer takes them all, in
   // batches, instead of one idle consumer per partition.
-  @KafkaListener(
-      id = CONSUMER,
-      topics = Topics.CUSTOMERS,
-      batch = "true",
-      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT},
-      concurrency = "1")
+  @GatheringListener(id = CONSUMER, topics = Topics.CUSTOMERS, concurrency = "1")
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

@@ -5,11 +5,10 @@ import io.crossdesk.contracts.analytics.AnomalyDetected;
 import io.crossdesk.contracts.analytics.CustomerAtRisk;
 import io.crossdesk.notification.log.application.WarningMessages;
 import io.crossdesk.platform.consumer.EventHandlers;
-import io.crossdesk.platform.consumer.Gathering;
+import io.crossdesk.platform.consumer.GatheringListener;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** analytics-service's warnings: complaint spikes and customers at risk. */
@@ -32,12 +31,7 @@ class AnalyticsEventsListener {
   }
 
   // Warnings are rare: one consumer takes them all, in batches.
-  @KafkaListener(
-      id = CONSUMER,
-      topics = Topics.ANALYTICS,
-      batch = "true",
-      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT},
-      concurrency = "1")
+  @GatheringListener(id = CONSUMER, topics = Topics.ANALYTICS, concurrency = "1")
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

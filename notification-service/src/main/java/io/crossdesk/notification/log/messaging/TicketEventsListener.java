@@ -11,11 +11,10 @@ import io.crossdesk.contracts.ticket.TicketWaitingForCustomer;
 import io.crossdesk.notification.log.application.Surveys;
 import io.crossdesk.notification.log.application.TicketMessages;
 import io.crossdesk.platform.consumer.EventHandlers;
-import io.crossdesk.platform.consumer.Gathering;
+import io.crossdesk.platform.consumer.GatheringListener;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** The ticket events that cause messages; the others on the topic are passed over. */
@@ -52,11 +51,7 @@ class TicketEventsListener {
             .onBatch(SatisfactionRecorded.class, surveys::rated);
   }
 
-  @KafkaListener(
-      id = CONSUMER,
-      topics = Topics.TICKETS,
-      batch = "true",
-      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT})
+  @GatheringListener(id = CONSUMER, topics = Topics.TICKETS)
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

@@ -6,11 +6,10 @@ import io.crossdesk.contracts.workorder.WorkOrderRouted;
 import io.crossdesk.contracts.workorder.WorkOrderStepAssigned;
 import io.crossdesk.notification.log.application.WorkOrderMessages;
 import io.crossdesk.platform.consumer.EventHandlers;
-import io.crossdesk.platform.consumer.Gathering;
+import io.crossdesk.platform.consumer.GatheringListener;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** The work-order events that cause messages; the others on the topic are passed over. */
@@ -31,11 +30,7 @@ class WorkOrderEventsListener {
             .onBatch(WorkOrderEscalated.class, messages::escalated);
   }
 
-  @KafkaListener(
-      id = CONSUMER,
-      topics = Topics.WORKORDERS,
-      batch = "true",
-      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT})
+  @GatheringListener(id = CONSUMER, topics = Topics.WORKORDERS)
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

@@ -5,11 +5,10 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.notification.webhook.application.SubscribableEvents;
 import io.crossdesk.notification.webhook.application.WebhookFanOut;
 import io.crossdesk.platform.consumer.EventHandlers;
-import io.crossdesk.platform.consumer.Gathering;
+import io.crossdesk.platform.consumer.GatheringListener;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +34,9 @@ class WebhookEventsListener {
     this.handlers = declared.wanting(fanOut::anyWants);
   }
 
-  @KafkaListener(
+  @GatheringListener(
       id = CONSUMER,
-      topics = {Topics.CUSTOMERS, Topics.TICKETS, Topics.WORKORDERS},
-      batch = "true",
-      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT})
+      topics = {Topics.CUSTOMERS, Topics.TICKETS, Topics.WORKORDERS})
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

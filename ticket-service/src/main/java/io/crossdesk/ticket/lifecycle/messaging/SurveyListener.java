@@ -4,12 +4,11 @@ import io.crossdesk.contracts.Topics;
 import io.crossdesk.contracts.notification.SurveyAnswered;
 import io.crossdesk.platform.aggregate.AggregateNotFoundException;
 import io.crossdesk.platform.consumer.EventHandlers;
-import io.crossdesk.platform.consumer.Gathering;
+import io.crossdesk.platform.consumer.GatheringListener;
 import io.crossdesk.platform.consumer.IdempotentConsumer;
 import io.crossdesk.ticket.lifecycle.application.TicketCommands;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Customers' answers to satisfaction surveys, recorded on their tickets. */
@@ -32,12 +31,7 @@ class SurveyListener {
   }
 
   // Answers are few: one consumer takes them all.
-  @KafkaListener(
-      id = CONSUMER,
-      topics = Topics.SURVEYS,
-      batch = "true",
-      properties = {Gathering.FETCH_MIN_BYTES, Gathering.FETCH_MAX_WAIT},
-      concurrency = "1")
+  @GatheringListener(id = CONSUMER, topics = Topics.SURVEYS, concurrency = "1")
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }
