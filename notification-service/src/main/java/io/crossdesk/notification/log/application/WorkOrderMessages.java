@@ -16,15 +16,17 @@ import io.crossdesk.notification.template.application.TemplateCatalogue;
 import io.crossdesk.notification.template.application.Templates;
 import io.crossdesk.notification.template.domain.MessageKind;
 import io.crossdesk.platform.consumer.Delivered;
-import io.crossdesk.platform.consumer.NotYetKnownException;
+import io.crossdesk.platform.consumer.Overtaken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +44,6 @@ import org.springframework.stereotype.Component;
 public class WorkOrderMessages {
 
   static final int WAIT_MINUTES = 2;
-
-  /** How long a run waits in place for openings a moment behind it, and how often it looks. */
-  private static final Duration OVERTAKEN_WAIT = Duration.ofSeconds(2);
-
-  private static final Duration OVERTAKEN_POLL = Duration.ofMillis(100);
 
   private final ContactDirectory contacts;
   private final TicketFactsStore tickets;
@@ -243,43 +240,21 @@ public class WorkOrderMessages {
     deliveries.deliver(written);
   }
 
-  /** The tickets' facts; an event younger than the wait whose ticket is unknown waits for it. */
+  /**
+   * The tickets' facts; a ticket that an event younger than {@value #WAIT_MINUTES} minutes names is
+   * waited for while it is unknown, since its opening may be a moment behind.
+   */
   private Map<String, TicketFacts> factsOf(
       List<String> ticketIds, List<? extends Delivered<?>> run) {
-    if (ticketIds.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, TicketFacts> facts = new HashMap<>(tickets.findAll(ticketIds));
     Instant waitUntil = clock.instant().minus(Duration.ofMinutes(WAIT_MINUTES));
-    // An opening read by another listener a moment later is waited for here, briefly, rather than
-    // by failing the run into the consumer's retries with back-off.
-    long until = System.nanoTime() + OVERTAKEN_WAIT.toNanos();
-    while (System.nanoTime() < until) {
-      List<String> missing = new ArrayList<>();
-      for (int i = 0; i < run.size(); i++) {
-        Instant time = run.get(i).event().time();
-        if (!facts.containsKey(ticketIds.get(i)) && time != null && time.isAfter(waitUntil)) {
-          missing.add(ticketIds.get(i));
-        }
-      }
-      if (missing.isEmpty()) {
-        break;
-      }
-      try {
-        Thread.sleep(OVERTAKEN_POLL.toMillis());
-      } catch (InterruptedException stopping) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("stopped while waiting for tickets' openings", stopping);
-      }
-      facts.putAll(tickets.findAll(missing));
-    }
+    Set<String> young = new HashSet<>();
     for (int i = 0; i < run.size(); i++) {
       Instant time = run.get(i).event().time();
-      if (!facts.containsKey(ticketIds.get(i)) && time != null && time.isAfter(waitUntil)) {
-        throw new NotYetKnownException("ticket " + ticketIds.get(i) + " not heard opened yet");
+      if (time != null && time.isAfter(waitUntil)) {
+        young.add(ticketIds.get(i));
       }
     }
-    return facts;
+    return Overtaken.findAll(ticketIds, tickets::findAll, young::contains);
   }
 
   private static Map<String, String> ticket(TicketFacts ticket, String ticketId) {
