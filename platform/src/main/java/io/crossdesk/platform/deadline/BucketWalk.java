@@ -1,5 +1,6 @@
 package io.crossdesk.platform.deadline;
 
+import io.crossdesk.platform.deadline.DeadlineBuckets.Bucket;
 import io.crossdesk.platform.deadline.DeadlineBuckets.Entry;
 import io.crossdesk.platform.deadline.DeadlineFiring.Outcome;
 import java.time.Clock;
@@ -19,8 +20,7 @@ import org.bson.Document;
  */
 final class BucketWalk {
 
-  /** Minutes whose buckets one read loads, {@link DeadlineBuckets#SHARDS} each. */
-  private static final int MINUTES_PER_READ = 60;
+  private static final int BUCKETS_PER_READ = 500;
 
   /** How many deadlines a pass may still claim for one kind. */
   static final class Budget {
@@ -36,7 +36,9 @@ final class BucketWalk {
   }
 
   private record Drained(int fired, int left, long due) {
-    static final Drained NOTHING = new Drained(0, 0, 0);
+    Drained and(Drained other) {
+      return new Drained(fired + other.fired, left + other.left, due + other.due);
+    }
   }
 
   private final DeadlineDocuments documents;
@@ -84,35 +86,52 @@ final class BucketWalk {
     while (!from.isAfter(current) && !budget.spent() && !stopping.getAsBoolean()) {
       List<Instant> minutes = new ArrayList<>();
       for (Instant m = from;
-          !m.isAfter(current) && minutes.size() < MINUTES_PER_READ;
+          !m.isAfter(current) && minutes.size() < BUCKETS_PER_READ;
           m = m.plus(Duration.ofMinutes(1))) {
         minutes.add(m);
       }
-      Map<String, List<String>> loaded =
-          buckets.load(
-              minutes.stream().flatMap(m -> DeadlineBuckets.ids(kind, m).stream()).toList());
+      Map<String, Bucket> loaded =
+          buckets.buckets(minutes.stream().map(m -> DeadlineBuckets.id(kind, m)).toList());
+      List<String> pages = new ArrayList<>();
+      loaded.values().forEach(bucket -> pages.addAll(bucket.pages()));
+      Map<String, List<String>> pageEntries = pages.isEmpty() ? Map.of() : buckets.load(pages);
       for (Instant minute : minutes) {
         if (budget.spent() || stopping.getAsBoolean()) {
           advancing = false;
           break;
         }
+        Bucket bucket = loaded.get(DeadlineBuckets.id(kind, minute));
         int left = 0;
-        for (String bucketId : DeadlineBuckets.ids(kind, minute)) {
-          List<String> entries = loaded.getOrDefault(bucketId, List.of());
-          Drained drained =
-              entries.isEmpty()
-                  ? Drained.NOTHING
-                  : drain(handler, bucketId, entries, minute.isBefore(settled), budget);
+        if (bucket != null) {
+          boolean isSettled = minute.isBefore(settled);
+          Drained drained = drain(handler, bucket.id(), bucket.keys(), isSettled, budget);
+          for (String page : bucket.pages()) {
+            drained =
+                drained.and(
+                    drain(
+                        handler,
+                        page,
+                        pageEntries.getOrDefault(page, List.of()),
+                        isSettled,
+                        budget));
+          }
           fired += drained.fired();
           due += drained.due();
-          left += drained.left();
+          left = drained.left();
+          if (left == 0) {
+            if (bucket.pages().isEmpty()) {
+              buckets.deleteIfEmpty(bucket.id());
+            } else if (isSettled) {
+              buckets.deleteSettled(bucket.id(), bucket.pages());
+            }
+          }
         }
         advancing &= left == 0 && minute.isBefore(settled);
         if (advancing) {
           advanceTo = minute.plus(Duration.ofMinutes(1));
         }
       }
-      from = from.plus(Duration.ofMinutes(MINUTES_PER_READ));
+      from = from.plus(Duration.ofMinutes(BUCKETS_PER_READ));
     }
     if (advanceTo.isAfter(cursor.get())) {
       buckets.advanceCursor(kind, advanceTo);
@@ -160,11 +179,7 @@ final class BucketWalk {
       }
     }
     buckets.pull(bucketId, pull);
-    int left = raw.size() - pull.size();
-    if (left == 0) {
-      buckets.deleteIfEmpty(bucketId);
-    }
-    return new Drained(fired, left, due);
+    return new Drained(fired, raw.size() - pull.size(), due);
   }
 
   private static boolean isLive(Document deadline, Entry entry, String bucketId) {

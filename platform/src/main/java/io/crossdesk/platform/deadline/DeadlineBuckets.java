@@ -14,43 +14,50 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Where the poller finds due deadlines without a range query: {@value #SHARDS} documents per kind
- * and minute, {@code _id} {@code kind|2026-12-01T21:35} (UTC) for the first and {@code
- * kind|2026-12-01T21:35|7} for the others, listing the deadlines that fire in that minute, and per
+ * Where the poller finds due deadlines without a range query: per kind and minute a bucket, {@code
+ * _id} {@code kind|2026-12-01T21:35} (UTC), listing the deadlines that fire in that minute, and per
  * kind a cursor before which every bucket has been emptied. The poller reads the buckets from the
  * cursor up to now by {@code _id}, so the work per pass follows the backlog and the time since the
  * last pass, never the number of deadlines scheduled.
  *
- * <p>A deadline's shard follows from its id. The shards keep each document small: every add
- * rewrites its whole bucket, so one bucket per minute made a deadline cost more the more deadlines
- * fell in the same minute (about 1 ms of the store's CPU per add at 2,400 a minute, against 0.2 ms
- * spread over {@value #SHARDS}). The first shard's id is the unsharded id of earlier versions, so
- * their buckets are still read.
+ * <p>A bucket holds at most {@link #pageSize} entries from each writer (each instance's {@link
+ * Deadlines}); a writer that has put that many there goes on in pages of its own, {@code
+ * kind|2026-12-01T21:35|<writer>-<n>}, of the same size, each listed in the bucket's {@code pages}
+ * before anything is added to it. Every add rewrites its whole document in the store, and due times
+ * gather in one minute whenever a calendar pushes them to the start of the next working day: over a
+ * weekend every step escalation of a desk falls due in the same minute of Monday morning. So one
+ * document per minute made every schedule dearer the more were already scheduled for that minute
+ * (and would pass MongoDB's 16 MB limit somewhere above 150,000), where pages keep each add's cost
+ * the same.
  *
  * <p>An entry is {@code token:deadlineId}, with a token new for every placement of the deadline in
- * a bucket (each schedule, each retry). It is live while the deadline's document carries that token
- * and names this bucket; otherwise it is stale (the deadline fired, moved or was cancelled) and the
- * poller pulls it.
+ * a bucket or page (each schedule, each retry). It is live while the deadline's document carries
+ * that token and names the document holding the entry; otherwise it is stale (the deadline fired,
+ * moved or was cancelled) and the poller pulls it.
  */
 final class DeadlineBuckets {
 
   static final String COLLECTION = "deadline_buckets";
   static final String CURSORS = "deadline_cursors";
   static final String KEYS = "keys";
+  static final String PAGES = "pages";
   static final String MINUTE = "minute";
-  static final int SHARDS = 16;
+  static final int PAGE_SIZE = 200;
+  private static final int PLACEMENTS_KEPT = 1_024;
   private static final DateTimeFormatter MINUTE_ID =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
 
-  /** One entry of a bucket. */
+  /** One entry of a bucket or page. */
   record Entry(String token, String deadlineId, String raw) {
 
     static Entry of(String token, String deadlineId) {
@@ -63,45 +70,101 @@ final class DeadlineBuckets {
     }
   }
 
+  /** A minute's bucket as read: its own entries and the pages it lists. */
+  record Bucket(String id, List<String> keys, List<String> pages) {}
+
+  /** Where this writer adds to a minute, and how many it added there. */
+  private static final class Placement {
+    final String documentId;
+    int added;
+
+    Placement(String documentId) {
+      this.documentId = documentId;
+    }
+  }
+
   private final MongoTemplate mongo;
+  private final int pageSize;
+  private final String writer = new ObjectId().toHexString();
+  private long pagesOpened;
+
+  /** By bucket id, the minutes this writer added to lately. */
+  private final Map<String, Placement> placements =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Placement> eldest) {
+          return size() > PLACEMENTS_KEPT;
+        }
+      };
 
   DeadlineBuckets(MongoTemplate mongo) {
+    this(mongo, PAGE_SIZE);
+  }
+
+  DeadlineBuckets(MongoTemplate mongo, int pageSize) {
     this.mongo = mongo;
+    this.pageSize = pageSize;
   }
 
   static Instant minuteOf(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MINUTES);
   }
 
-  /** The bucket of {@code minute} that holds the deadline's entries. */
-  static String id(String kind, Instant minute, String deadlineId) {
-    return shard(kind, minute, Math.floorMod(deadlineId.hashCode(), SHARDS));
+  static String id(String kind, Instant minute) {
+    return kind + "|" + MINUTE_ID.format(minute);
   }
 
-  /** Every bucket of {@code minute}. */
-  static List<String> ids(String kind, Instant minute) {
-    List<String> ids = new ArrayList<>(SHARDS);
-    for (int shard = 0; shard < SHARDS; shard++) {
-      ids.add(shard(kind, minute, shard));
-    }
-    return ids;
-  }
-
-  private static String shard(String kind, Instant minute, int shard) {
-    String id = kind + "|" + MINUTE_ID.format(minute);
-    return shard == 0 ? id : id + "|" + shard;
-  }
-
-  /** Adds the entry to its bucket of {@code minute}; returns that bucket's id. */
+  /**
+   * Adds the entry to the minute's bucket, or to this writer's page of it; returns the id of the
+   * document that holds it. A new page is listed in the bucket before its first entry, so the
+   * poller finds every page that holds one.
+   */
   String add(String kind, Instant minute, Entry entry) {
-    String bucketId = id(kind, minute, entry.deadlineId());
+    String bucketId = id(kind, minute);
+    String documentId;
+    synchronized (placements) {
+      Placement placement = placements.computeIfAbsent(bucketId, Placement::new);
+      if (placement.added >= pageSize) {
+        String page = bucketId + "|" + writer + "-" + ++pagesOpened;
+        upsert(
+            buckets(),
+            Filters.eq("_id", bucketId),
+            Updates.combine(
+                Updates.addToSet(PAGES, page),
+                Updates.setOnInsert(KEYS, List.of()),
+                Updates.setOnInsert("kind", kind),
+                Updates.setOnInsert(MINUTE, Date.from(minute))));
+        placement = new Placement(page);
+        placements.put(bucketId, placement);
+      }
+      placement.added++;
+      documentId = placement.documentId;
+    }
     Bson update =
         Updates.combine(
             Updates.addToSet(KEYS, entry.raw()),
             Updates.setOnInsert("kind", kind),
             Updates.setOnInsert(MINUTE, Date.from(minute)));
-    upsert(buckets(), Filters.eq("_id", bucketId), update);
-    return bucketId;
+    upsert(buckets(), Filters.eq("_id", documentId), update);
+    return documentId;
+  }
+
+  /** These buckets, by id; buckets that do not exist are left out. */
+  Map<String, Bucket> buckets(Collection<String> bucketIds) {
+    Map<String, Bucket> found = new HashMap<>();
+    buckets()
+        .find(Filters.in("_id", bucketIds))
+        .forEach(
+            bucket -> {
+              String id = bucket.getString("_id");
+              found.put(
+                  id,
+                  new Bucket(
+                      id,
+                      bucket.getList(KEYS, String.class, List.of()),
+                      bucket.getList(PAGES, String.class, List.of())));
+            });
+    return found;
   }
 
   /** The entries of these buckets, by bucket id; buckets that do not exist are left out. */
@@ -119,9 +182,25 @@ final class DeadlineBuckets {
     }
   }
 
-  /** Only when empty: an entry added since stays, and an add after the delete recreates it. */
+  /**
+   * Only when empty and listing no pages: an entry or page added since stays, and an add after the
+   * delete recreates it.
+   */
   void deleteIfEmpty(String bucketId) {
-    buckets().deleteOne(Filters.and(Filters.eq("_id", bucketId), Filters.size(KEYS, 0)));
+    buckets()
+        .deleteOne(
+            Filters.and(
+                Filters.eq("_id", bucketId), Filters.size(KEYS, 0), Filters.exists(PAGES, false)));
+  }
+
+  /**
+   * Deletes a settled minute's bucket and pages, once every entry is pulled: no writer adds to a
+   * settled minute, so nothing can come after.
+   */
+  void deleteSettled(String bucketId, Collection<String> pages) {
+    List<String> ids = new ArrayList<>(pages);
+    ids.add(bucketId);
+    buckets().deleteMany(Filters.in("_id", ids));
   }
 
   /** The first minute of {@code kind} whose bucket may still hold entries; empty if none ever. */

@@ -128,22 +128,24 @@ class DeadlinePollerTest {
   }
 
   @Test
-  void the_deadlines_of_one_minute_are_spread_over_its_buckets_and_all_fire() {
-    for (int i = 0; i < 320; i++) {
-      deadlines.schedule(key("busy-" + i), fixture.at("09:10").plusMillis(150L * i));
+  void a_minute_with_more_deadlines_than_a_bucket_holds_goes_on_in_pages_and_every_one_fires() {
+    for (int i = 0; i < 450; i++) {
+      deadlines.schedule(key("monday-" + i), fixture.at("09:10"));
     }
 
-    List<org.bson.Document> buckets = new ArrayList<>();
-    fixture.mongo.getCollection(DeadlineBuckets.COLLECTION).find().into(buckets);
-    assertThat(buckets).hasSize(DeadlineBuckets.SHARDS);
-    assertThat(buckets)
-        .allSatisfy(
-            bucket ->
-                assertThat(bucket.getList(DeadlineBuckets.KEYS, String.class)).hasSizeLessThan(60));
+    org.bson.Document bucket = bucket(fixture.at("09:10"));
+    assertThat(bucket.getList(DeadlineBuckets.KEYS, String.class))
+        .hasSize(DeadlineBuckets.PAGE_SIZE);
+    List<String> pages = bucket.getList(DeadlineBuckets.PAGES, String.class);
+    assertThat(pages).hasSize(2);
+    assertThat(pages)
+        .map(page -> document(page).getList(DeadlineBuckets.KEYS, String.class).size())
+        .containsExactly(DeadlineBuckets.PAGE_SIZE, 50);
 
     fixture.advanceTo("09:11");
     DeadlinePoller poller = fixture.poller(1_000);
-    assertThat(poller.pollOnce()).isEqualTo(320);
+    assertThat(poller.pollOnce()).isEqualTo(450);
+    assertThat(handler.calls).hasSize(450);
     assertThat(handler.calls.values()).allSatisfy(calls -> assertThat(calls.get()).isOne());
     fixture.advanceTo("09:20");
     assertThat(poller.pollOnce()).isZero();
@@ -152,33 +154,46 @@ class DeadlinePollerTest {
   }
 
   @Test
-  void a_deadline_in_an_unsharded_bucket_of_an_earlier_version_still_fires() {
-    DeadlinePoller poller = fixture.poller();
-    deadlines.schedule(key("starts-the-cursor"), fixture.at("18:00"));
-    Instant minute = DeadlineBuckets.minuteOf(fixture.at("09:10"));
-    String unsharded = KIND + "|" + minute.toString().substring(0, 16);
-    fixture
-        .mongo
-        .getCollection(DeadlineBuckets.COLLECTION)
-        .insertOne(
-            new org.bson.Document("_id", unsharded)
-                .append("kind", KIND)
-                .append(DeadlineBuckets.MINUTE, java.util.Date.from(minute))
-                .append(
-                    DeadlineBuckets.KEYS, List.of("cccccccccccccccccccccccc:" + key("old").id())));
-    new DeadlineDocuments(fixture.mongo)
-        .write(
-            key("old"),
-            fixture.at("09:10"),
-            Map.of(),
-            fixture.at("09:10"),
-            "cccccccccccccccccccccccc",
-            unsharded,
-            fixture.clock.instant());
+  void each_instance_goes_on_in_pages_of_its_own() {
+    Deadlines other = new Deadlines(fixture.mongo, fixture.clock);
+    for (int i = 0; i < 250; i++) {
+      deadlines.schedule(key("here-" + i), fixture.at("09:10"));
+      other.schedule(key("there-" + i), fixture.at("09:10"));
+    }
+
+    org.bson.Document bucket = bucket(fixture.at("09:10"));
+    assertThat(bucket.getList(DeadlineBuckets.KEYS, String.class))
+        .hasSize(2 * DeadlineBuckets.PAGE_SIZE);
+    assertThat(bucket.getList(DeadlineBuckets.PAGES, String.class))
+        .hasSize(2)
+        .allSatisfy(
+            page ->
+                assertThat(document(page).getList(DeadlineBuckets.KEYS, String.class)).hasSize(50));
 
     fixture.advanceTo("09:11");
+    assertThat(fixture.poller(1_000).pollOnce()).isEqualTo(500);
+    assertThat(handler.calls.values()).allSatisfy(calls -> assertThat(calls.get()).isOne());
+  }
+
+  @Test
+  void the_pages_of_a_minute_that_may_still_be_written_stay_until_it_is_settled() {
+    DeadlinePoller poller = fixture.poller(1_000);
+    for (int i = 0; i < 250; i++) {
+      deadlines.schedule(key("now-" + i), fixture.at("09:00:30"));
+    }
+    fixture.advanceTo("09:00:40");
+    assertThat(poller.pollOnce()).isEqualTo(250);
+    // Emptied, but this writer may still add to its page of the minute: it stays listed.
+    assertThat(bucket(fixture.at("09:00")).getList(DeadlineBuckets.PAGES, String.class)).hasSize(1);
+
+    deadlines.schedule(key("late-comer"), fixture.at("09:00:50"));
+    fixture.advanceTo("09:00:55");
     assertThat(poller.pollOnce()).isOne();
-    assertThat(handler.calls).containsOnlyKeys("old");
+    assertThat(handler.calls).containsKey("late-comer").hasSize(251);
+
+    fixture.advanceTo("09:05");
+    assertThat(poller.pollOnce()).isZero();
+    assertThat(fixture.count(DeadlineBuckets.COLLECTION)).isZero();
   }
 
   @Test
@@ -384,8 +399,7 @@ class DeadlinePollerTest {
           .claim(
               entry.deadlineId(),
               entry.token(),
-              DeadlineBuckets.id(
-                  KIND, DeadlineBuckets.minuteOf(fixture.at("09:00")), entry.deadlineId()),
+              DeadlineBuckets.id(KIND, DeadlineBuckets.minuteOf(fixture.at("09:00"))),
               fixture.clock.instant(),
               fixture.clock.instant().plus(LEASE),
               "crashing-instance");
@@ -407,14 +421,12 @@ class DeadlinePollerTest {
     DeadlineDocuments documents = new DeadlineDocuments(fixture.mongo);
     deadlines.schedule(key("starts-the-cursor"), fixture.at("18:00"));
     Instant minute = DeadlineBuckets.minuteOf(fixture.clock.instant());
-    List<String> minuteBuckets = DeadlineBuckets.ids(KIND, minute);
-    String bucket =
-        buckets.add(KIND, minute, Entry.of("aaaaaaaaaaaaaaaaaaaaaaaa", key("slow-writer").id()));
+    String bucket = DeadlineBuckets.id(KIND, minute);
+    buckets.add(KIND, minute, Entry.of("aaaaaaaaaaaaaaaaaaaaaaaa", key("slow-writer").id()));
     buckets.add(KIND, minute, Entry.of("bbbbbbbbbbbbbbbbbbbbbbbb", key("dead-writer").id()));
 
     assertThat(poller.pollOnce()).isZero();
-    assertThat(buckets.load(minuteBuckets).values().stream().mapToInt(List::size).sum())
-        .isEqualTo(2);
+    assertThat(buckets.load(List.of(bucket)).get(bucket)).hasSize(2);
     documents.write(
         key("slow-writer"),
         fixture.at("09:00"),
@@ -427,7 +439,7 @@ class DeadlinePollerTest {
 
     fixture.clock.advance(LEASE.plusMinutes(1));
     assertThat(poller.pollOnce()).isZero();
-    assertThat(buckets.load(minuteBuckets)).isEmpty();
+    assertThat(buckets.load(List.of(bucket))).isEmpty();
     assertThat(handler.calls).containsOnlyKeys("slow-writer");
   }
 
@@ -457,6 +469,18 @@ class DeadlinePollerTest {
     String firedTicket = handler.fired.get(0).key().aggregateId();
     assertThat(deadlines.find(key(firedTicket))).isEmpty();
     assertThat(fixture.count(DeadlineDocuments.COLLECTION)).isEqualTo(2);
+  }
+
+  private org.bson.Document bucket(Instant minute) {
+    return document(DeadlineBuckets.id(KIND, DeadlineBuckets.minuteOf(minute)));
+  }
+
+  private org.bson.Document document(String id) {
+    return fixture
+        .mongo
+        .getCollection(DeadlineBuckets.COLLECTION)
+        .find(new org.bson.Document("_id", id))
+        .first();
   }
 
   private Entry liveEntry(DeadlineKey key) {
