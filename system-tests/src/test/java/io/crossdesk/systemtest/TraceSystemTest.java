@@ -52,8 +52,9 @@ class TraceSystemTest {
     String workOrderId = desk.awaitRouted(ticketId, desk.agent()).get("workOrderId").asString();
 
     // Every service hears of the ticket: ticket-service by HTTP, the others by its events, and
-    // ticket-service again by the work order's routing. Spans are reported in batches, so wait
-    // for the last of them.
+    // ticket-service again by the work order's routing. Each service reports its spans in batches
+    // of its own, so a consumer's span can arrive before the span it continues: wait for the last
+    // of them, and for every parent named.
     List<Span> trace =
         await()
             .atMost(TIMEOUT)
@@ -62,7 +63,8 @@ class TraceSystemTest {
                 spans ->
                     consumers(spans, "ticket.opened").size() == 4
                         && !consumers(spans, "workorder.routed").isEmpty()
-                        && spans.stream().anyMatch(span -> span.parentId() == null));
+                        && spans.stream().anyMatch(span -> span.parentId() == null)
+                        && everyParentArrived(spans));
     Map<String, Span> byId =
         trace.stream().collect(Collectors.toMap(Span::id, Function.identity()));
     Span root = trace.stream().filter(span -> span.parentId() == null).findFirst().orElseThrow();
@@ -134,6 +136,12 @@ class TraceSystemTest {
   }
 
   /** The services with a consumer span for events whose type contains {@code type}. */
+  private static boolean everyParentArrived(List<Span> spans) {
+    Set<String> ids = spans.stream().map(Span::id).collect(Collectors.toSet());
+    return spans.stream()
+        .allMatch(span -> span.parentId() == null || ids.contains(span.parentId()));
+  }
+
   private static Set<String> consumers(List<Span> spans, String type) {
     return spans.stream()
         .filter(span -> "CONSUMER".equals(span.kind()) && span.name().contains(type))
