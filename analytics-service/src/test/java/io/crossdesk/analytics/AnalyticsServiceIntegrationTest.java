@@ -253,7 +253,12 @@ class AnalyticsServiceIntegrationTest {
             at(day, 17),
             at(day, 17),
             1,
-            false));
+            false,
+            null,
+            null,
+            null,
+            null,
+            null));
     publishWorkOrder(
         workOrderId,
         EventTypes.WORKORDER_TRANSFERRED,
@@ -543,7 +548,12 @@ class AnalyticsServiceIntegrationTest {
             at(day, 17),
             at(day, 17),
             1,
-            false));
+            false,
+            null,
+            null,
+            null,
+            null,
+            null));
     publishWorkOrder(
         w1,
         EventTypes.WORKORDER_STEP_COMPLETED,

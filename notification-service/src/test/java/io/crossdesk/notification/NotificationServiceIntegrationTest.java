@@ -370,7 +370,11 @@ class NotificationServiceIntegrationTest {
                         due.plus(Duration.ofHours(4)),
                         1,
                         false,
-                        Map.of("zh-CN", "计费与业务支撑部", "en-US", "our billing team"))))));
+                        Map.of("zh-CN", "计费与业务支撑部", "en-US", "our billing team"),
+                        null,
+                        null,
+                        null,
+                        null)))));
     producer.send(
         valid(
             CloudEventsProducer.event(
