@@ -1,7 +1,5 @@
 package io.crossdesk.localstack.store;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -16,8 +14,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -31,12 +27,6 @@ import org.h2.mvstore.type.BasicDataType;
  * both: every step of every index look-up did that, and every page written did it for every
  * document on the page. Here a document is written as its BSON bytes, and keys are compared as
  * values, without encoding them.
- *
- * <p>The file's pages are written whole: a document changed on a page has every document of that
- * page written again at the next store, and most of them have not changed. So the BSON of each
- * document and index key, once encoded or read, is kept beside its instance, weakly and by
- * identity, and written again as it is. That is sound because a stored instance never changes: the
- * server changes copies ({@code BsonH2Collection}) and stores them as new instances.
  */
 public final class StoreTypes {
 
@@ -54,9 +44,6 @@ public final class StoreTypes {
   private static final Comparator<Object> ORDER = ValueComparator.ascWithoutListHandling();
   private static final ThreadLocal<ByteBuf> SCRATCH =
       ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
-
-  /** The BSON of stored documents and index keys, by instance; dropped with the instance. */
-  private static final Cache<Object, byte[]> ENCODED = Caffeine.newBuilder().weakKeys().build();
 
   private StoreTypes() {}
 
@@ -116,27 +103,6 @@ public final class StoreTypes {
     Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(source.slice(start, length)));
     source.position(start + length);
     return document;
-  }
-
-  /** Writes the BSON kept for {@code instance}, encoding it first if none is kept. */
-  private static void writeKept(
-      WriteBuffer target, Object instance, Supplier<Document> asDocument) {
-    target.put(ENCODED.get(instance, any -> encode(asDocument.get())));
-  }
-
-  /** Reads one BSON document, and keeps its bytes for {@code instanceOf}'s result. */
-  private static <T> T readKept(ByteBuffer source, Function<Document, T> instanceOf) {
-    int start = source.position();
-    int length =
-        (source.get(start) & 0xff)
-            | (source.get(start + 1) & 0xff) << 8
-            | (source.get(start + 2) & 0xff) << 16
-            | (source.get(start + 3) & 0xff) << 24;
-    byte[] bytes = new byte[length];
-    source.get(bytes);
-    T instance = instanceOf.apply(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes)));
-    ENCODED.put(instance, bytes);
-    return instance;
   }
 
   /** A rough size in memory, for the store's page cache; encoding to measure would cost more. */
@@ -210,22 +176,17 @@ public final class StoreTypes {
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-      writeKept(
-          buffer,
-          key,
-          () -> {
-            Document values = new Document();
-            int i = 0;
-            for (Object value : key) {
-              values.put(Integer.toString(i++), value);
-            }
-            return values;
-          });
+      Document values = new Document();
+      int i = 0;
+      for (Object value : key) {
+        values.put(Integer.toString(i++), value);
+      }
+      StoreTypes.write(buffer, values);
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-      return readKept(buffer, values -> new KeyValue(new ArrayList<>(values.values())));
+      return new KeyValue(new ArrayList<>(StoreTypes.read(buffer).values()));
     }
 
     @Override
@@ -258,12 +219,12 @@ public final class StoreTypes {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-      writeKept(buffer, document, () -> document);
+      StoreTypes.write(buffer, document);
     }
 
     @Override
     public Document read(ByteBuffer buffer) {
-      return readKept(buffer, document -> document);
+      return StoreTypes.read(buffer);
     }
 
     @Override
