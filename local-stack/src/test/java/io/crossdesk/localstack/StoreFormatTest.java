@@ -56,6 +56,64 @@ class StoreFormatTest {
   }
 
   @Test
+  void documentsChangedAgainAndAgainAmongTheirNeighboursComeBackAsLastWritten() throws Exception {
+    int port = FreePorts.next();
+    try (PersistentMongoServer server = PersistentMongoServer.start(data, "127.0.0.1", port);
+        MongoClient client = client(server)) {
+      MongoCollection<Document> tickets = indexed(tickets(client));
+      for (int i = 0; i < 300; i++) {
+        tickets.insertOne(ticket("T-" + i, "EXT-" + i));
+      }
+      // Pages are written again and again while their documents change one by one, each change a
+      // new instance beside neighbours that stay as they were.
+      for (int round = 1; round <= 5; round++) {
+        for (int i = round % 3; i < 300; i += 3) {
+          tickets.updateOne(
+              Filters.eq("_id", "T-" + i),
+              Updates.combine(Updates.set("round", round), Updates.push("notes", "n" + round)));
+        }
+      }
+      tickets.updateOne(Filters.eq("_id", "T-7"), Updates.set("externalId", "EXT-7-moved"));
+    }
+
+    try (PersistentMongoServer server = PersistentMongoServer.start(data, "127.0.0.1", port);
+        MongoClient client = client(server)) {
+      MongoCollection<Document> tickets = tickets(client);
+      for (int i = 0; i < 300; i++) {
+        Document stored = tickets.find(Filters.eq("_id", "T-" + i)).first();
+        int last = lastRound(i);
+        assertThat(stored.get("round")).as("T-%d", i).isEqualTo(last == 0 ? null : last);
+        assertThat(stored.getList("notes", String.class, List.of())).hasSize(rounds(i));
+      }
+      assertThat(tickets.find(Filters.eq("externalId", "EXT-7-moved")).first())
+          .extracting(d -> d.get("_id"))
+          .isEqualTo("T-7");
+      assertDuplicateRefused(tickets);
+    }
+  }
+
+  /** The last of the rounds 1-5 whose updates reach ticket {@code i}, 0 if none does. */
+  private static int lastRound(int i) {
+    int last = 0;
+    for (int round = 1; round <= 5; round++) {
+      if (i % 3 == round % 3) {
+        last = round;
+      }
+    }
+    return last;
+  }
+
+  private static int rounds(int i) {
+    int count = 0;
+    for (int round = 1; round <= 5; round++) {
+      if (i % 3 == round % 3) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Test
   void uniqueIndexesRefuseDuplicatesBeforeAndAfterARestart() throws Exception {
     int port = FreePorts.next();
     try (PersistentMongoServer server = PersistentMongoServer.start(data, "127.0.0.1", port);
