@@ -81,9 +81,11 @@ class StoreFormatTest {
       MongoCollection<Document> tickets = tickets(client);
       for (int i = 0; i < 300; i++) {
         Document stored = tickets.find(Filters.eq("_id", "T-" + i)).first();
-        int last = lastRound(i);
-        assertThat(stored.get("round")).as("T-%d", i).isEqualTo(last == 0 ? null : last);
-        assertThat(stored.getList("notes", String.class, List.of())).hasSize(rounds(i));
+        List<Integer> rounds = roundsOf(i);
+        assertThat(stored.get("round"))
+            .as("T-%d", i)
+            .isEqualTo(rounds.isEmpty() ? null : rounds.get(rounds.size() - 1));
+        assertThat(stored.getList("notes", String.class, List.of())).hasSize(rounds.size());
       }
       assertThat(tickets.find(Filters.eq("externalId", "EXT-7-moved")).first())
           .extracting(d -> d.get("_id"))
@@ -92,25 +94,15 @@ class StoreFormatTest {
     }
   }
 
-  /** The last of the rounds 1-5 whose updates reach ticket {@code i}, 0 if none does. */
-  private static int lastRound(int i) {
-    int last = 0;
+  /** The rounds 1-5 whose updates reach ticket {@code i}, in order. */
+  private static List<Integer> roundsOf(int i) {
+    List<Integer> rounds = new ArrayList<>();
     for (int round = 1; round <= 5; round++) {
       if (i % 3 == round % 3) {
-        last = round;
+        rounds.add(round);
       }
     }
-    return last;
-  }
-
-  private static int rounds(int i) {
-    int count = 0;
-    for (int round = 1; round <= 5; round++) {
-      if (i % 3 == round % 3) {
-        count++;
-      }
-    }
-    return count;
+    return rounds;
   }
 
   @Test
