@@ -60,10 +60,7 @@ class StoreFormatTest {
     int port = FreePorts.next();
     try (PersistentMongoServer server = PersistentMongoServer.start(data, "127.0.0.1", port);
         MongoClient client = client(server)) {
-      MongoCollection<Document> tickets = indexed(tickets(client));
-      for (int i = 0; i < 300; i++) {
-        tickets.insertOne(ticket("T-" + i, "EXT-" + i));
-      }
+      MongoCollection<Document> tickets = filled(client, 300);
       // Pages are written again and again while their documents change one by one, each change a
       // new instance beside neighbours that stay as they were.
       for (int round = 1; round <= 5; round++) {
@@ -110,10 +107,7 @@ class StoreFormatTest {
     int port = FreePorts.next();
     try (PersistentMongoServer server = PersistentMongoServer.start(data, "127.0.0.1", port);
         MongoClient client = client(server)) {
-      MongoCollection<Document> tickets = indexed(tickets(client));
-      for (int i = 0; i < 500; i++) {
-        tickets.insertOne(ticket("T-" + i, "EXT-" + i));
-      }
+      MongoCollection<Document> tickets = filled(client, 500);
       assertDuplicateRefused(tickets);
     }
 
@@ -199,6 +193,15 @@ class StoreFormatTest {
         MongoClient client = client(server)) {
       assertThat(tickets(client).countDocuments()).isEqualTo(50);
     }
+  }
+
+  /** The indexed tickets collection with tickets T-0, T-1, ... (external ids EXT-0, ...). */
+  private static MongoCollection<Document> filled(MongoClient client, int count) {
+    MongoCollection<Document> tickets = indexed(tickets(client));
+    for (int i = 0; i < count; i++) {
+      tickets.insertOne(ticket("T-" + i, "EXT-" + i));
+    }
+    return tickets;
   }
 
   private static void assertDuplicateRefused(MongoCollection<Document> tickets) {
