@@ -9,12 +9,18 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
+import io.crossdesk.platform.deadline.DeadlineKey;
+import io.crossdesk.platform.deadline.DeadlineStorage;
+import io.crossdesk.platform.deadline.Deadlines;
+import io.crossdesk.platform.deadline.StoredDeadline;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.platform.outbox.OutboxEntries;
 import io.crossdesk.platform.outbox.OutboxRelay;
 import io.crossdesk.platform.outbox.PendingEvents;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +42,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * is atomic on MongoDB and on the embedded server alike. A write that lost the race with another
  * decides again on the fresh state, so a move that became illegal meanwhile fails as it should. The
  * events wait in the document's {@code outbox} and a marker in {@code outbox_pending} until the
- * relay has published them; {@link SideWrites} keep timers and other collections in step.
+ * relay has published them. The deadlines the new state needs ({@link AggregateTimers}) are written
+ * in the same document, in {@code timers}, and placed in their minute buckets before the write;
+ * {@link SideWrites} keep other collections in step.
  *
  * <p>Only what changed is written: a decision that changes nothing writes nothing, and a change
  * sets the fields that differ from the stored document.
@@ -54,8 +62,12 @@ public class AggregateStore<A> {
   /** How many applied event ids a document keeps: more than one aggregate sees redelivered. */
   static final int APPLIED_KEPT = 64;
 
-  private static final Set<String> NOT_STATE = Set.of("_id", "_class", VERSION, OUTBOX, APPLIED);
-  private static final int DEFAULT_ATTEMPTS = 5;
+  /** The deadlines the aggregate needs in its present state, for {@link AggregateTimers}. */
+  public static final String TIMERS = TimerFields.FIELD;
+
+  private static final Set<String> NOT_STATE =
+      Set.of("_id", "_class", VERSION, OUTBOX, APPLIED, TIMERS);
+  static final int DEFAULT_ATTEMPTS = 5;
 
   /** How many of its own last writes an instance keeps, to change them again without a read. */
   static final int RECENT_KEPT = 256;
@@ -65,6 +77,7 @@ public class AggregateStore<A> {
   private final OutboxRelay relay;
   private final AggregateMapping<A> mapping;
   private final SideWrites<A> sideWrites;
+  private final TimerFields<A> timers;
   private final int attempts;
 
   /**
@@ -97,14 +110,34 @@ public class AggregateStore<A> {
       AggregateMapping<A> mapping,
       SideWrites<A> sideWrites,
       int attempts) {
+    this(mongo, pending, relay, mapping, sideWrites, AggregateTimers.none(), null, attempts);
+  }
+
+  /**
+   * A store whose aggregates keep their deadlines ({@code timers}) in their own documents; the
+   * deadlines of those kinds are kept here from now on ({@link Deadlines#keepIn}).
+   */
+  public AggregateStore(
+      MongoTemplate mongo,
+      PendingEvents pending,
+      OutboxRelay relay,
+      AggregateMapping<A> mapping,
+      SideWrites<A> sideWrites,
+      AggregateTimers<A> timers,
+      Deadlines deadlines,
+      int attempts) {
     this.mongo = mongo;
     this.pending = pending;
     this.relay = relay;
     this.mapping = mapping;
     this.sideWrites = sideWrites;
+    this.timers = new TimerFields<>(timers, deadlines);
     this.attempts = attempts;
     relay.follow(mapping.collection());
     indexVersions();
+    if (this.timers.any()) {
+      deadlines.keepIn(new Storage(timers.kinds()));
+    }
   }
 
   public String collection() {
@@ -177,6 +210,10 @@ public class AggregateStore<A> {
     document.putAll(mapping.write(created));
     List<Document> outbox = outboxOf(opening.events());
     document.append(VERSION, 0L).append(OUTBOX, outbox);
+    List<Document> placed = timers.after(id, List.of(), created);
+    if (!placed.isEmpty()) {
+      document.append(TIMERS, placed);
+    }
     // Side writes may refuse (a phone number another customer holds): before anything is marked.
     sideWrites.before(null, created);
     try {
@@ -204,6 +241,7 @@ public class AggregateStore<A> {
    * @return the aggregates this call inserted, in the order given
    */
   public List<A> insertNew(List<A> created) {
+    requireNoTimers("insertNew");
     if (created.isEmpty()) {
       return List.of();
     }
@@ -267,6 +305,7 @@ public class AggregateStore<A> {
    * a race.
    */
   public A changeKnown(A known, long version, Function<A, Change<A>> decide) {
+    requireNoTimers("changeKnown");
     String id = mapping.idOf(known);
     Document assumed = new Document("_id", id);
     assumed.putAll(mapping.write(known));
@@ -284,6 +323,7 @@ public class AggregateStore<A> {
    * @return the aggregates as stored afterwards, in the order given
    */
   public List<A> changeKnownAll(List<A> known, long version, Function<A, Change<A>> decide) {
+    requireNoTimers("changeKnownAll");
     if (known.size() <= 1) {
       return known.stream().map(one -> changeKnown(one, version, decide)).toList();
     }
@@ -459,12 +499,20 @@ public class AggregateStore<A> {
       } else {
         outbox = storedOutbox;
       }
+      List<Document> storedTimers = stored.getList(TIMERS, Document.class, List.of());
+      List<Document> timersAfter = timers.after(id, storedTimers, change.after());
+      if (timersAfter != storedTimers) {
+        set.append(TIMERS, timersAfter);
+      }
       if (write(id, version, before, change, set, unset, added, stillPending.isEmpty())) {
         Document now = new Document("_id", id);
         now.putAll(state);
         now.append(VERSION, version + 1).append(OUTBOX, outbox);
         if (!appliedAfter.isEmpty()) {
           now.append(APPLIED, appliedAfter);
+        }
+        if (!timersAfter.isEmpty()) {
+          now.append(TIMERS, timersAfter);
         }
         recent.put(id, now);
         return mapping.atVersion(change.after(), version + 1);
@@ -532,6 +580,97 @@ public class AggregateStore<A> {
     return storedOutbox.stream()
         .filter(entry -> marked.contains(entry.getString("eventId")))
         .toList();
+  }
+
+  private void requireNoTimers(String operation) {
+    if (timers.any()) {
+      throw new IllegalStateException(
+          operation + " assumes stored documents it cannot know for aggregates with timers");
+    }
+  }
+
+  /**
+   * The aggregates' deadlines as the poller reads them, and the writes it makes to them (a failed
+   * try placed again, a parked one): a versioned write of {@code timers} alone, made again on the
+   * fresh document when the aggregate changed meanwhile.
+   */
+  private final class Storage implements DeadlineStorage {
+
+    private final Set<String> kinds;
+
+    Storage(Set<String> kinds) {
+      this.kinds = Set.copyOf(kinds);
+    }
+
+    @Override
+    public Set<String> kinds() {
+      return kinds;
+    }
+
+    /** Another store of the same collection reads and writes the same deadlines: the same. */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof AggregateStore<?>.Storage storage
+          && storage.collection().equals(collection())
+          && storage.kinds.equals(kinds);
+    }
+
+    @Override
+    public int hashCode() {
+      return collection().hashCode();
+    }
+
+    private String collection() {
+      return AggregateStore.this.collection();
+    }
+
+    @Override
+    public Map<String, StoredDeadline> load(Collection<DeadlineKey> keys) {
+      Map<String, StoredDeadline> found = new HashMap<>();
+      documents()
+          .find(Filters.in("_id", keys.stream().map(DeadlineKey::aggregateId).distinct().toList()))
+          .projection(Projections.include(TIMERS))
+          .forEach(
+              document ->
+                  found.putAll(
+                      TimerFields.read(
+                          document.getString("_id"),
+                          document.getList(TIMERS, Document.class, List.of()))));
+      return found;
+    }
+
+    @Override
+    public boolean replace(StoredDeadline current, StoredDeadline next) {
+      String id = current.key().aggregateId();
+      for (int attempt = 1; attempt <= attempts; attempt++) {
+        Document stored = documents().find(Filters.eq("_id", id)).first();
+        if (stored == null) {
+          return false;
+        }
+        List<Document> entries = new ArrayList<>(stored.getList(TIMERS, Document.class, List.of()));
+        int at = -1;
+        for (int i = 0; i < entries.size(); i++) {
+          StoredDeadline entry = TimerFields.read(id, entries.get(i));
+          if (entry.key().equals(current.key()) && current.token().equals(entry.token())) {
+            at = i;
+            break;
+          }
+        }
+        if (at < 0) {
+          return false;
+        }
+        entries.set(at, TimerFields.write(next));
+        long version = ((Number) stored.get(VERSION)).longValue();
+        recent.remove(id);
+        Document update =
+            new Document("$inc", new Document(VERSION, 1L))
+                .append("$set", new Document(TIMERS, entries));
+        if (documents().updateOne(sameVersion(id, version), update).getMatchedCount() > 0) {
+          return true;
+        }
+      }
+      throw new ConcurrentChangeException(collection(), id, attempts);
+    }
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.crossdesk.platform.aggregate;
 
+import io.crossdesk.platform.deadline.Deadlines;
+import io.crossdesk.platform.deadline.PlatformDeadlineAutoConfiguration;
 import io.crossdesk.platform.outbox.OutboxRelay;
 import io.crossdesk.platform.outbox.PendingEvents;
 import io.crossdesk.platform.outbox.PlatformOutboxAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,12 +15,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * depend back on aggregates.
  */
 @AutoConfiguration(
-    after = PlatformOutboxAutoConfiguration.class,
+    after = {PlatformOutboxAutoConfiguration.class, PlatformDeadlineAutoConfiguration.class},
     afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 public class PlatformAggregateAutoConfiguration {
 
   @Bean
-  AggregateStores aggregateStores(MongoTemplate mongo, PendingEvents pending, OutboxRelay relay) {
-    return new AggregateStores(mongo, pending, relay);
+  AggregateStores aggregateStores(
+      MongoTemplate mongo,
+      PendingEvents pending,
+      OutboxRelay relay,
+      ObjectProvider<Deadlines> deadlines) {
+    return new AggregateStores(mongo, pending, relay, deadlines.getIfAvailable());
   }
 }

@@ -3,6 +3,7 @@ package io.crossdesk.platform.deadline;
 import io.crossdesk.platform.deadline.DeadlineBuckets.Bucket;
 import io.crossdesk.platform.deadline.DeadlineBuckets.Entry;
 import io.crossdesk.platform.deadline.DeadlineFiring.Outcome;
+import io.crossdesk.platform.deadline.DeadlineRecords.Found;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.bson.Document;
 
 /**
  * One pass over one kind's buckets, from its cursor up to the current minute: fires what is due
@@ -41,7 +41,7 @@ final class BucketWalk {
     }
   }
 
-  private final DeadlineDocuments documents;
+  private final DeadlineRecords records;
   private final DeadlineBuckets buckets;
   private final DeadlineFiring firing;
   private final Duration lease;
@@ -50,15 +50,14 @@ final class BucketWalk {
   private final BooleanSupplier stopping;
 
   BucketWalk(
-      DeadlineDocuments documents,
-      DeadlineBuckets buckets,
+      Deadlines deadlines,
       DeadlineFiring firing,
       Duration lease,
       Clock clock,
       DeadlineMeters meters,
       BooleanSupplier stopping) {
-    this.documents = documents;
-    this.buckets = buckets;
+    this.records = deadlines.records();
+    this.buckets = deadlines.buckets();
     this.firing = firing;
     this.lease = lease;
     this.clock = clock;
@@ -148,28 +147,25 @@ final class BucketWalk {
     // Instances walking the same bucket get in each other's way less in different orders.
     Collections.shuffle(entries);
     List<Entry> taken = entries.subList(0, Math.min(entries.size(), budget.left));
-    Map<String, Document> found =
-        documents.load(taken.stream().map(Entry::deadlineId).distinct().toList());
+    Map<String, Found> found =
+        records.load(taken.stream().map(Entry::deadlineId).distinct().toList());
     List<String> pull = new ArrayList<>();
     int fired = 0;
     long due = entries.size() - taken.size();
     for (Entry entry : taken) {
-      Document deadline = found.get(entry.deadlineId());
-      if (!isLive(deadline, entry, bucketId)) {
+      Found deadline = found.get(entry.deadlineId());
+      if (deadline == null || !deadline.deadline().isPlacedAt(bucketId, entry.token())) {
         // In a young bucket, a writer may be between its two writes: leave the entry for now.
         if (settled) {
           pull.add(entry.raw());
         }
-      } else if (!deadline
-          .getDate(DeadlineDocuments.FIRES_AT)
-          .toInstant()
-          .isAfter(clock.instant())) {
+      } else if (!deadline.deadline().firesAt().isAfter(clock.instant())) {
         if (budget.spent() || stopping.getAsBoolean()) {
           due++;
           continue;
         }
         budget.left--;
-        Outcome outcome = firing.fire(handler, bucketId, entry);
+        Outcome outcome = firing.fire(handler, bucketId, entry, deadline);
         if (outcome == Outcome.NOT_CLAIMED) {
           due++;
         } else {
@@ -180,11 +176,5 @@ final class BucketWalk {
     }
     buckets.pull(bucketId, pull);
     return new Drained(fired, raw.size() - pull.size(), due);
-  }
-
-  private static boolean isLive(Document deadline, Entry entry, String bucketId) {
-    return deadline != null
-        && entry.token().equals(deadline.getString(DeadlineDocuments.TOKEN))
-        && bucketId.equals(deadline.getString(DeadlineDocuments.BUCKET));
   }
 }

@@ -13,7 +13,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -65,10 +64,6 @@ final class DeadlineDocuments {
             .append("scheduledAt", Date.from(now));
     deadlines()
         .replaceOne(Filters.eq("_id", key.id()), document, new ReplaceOptions().upsert(true));
-  }
-
-  Optional<Document> find(String id) {
-    return Optional.ofNullable(deadlines().find(Filters.eq("_id", id)).first());
   }
 
   Map<String, Document> load(Collection<String> ids) {
@@ -157,12 +152,14 @@ final class DeadlineDocuments {
     return Collections.unmodifiableMap(data);
   }
 
-  static ScheduledDeadline toScheduled(Document document) {
-    return new ScheduledDeadline(
+  static StoredDeadline toStored(Document document) {
+    return new StoredDeadline(
         keyOf(document),
         document.getDate(DUE_AT).toInstant(),
         dataOf(document),
         document.getDate(FIRES_AT).toInstant(),
+        document.getString(TOKEN),
+        document.getString(BUCKET),
         document.getInteger(ATTEMPTS, 0),
         document.getString(LAST_ERROR),
         document.getBoolean(PARKED, false));

@@ -1,18 +1,20 @@
 package io.crossdesk.platform.deadline;
 
 import io.crossdesk.platform.deadline.DeadlineBuckets.Entry;
+import io.crossdesk.platform.deadline.DeadlineRecords.Found;
 import io.crossdesk.platform.events.Traces;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires one due deadline: claims it with a lease, runs its handler, and then deletes it, moves it
- * to the bucket of its next try, or parks it.
+ * Fires one due deadline and then lets it go, moves it to the bucket of its next try, or parks it.
+ * A deadline in a document of its own is claimed with a lease first and deleted after; one kept in
+ * its aggregate is neither: its handler's change of the aggregate is versioned, and it is the
+ * change that moves or drops the deadline.
  */
 final class DeadlineFiring {
 
@@ -28,8 +30,8 @@ final class DeadlineFiring {
     NOT_CLAIMED
   }
 
+  private final Deadlines deadlines;
   private final DeadlineDocuments documents;
-  private final DeadlineBuckets buckets;
   private final ParkedDeadlines parked;
   private final DeadlineProperties properties;
   private final Clock clock;
@@ -38,17 +40,15 @@ final class DeadlineFiring {
   private final String holder;
 
   DeadlineFiring(
-      DeadlineDocuments documents,
-      DeadlineBuckets buckets,
-      ParkedDeadlines parked,
+      Deadlines deadlines,
       DeadlineProperties properties,
       Clock clock,
       DeadlineMeters meters,
       Traces traces,
       String holder) {
-    this.documents = documents;
-    this.buckets = buckets;
-    this.parked = parked;
+    this.deadlines = deadlines;
+    this.documents = deadlines.documents();
+    this.parked = deadlines.parkedMarkers();
     this.properties = properties;
     this.clock = clock;
     this.meters = meters;
@@ -56,7 +56,42 @@ final class DeadlineFiring {
     this.holder = holder;
   }
 
-  Outcome fire(DeadlineHandler handler, String bucketId, Entry entry) {
+  /** What becomes of a deadline after its try, where it is kept. */
+  private interface Afterwards {
+    void fired();
+
+    void retry(Deadlines.Placement next, int tries, String error);
+
+    /** False when the deadline changed meanwhile and is not parked. */
+    boolean park(int tries, String error);
+  }
+
+  Outcome fire(DeadlineHandler handler, String bucketId, Entry entry, Found found) {
+    StoredDeadline due = found.deadline();
+    DeadlineStorage storage = found.storage();
+    if (storage != null) {
+      // Kept in its aggregate: no claim, the handler's change is versioned; failed tries counted.
+      return run(
+          handler,
+          due,
+          due.attempts() + 1,
+          new Afterwards() {
+            @Override
+            public void fired() {
+              // the handler's change moved or left the deadline in the aggregate
+            }
+
+            @Override
+            public void retry(Deadlines.Placement next, int tries, String error) {
+              storage.replace(due, due.retryAt(next, tries, error));
+            }
+
+            @Override
+            public boolean park(int tries, String error) {
+              return storage.replace(due, due.parkedAfter(tries, error));
+            }
+          });
+    }
     Instant now = clock.instant();
     Document claimed =
         documents.claim(
@@ -64,17 +99,50 @@ final class DeadlineFiring {
     if (claimed == null) {
       return Outcome.NOT_CLAIMED;
     }
+    // Matches the token: a deadline scheduled again while this one fired stays.
+    Afterwards inDocument =
+        new Afterwards() {
+          @Override
+          public void fired() {
+            documents.delete(entry.deadlineId(), entry.token());
+          }
+
+          @Override
+          public void retry(Deadlines.Placement next, int tries, String error) {
+            documents.retryAt(
+                entry.deadlineId(),
+                entry.token(),
+                next.token(),
+                next.bucket(),
+                next.firesAt(),
+                error);
+          }
+
+          @Override
+          public boolean park(int tries, String error) {
+            return documents.park(entry.deadlineId(), entry.token(), error);
+          }
+        };
     int attempt = claimed.getInteger(DeadlineDocuments.ATTEMPTS, 1);
-    DeadlineKey key = DeadlineDocuments.keyOf(claimed);
+    StoredDeadline stored = DeadlineDocuments.toStored(claimed);
     if (attempt > properties.maxAttempts()) {
       // Every try so far started and never ended: a handler that takes its instance down.
-      park(key, entry, attempt - 1 + " tries never completed within the lease");
+      park(
+          stored.key(),
+          inDocument,
+          attempt - 1,
+          attempt - 1 + " tries never completed within the lease");
       return Outcome.FAILED;
     }
-    Instant dueAt = claimed.getDate(DeadlineDocuments.DUE_AT).toInstant();
+    return run(handler, stored, attempt, inDocument);
+  }
+
+  private Outcome run(
+      DeadlineHandler handler, StoredDeadline due, int attempt, Afterwards afterwards) {
+    DeadlineKey key = due.key();
     try {
       FiredDeadline fired =
-          new FiredDeadline(key, dueAt, DeadlineDocuments.dataOf(claimed), attempt, now);
+          new FiredDeadline(key, due.dueAt(), due.data(), attempt, clock.instant());
       // A trace of its own: the events the handler writes (an escalation) and their consumers.
       traces.inNewTrace("deadline " + key.kind(), () -> handler.fire(fired));
     } catch (RuntimeException e) {
@@ -82,35 +150,25 @@ final class DeadlineFiring {
       String error = truncate(e.toString());
       if (attempt >= properties.maxAttempts()) {
         log.warn("Deadline {} failed {} times and is parked: {}", key.id(), attempt, error);
-        park(key, entry, error);
+        park(key, afterwards, attempt, error);
       } else {
-        retryLater(key, entry, attempt, error);
+        // Into the bucket of the next try first, then the deadline, under a new token: the order
+        // of a schedule, and the entry pulled afterwards is never the new one.
+        Instant next = clock.instant().plus(properties.retryDelayAfter(attempt));
+        afterwards.retry(deadlines.place(key, next), attempt, error);
       }
       return Outcome.FAILED;
     }
-    // Matches the token: a deadline scheduled again while this one fired stays.
-    documents.delete(entry.deadlineId(), entry.token());
-    meters.fired(key.kind(), Duration.between(dueAt, clock.instant()));
+    afterwards.fired();
+    meters.fired(key.kind(), Duration.between(due.dueAt(), clock.instant()));
     return Outcome.FIRED;
   }
 
-  /**
-   * Into the bucket of the next try first, then the document: the order of a schedule. Under a new
-   * token, so that the entry pulled afterwards is never the new one, even in the same bucket.
-   */
-  private void retryLater(DeadlineKey key, Entry entry, int attempt, String error) {
-    Instant next = clock.instant().plus(properties.retryDelayAfter(attempt));
-    Instant minute = DeadlineBuckets.minuteOf(next);
-    Entry retry = Entry.of(new ObjectId().toHexString(), entry.deadlineId());
-    String bucket = buckets.add(key.kind(), minute, retry);
-    documents.retryAt(entry.deadlineId(), entry.token(), retry.token(), bucket, next, error);
-  }
-
   /** The marker first, so that a parked deadline is always counted; stale markers are dropped. */
-  private void park(DeadlineKey key, Entry entry, String error) {
-    parked.mark(entry.deadlineId(), key.kind(), clock.instant());
-    if (!documents.park(entry.deadlineId(), entry.token(), error)) {
-      parked.remove(entry.deadlineId());
+  private void park(DeadlineKey key, Afterwards afterwards, int tries, String error) {
+    parked.mark(key.id(), key.kind(), clock.instant());
+    if (!afterwards.park(tries, error)) {
+      parked.remove(key.id());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.crossdesk.platform.deadline;
 
+import io.crossdesk.platform.deadline.DeadlineRecords.Found;
 import io.crossdesk.platform.deadline.ParkedDeadlines.Marker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bson.Document;
 
 /**
  * Per kind: {@code crossdesk.deadlines.due} (due and not fired yet, as the last pass saw it),
@@ -55,14 +55,14 @@ public class DeadlineMeters {
   }
 
   /** Counts parked deadlines by kind, dropping markers whose deadline is no longer parked. */
-  void refreshParked(ParkedDeadlines markers, DeadlineDocuments documents) {
+  void refreshParked(ParkedDeadlines markers, DeadlineRecords records) {
     List<Marker> all = markers.list(0);
-    Map<String, Document> found = documents.load(all.stream().map(Marker::deadlineId).toList());
+    Map<String, Found> found = records.load(all.stream().map(Marker::deadlineId).toList());
     Map<String, Long> counts = new HashMap<>();
     List<String> stale = new ArrayList<>();
     for (Marker marker : all) {
-      Document deadline = found.get(marker.deadlineId());
-      if (deadline != null && deadline.getBoolean(DeadlineDocuments.PARKED, false)) {
+      Found deadline = found.get(marker.deadlineId());
+      if (deadline != null && deadline.deadline().parked()) {
         counts.merge(marker.kind(), 1L, Long::sum);
       } else {
         stale.add(marker.deadlineId());

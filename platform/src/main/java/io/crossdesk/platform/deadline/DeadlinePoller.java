@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Fires due deadlines, on every instance at once, each deadline once.
@@ -25,6 +24,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * after the lease, on any instance, fires it again. Empty buckets are deleted and the cursor moves
  * past them, but never into the last lease's minutes, where a writer may still be adding.
  *
+ * <p>Deadlines kept in their aggregates ({@link DeadlineStorage}) are loaded from the aggregates'
+ * documents and fired without a claim: the handler's change of the aggregate is versioned, so two
+ * instances that fire one at once make one change. Their failures are written into the aggregate.
+ *
  * <p>Deadlines that fell due while every instance was down are all still in their buckets, behind
  * the cursor: the first pass after the start fires them, a batch per kind at a time.
  */
@@ -34,8 +37,7 @@ public class DeadlinePoller implements SmartLifecycle {
   private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(10);
 
   private final Map<String, DeadlineHandler> handlers;
-  private final DeadlineDocuments documents;
-  private final ParkedDeadlines parked;
+  private final Deadlines deadlines;
   private final DeadlineProperties properties;
   private final DeadlineMeters meters;
   private final BucketWalk walk;
@@ -44,40 +46,30 @@ public class DeadlinePoller implements SmartLifecycle {
   private volatile boolean stopping;
 
   public DeadlinePoller(
-      MongoTemplate mongo,
+      Deadlines deadlines,
       Collection<DeadlineHandler> handlers,
       DeadlineProperties properties,
       Clock clock,
       DeadlineMeters meters) {
-    this(mongo, handlers, properties, clock, meters, Traces.NONE);
+    this(deadlines, handlers, properties, clock, meters, Traces.NONE);
   }
 
   public DeadlinePoller(
-      MongoTemplate mongo,
+      Deadlines deadlines,
       Collection<DeadlineHandler> handlers,
       DeadlineProperties properties,
       Clock clock,
       DeadlineMeters meters,
       Traces traces) {
     this.handlers = byKind(handlers);
-    this.documents = new DeadlineDocuments(mongo);
-    this.parked = new ParkedDeadlines(mongo);
+    this.deadlines = deadlines;
     this.properties = properties;
     this.meters = meters;
-    DeadlineBuckets buckets = new DeadlineBuckets(mongo);
     DeadlineFiring firing =
         new DeadlineFiring(
-            documents,
-            buckets,
-            parked,
-            properties,
-            clock,
-            meters,
-            traces,
-            "deadlines-" + UUID.randomUUID());
+            deadlines, properties, clock, meters, traces, "deadlines-" + UUID.randomUUID());
     this.walk =
-        new BucketWalk(
-            documents, buckets, firing, properties.lease(), clock, meters, () -> stopping);
+        new BucketWalk(deadlines, firing, properties.lease(), clock, meters, () -> stopping);
     this.handlers.keySet().forEach(meters::register);
   }
 
@@ -106,7 +98,7 @@ public class DeadlinePoller implements SmartLifecycle {
 
   /** Counts the parked deadlines; reads the parked markers, so only every few seconds. */
   void refreshGauges() {
-    meters.refreshParked(parked, documents);
+    meters.refreshParked(deadlines.parkedMarkers(), deadlines.records());
   }
 
   private void work() {
@@ -144,7 +136,7 @@ public class DeadlinePoller implements SmartLifecycle {
 
   @Override
   public void start() {
-    parked.declareIndexes();
+    deadlines.parkedMarkers().declareIndexes();
     stopping = false;
     if (handlers.isEmpty()) {
       return;

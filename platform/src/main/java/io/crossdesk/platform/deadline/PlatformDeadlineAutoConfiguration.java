@@ -31,13 +31,13 @@ public class PlatformDeadlineAutoConfiguration {
 
   @Bean
   DeadlinePoller deadlinePoller(
-      MongoTemplate mongo,
+      Deadlines deadlines,
       ObjectProvider<DeadlineHandler> handlers,
       DeadlineProperties properties,
       Clock clock,
       DeadlineMeters meters,
       Events events) {
     return new DeadlinePoller(
-        mongo, handlers.orderedStream().toList(), properties, clock, meters, events.traces());
+        deadlines, handlers.orderedStream().toList(), properties, clock, meters, events.traces());
   }
 }

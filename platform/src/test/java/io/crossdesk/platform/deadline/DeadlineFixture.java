@@ -65,7 +65,7 @@ final class DeadlineFixture implements AutoCloseable {
   DeadlinePoller poller(int batchSize) {
     DeadlinePoller poller =
         new DeadlinePoller(
-            mongo, List.of(handler), properties(batchSize), clock, new DeadlineMeters(meters));
+            deadlines, List.of(handler), properties(batchSize), clock, new DeadlineMeters(meters));
     pollers.add(poller);
     return poller;
   }

@@ -303,18 +303,31 @@ class TicketLifecycleIntegrationTest extends IntegrationTestSupport {
   void routing_moves_the_ticket_but_leaves_its_escalation_timer_as_it_was_scheduled() {
     String customerId = customer("B");
     String ticketId = open(customerId, "\"category\":\"NETWORK\"");
-    String timer = "ticket.escalation|" + ticketId + "|resolution";
-    org.bson.Document scheduled = mongo.findById(timer, org.bson.Document.class, "deadlines");
+    org.bson.Document scheduled = escalationTimer(ticketId);
     assertThat(scheduled).isNotNull();
+    assertThat(scheduled.getDate("dueAt").toInstant())
+        .isAfter(Instant.now())
+        .isBefore(Instant.parse(ticket(ticketId, AGENT).path("resolveBy").asString()));
+    // In the ticket's own document, written with it: no deadline document of its own.
+    String timer = "ticket.escalation|" + ticketId + "|resolution";
+    assertThat(mongo.findById(timer, org.bson.Document.class, "deadlines")).isNull();
 
     routeWorkOrder(unique("wo"), ticketId, customerId, "field-service", Instant.now());
 
     Awaitility.await()
         .atMost(ASYNC)
         .until(() -> "ROUTED".equals(ticket(ticketId, AGENT).path("status").asString()));
-    org.bson.Document after = mongo.findById(timer, org.bson.Document.class, "deadlines");
+    org.bson.Document after = escalationTimer(ticketId);
     assertThat(after.getString("token")).isEqualTo(scheduled.getString("token"));
     assertThat(after.getDate("dueAt")).isEqualTo(scheduled.getDate("dueAt"));
+  }
+
+  private org.bson.Document escalationTimer(String ticketId) {
+    org.bson.Document stored = mongo.findById(ticketId, org.bson.Document.class, "tickets");
+    return stored.getList("timers", org.bson.Document.class, java.util.List.of()).stream()
+        .filter(timer -> "ticket.escalation".equals(timer.getString("kind")))
+        .findFirst()
+        .orElse(null);
   }
 
   @Test

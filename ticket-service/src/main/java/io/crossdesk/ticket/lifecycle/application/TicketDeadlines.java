@@ -1,74 +1,54 @@
 package io.crossdesk.ticket.lifecycle.application;
 
-import io.crossdesk.platform.aggregate.SideWrites;
-import io.crossdesk.platform.deadline.DeadlineKey;
-import io.crossdesk.platform.deadline.Deadlines;
+import io.crossdesk.platform.aggregate.AggregateTimers;
+import io.crossdesk.platform.aggregate.Timer;
 import io.crossdesk.ticket.lifecycle.domain.Ticket;
 import io.crossdesk.ticket.lifecycle.domain.TicketStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a ticket's two timers in step with its state: the next escalation threshold while it is
- * worked on, and the auto-close while it waits for the customer's confirmation. Called with the
- * changed ticket by the aggregate store before it is written, so a crash after scheduling leaves at
- * worst a timer whose ticket no longer needs it; its handler re-reads the ticket and does nothing
- * then.
+ * A ticket's two timers, as its state needs them: the next escalation threshold while it is worked
+ * on, and the auto-close while it waits for the customer's confirmation. The aggregate store writes
+ * them into the ticket's own document with each change; a change that leaves their due times and
+ * round as they were (routed, work started) leaves them as they were placed.
  */
 @Component
-public class TicketDeadlines implements SideWrites<Ticket> {
+public class TicketDeadlines implements AggregateTimers<Ticket> {
 
   static final String ESCALATION = "ticket.escalation";
   static final String AUTO_CLOSE = "ticket.auto-close";
+  private static final String NAME = "resolution";
 
-  private final Deadlines deadlines;
   private final TicketClocks clocks;
 
-  TicketDeadlines(Deadlines deadlines, TicketClocks clocks) {
-    this.deadlines = deadlines;
+  TicketDeadlines(TicketClocks clocks) {
     this.clocks = clocks;
   }
 
-  /**
-   * Reschedules what {@code changed} needs, when anything its timers follow changed. A timer whose
-   * due time and data come out the same as for {@code before} is left as it is: {@code before} was
-   * stored after its timers were scheduled, so they are in place already. That makes the moves that
-   * do not touch the clock (routed, work started) cost no store write for the timers.
-   */
   @Override
-  public void before(Ticket before, Ticket changed) {
-    if (before != null
-        && before.status() == changed.status()
-        && before.round() == changed.round()
-        && before.thresholdsPassed() == changed.thresholdsPassed()
-        && Objects.equals(before.sla(), changed.sla())
-        && before.classification().equals(changed.classification())) {
-      return;
+  public Set<String> kinds() {
+    return Set.of(ESCALATION, AUTO_CLOSE);
+  }
+
+  @Override
+  public List<Timer> of(Ticket ticket) {
+    List<Timer> timers = new ArrayList<>(1);
+    Map<String, String> round = Map.of("round", Integer.toString(ticket.round()));
+    Instant nextThreshold = nextThreshold(ticket);
+    if (nextThreshold != null) {
+      timers.add(new Timer(ESCALATION, NAME, nextThreshold, round));
     }
-    boolean sameRound = before != null && before.round() == changed.round();
-    Instant nextThreshold = nextThreshold(changed);
-    if (sameRound && Objects.equals(nextThreshold(before), nextThreshold)) {
-      // the escalation timer stands as it was scheduled (or cancelled) for before
-    } else if (nextThreshold == null) {
-      if (before != null) {
-        deadlines.cancel(key(ESCALATION, changed));
-      }
-    } else {
-      deadlines.schedule(key(ESCALATION, changed), nextThreshold, round(changed));
-    }
-    Instant autoClose = autoCloseAt(changed);
-    if (sameRound && Objects.equals(autoCloseAt(before), autoClose)) {
-      return;
-    }
+    Instant autoClose = autoCloseAt(ticket);
     if (autoClose != null) {
-      deadlines.schedule(key(AUTO_CLOSE, changed), autoClose, round(changed));
-    } else if (before != null && before.status() == TicketStatus.RESOLVED) {
-      deadlines.cancel(key(AUTO_CLOSE, changed));
+      timers.add(new Timer(AUTO_CLOSE, NAME, autoClose, round));
     }
+    return timers;
   }
 
   private Instant autoCloseAt(Ticket ticket) {
@@ -89,13 +69,5 @@ public class TicketDeadlines implements SideWrites<Ticket> {
         .sla()
         .whenResolutionShareElapsed(
             clocks.calendar(ticket), percents.get(ticket.thresholdsPassed()));
-  }
-
-  private static DeadlineKey key(String kind, Ticket ticket) {
-    return new DeadlineKey(kind, ticket.id(), "resolution");
-  }
-
-  private static Map<String, String> round(Ticket ticket) {
-    return Map.of("round", Integer.toString(ticket.round()));
   }
 }

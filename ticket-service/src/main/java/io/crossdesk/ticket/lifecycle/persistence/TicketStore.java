@@ -4,8 +4,8 @@ import com.mongodb.client.model.Filters;
 import io.crossdesk.platform.aggregate.AggregateNotFoundException;
 import io.crossdesk.platform.aggregate.AggregateStore;
 import io.crossdesk.platform.aggregate.AggregateStores;
+import io.crossdesk.platform.aggregate.AggregateTimers;
 import io.crossdesk.platform.aggregate.Change;
-import io.crossdesk.platform.aggregate.SideWrites;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.ticket.lifecycle.domain.Ticket;
 import io.crossdesk.ticket.lifecycle.domain.TicketFilter;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 /**
  * Stores tickets with the events their changes cause through the platform's aggregate store, each
  * change in one single-document write so that a state change and its events are saved together or
- * not at all; the ticket's timers follow each write ({@code SideWrites}).
+ * not at all; the ticket's timers are written with it ({@code AggregateTimers}).
  */
 @Component
 public class TicketStore implements InitializingBean {
@@ -81,7 +81,7 @@ public class TicketStore implements InitializingBean {
       MongoTemplate mongo,
       AggregateStores stores,
       SlaPolicies policies,
-      SideWrites<Ticket> timers,
+      AggregateTimers<Ticket> timers,
       StatusAnnouncement announcement,
       Clock clock) {
     this.mongo = mongo;

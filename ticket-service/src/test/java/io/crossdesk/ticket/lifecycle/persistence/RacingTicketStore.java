@@ -1,7 +1,7 @@
 package io.crossdesk.ticket.lifecycle.persistence;
 
 import io.crossdesk.platform.aggregate.AggregateStores;
-import io.crossdesk.platform.aggregate.SideWrites;
+import io.crossdesk.platform.aggregate.AggregateTimers;
 import io.crossdesk.ticket.lifecycle.domain.Ticket;
 import io.crossdesk.ticket.sla.persistence.SlaPolicies;
 import java.time.Clock;
@@ -27,7 +27,7 @@ public final class RacingTicketStore extends TicketStore {
       MongoTemplate mongo,
       AggregateStores stores,
       SlaPolicies policies,
-      SideWrites<Ticket> timers,
+      AggregateTimers<Ticket> timers,
       StatusAnnouncement announcement,
       Clock clock,
       int parties) {

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
  * Decides one move of a stored work order: the move itself, the steps it made ready given to
  * members where the department assigns work, and the events it causes. The platform's aggregate
  * store reads and writes, and decides again when a concurrent write got there first, so of two
- * people claiming the same step the second finds it claimed and is refused; {@link WorkOrderTimers}
- * keep the escalation timers in step.
+ * people claiming the same step the second finds it claimed and is refused; the escalation timers
+ * the order needs ({@link WorkOrderTimers}) are written with it.
  */
 @Service
 public class WorkOrderMoves {

@@ -1,17 +1,19 @@
 package io.crossdesk.workorder.order.application;
 
-import io.crossdesk.platform.aggregate.SideWrites;
+import io.crossdesk.platform.aggregate.AggregateTimers;
+import io.crossdesk.platform.aggregate.Timer;
 import io.crossdesk.workorder.configuration.application.RoutingConfiguration;
 import io.crossdesk.workorder.order.domain.WorkOrder;
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the escalation timers of a work order's steps in step with each write: the timers the new
- * state needs are scheduled before it is written, those of steps that left their queue cancelled
- * after.
+ * The escalation timers a work order's steps need in its present state, under the departments'
+ * current calendars; the aggregate store writes them with each change of the order.
  */
 @Component
-class WorkOrderTimers implements SideWrites<WorkOrder> {
+class WorkOrderTimers implements AggregateTimers<WorkOrder> {
 
   private final StepEscalations escalations;
   private final RoutingConfiguration configuration;
@@ -22,12 +24,12 @@ class WorkOrderTimers implements SideWrites<WorkOrder> {
   }
 
   @Override
-  public void before(WorkOrder before, WorkOrder after) {
-    escalations.scheduleNew(before, after, configuration.current().departments());
+  public Set<String> kinds() {
+    return Set.of(StepEscalations.KIND);
   }
 
   @Override
-  public void after(WorkOrder before, WorkOrder after) {
-    escalations.cancelMoot(before, after, configuration.current().departments());
+  public List<Timer> of(WorkOrder order) {
+    return escalations.timersOf(order, configuration.current().departments());
   }
 }

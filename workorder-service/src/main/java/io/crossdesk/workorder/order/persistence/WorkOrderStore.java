@@ -4,8 +4,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.crossdesk.platform.aggregate.AggregateStore;
 import io.crossdesk.platform.aggregate.AggregateStores;
+import io.crossdesk.platform.aggregate.AggregateTimers;
 import io.crossdesk.platform.aggregate.Change;
-import io.crossdesk.platform.aggregate.SideWrites;
 import io.crossdesk.workorder.order.domain.StepStatus;
 import io.crossdesk.workorder.order.domain.WorkOrder;
 import io.crossdesk.workorder.routing.domain.Priority;
@@ -37,7 +37,7 @@ public class WorkOrderStore implements InitializingBean {
   private final MongoTemplate mongo;
   private final AggregateStore<WorkOrder> workOrders;
 
-  WorkOrderStore(MongoTemplate mongo, AggregateStores stores, SideWrites<WorkOrder> timers) {
+  WorkOrderStore(MongoTemplate mongo, AggregateStores stores, AggregateTimers<WorkOrder> timers) {
     this.mongo = mongo;
     this.workOrders = stores.of(new WorkOrderMapping(), timers);
   }
