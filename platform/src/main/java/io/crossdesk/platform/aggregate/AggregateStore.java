@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -641,7 +642,36 @@ public class AggregateStore<A> {
 
     @Override
     public boolean replace(StoredDeadline current, StoredDeadline next) {
-      String id = current.key().aggregateId();
+      return changeEntry(current, (stored, entry) -> TimerFields.write(next));
+    }
+
+    /**
+     * After its handler returned, a deadline the aggregate still holds under the same placement
+     * (the handler's change did not move it, or it changed nothing) is derived again from the
+     * stored state: placed anew when its due time or data now differ (a calendar or policy that
+     * changed since it was placed), dropped as done otherwise, so that it never looks scheduled
+     * without an entry that fires it.
+     */
+    @Override
+    public void fired(StoredDeadline fired) {
+      changeEntry(
+          fired,
+          (stored, entry) ->
+              timers
+                  .wanted(mapping.read(stored), fired.key())
+                  .filter(wanted -> !fired.isSameAs(wanted.dueAt(), wanted.data()))
+                  .map(wanted -> timers.place(fired.key(), wanted))
+                  .orElse(null));
+    }
+
+    /**
+     * Replaces the entry of {@code which}, matched by its key and placement token, with what {@code
+     * change} makes of it (null removes it), in a versioned write of {@code timers} alone, read and
+     * made again when the aggregate changed meanwhile. False when the entry is not there.
+     */
+    private boolean changeEntry(
+        StoredDeadline which, BiFunction<Document, Document, Document> change) {
+      String id = which.key().aggregateId();
       for (int attempt = 1; attempt <= attempts; attempt++) {
         Document stored = documents().find(Filters.eq("_id", id)).first();
         if (stored == null) {
@@ -649,17 +679,21 @@ public class AggregateStore<A> {
         }
         List<Document> entries = new ArrayList<>(stored.getList(TIMERS, Document.class, List.of()));
         int at = -1;
-        for (int i = 0; i < entries.size(); i++) {
+        for (int i = 0; i < entries.size() && at < 0; i++) {
           StoredDeadline entry = TimerFields.read(id, entries.get(i));
-          if (entry.key().equals(current.key()) && current.token().equals(entry.token())) {
+          if (entry.key().equals(which.key()) && which.token().equals(entry.token())) {
             at = i;
-            break;
           }
         }
         if (at < 0) {
           return false;
         }
-        entries.set(at, TimerFields.write(next));
+        Document replaced = change.apply(stored, entries.get(at));
+        if (replaced == null) {
+          entries.remove(at);
+        } else {
+          entries.set(at, replaced);
+        }
         long version = ((Number) stored.get(VERSION)).longValue();
         recent.remove(id);
         Document update =

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 
 /**
@@ -58,13 +59,24 @@ final class TimerFields<A> {
       if (kept != null && read(id, kept).isSameAs(timer.dueAt(), timer.data())) {
         next.add(kept);
       } else {
-        next.add(
-            write(
-                StoredDeadline.placed(
-                    key, timer.dueAt(), timer.data(), deadlines.place(key, timer.dueAt()))));
+        next.add(place(key, timer));
       }
     }
     return next.equals(stored) ? stored : next;
+  }
+
+  /** The timer under {@code key} that the aggregate needs in this state, if any. */
+  Optional<Timer> wanted(A aggregate, DeadlineKey key) {
+    return timers.of(aggregate).stream()
+        .filter(timer -> timer.kind().equals(key.kind()) && timer.name().equals(key.name()))
+        .findFirst();
+  }
+
+  /** The timer placed in its minute's bucket now, as the entry that stores the placement. */
+  Document place(DeadlineKey key, Timer timer) {
+    return write(
+        StoredDeadline.placed(
+            key, timer.dueAt(), timer.data(), deadlines.place(key, timer.dueAt())));
   }
 
   /** The entries of the document's timers with their keys' ids. */

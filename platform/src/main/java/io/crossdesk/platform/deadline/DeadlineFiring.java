@@ -6,6 +6,7 @@ import io.crossdesk.platform.events.Traces;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,9 @@ final class DeadlineFiring {
     /** The handler failed; the deadline waits for its next try, or is parked. */
     FAILED,
     /** Another instance holds it, or it changed since it was read: its entry stays. */
-    NOT_CLAIMED
+    NOT_CLAIMED,
+    /** Moved, dropped or fired elsewhere since it was read: its entry is stale. */
+    GONE
   }
 
   private final Deadlines deadlines;
@@ -67,10 +70,17 @@ final class DeadlineFiring {
   }
 
   Outcome fire(DeadlineHandler handler, String bucketId, Entry entry, Found found) {
-    StoredDeadline due = found.deadline();
     DeadlineStorage storage = found.storage();
     if (storage != null) {
       // Kept in its aggregate: no claim, the handler's change is versioned; failed tries counted.
+      // Read again first: another instance, or a change since the batch was read, may have
+      // fired or moved it.
+      StoredDeadline due = storage.load(List.of(found.deadline().key())).get(entry.deadlineId());
+      if (due == null
+          || !due.isPlacedAt(bucketId, entry.token())
+          || due.firesAt().isAfter(clock.instant())) {
+        return Outcome.GONE;
+      }
       return run(
           handler,
           due,
@@ -78,7 +88,7 @@ final class DeadlineFiring {
           new Afterwards() {
             @Override
             public void fired() {
-              // the handler's change moved or left the deadline in the aggregate
+              storage.fired(due);
             }
 
             @Override

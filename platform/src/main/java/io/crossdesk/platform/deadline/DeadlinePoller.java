@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Fires due deadlines, on every instance at once, each deadline once.
+ * Fires due deadlines, on every instance at once: each deadline of its own once, each one kept in
+ * an aggregate with its effect once.
  *
  * <p>A pass reads, per kind, the buckets from the kind's cursor up to the current minute by {@code
  * _id}, loads their deadlines by {@code _id}, and for each one that is due claims it with a lease

@@ -28,4 +28,10 @@ public interface DeadlineStorage {
    * is the one stored. Returns false when it was not.
    */
   boolean replace(StoredDeadline current, StoredDeadline next);
+
+  /**
+   * Its handler returned: what {@code fired} became is up to the storage, which may move it (a due
+   * time that changed meanwhile) or drop it as done when the handler's change left it in place.
+   */
+  void fired(StoredDeadline fired);
 }

@@ -42,8 +42,13 @@ class AggregateTimersTest {
   private static final String KIND = "parcel.chase";
   private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
 
-  /** A registered parcel is chased after an hour, a chased one after two; others never. */
+  /**
+   * A registered parcel is chased after an hour (or what the test sets), a chased one after two;
+   * others never.
+   */
   static final class ChaseTimers implements AggregateTimers<AggregateStoreTest.Parcel> {
+    volatile Duration registeredChasedAfter = Duration.ofHours(1);
+
     @Override
     public Set<String> kinds() {
       return Set.of(KIND);
@@ -52,7 +57,8 @@ class AggregateTimersTest {
     @Override
     public List<Timer> of(AggregateStoreTest.Parcel parcel) {
       return switch (parcel.state()) {
-        case "registered" -> List.of(new Timer(KIND, "pickup", T0.plusSeconds(3600), Map.of()));
+        case "registered" ->
+            List.of(new Timer(KIND, "pickup", T0.plus(registeredChasedAfter), Map.of()));
         case "chased" ->
             List.of(new Timer(KIND, "pickup", T0.plusSeconds(7200), Map.of("round", "2")));
         default -> List.of();
@@ -60,10 +66,14 @@ class AggregateTimersTest {
     }
   }
 
-  /** Chases a registered parcel once, with an event; what else it does is up to the test. */
+  /**
+   * Chases a registered parcel once, with an event, unless it declines; what else it does is up to
+   * the test.
+   */
   final class Chase implements DeadlineHandler {
     final List<FiredDeadline> fired = new CopyOnWriteArrayList<>();
     volatile Consumer<FiredDeadline> before = fired -> {};
+    volatile boolean declines;
 
     @Override
     public String kind() {
@@ -77,7 +87,7 @@ class AggregateTimersTest {
       parcels.change(
           deadline.key().aggregateId(),
           parcel ->
-              parcel.state().equals("registered")
+              parcel.state().equals("registered") && !declines
                   ? Change.of(withState(parcel, "chased"), fixture.event(parcel.id()))
                   : Change.none(parcel));
     }
@@ -87,6 +97,7 @@ class AggregateTimersTest {
   private final OutboxRelay relay = fixture.relay(500);
   private final MutableClock clock = new MutableClock(T0);
   private final Deadlines deadlines = new Deadlines(fixture.mongo, clock);
+  private final ChaseTimers timers = new ChaseTimers();
   private final AggregateStore<AggregateStoreTest.Parcel> parcels =
       new AggregateStore<>(
           fixture.mongo,
@@ -94,7 +105,7 @@ class AggregateTimersTest {
           relay,
           new AggregateStoreTest.Parcels(),
           SideWrites.none(),
-          new ChaseTimers(),
+          timers,
           deadlines,
           3);
   private final Chase chase = new Chase();
@@ -163,6 +174,33 @@ class AggregateTimersTest {
     clock.advance(Duration.ofMinutes(60));
     assertThat(poller.pollOnce()).isEqualTo(1);
     assertThat(chase.fired).hasSize(2);
+  }
+
+  @Test
+  void a_timer_its_handler_left_in_place_is_placed_again_when_its_due_time_moved_or_else_done() {
+    DeadlinePoller poller = poller(3);
+    parcels.insert(Change.of(new AggregateStoreTest.Parcel("p-1", "k-1", "registered")));
+    // The policy changes after the timer was written (a calendar that gained a holiday, say):
+    // nothing changes the parcel, so the stored timer still says 10:00.
+    timers.registeredChasedAfter = Duration.ofMinutes(90);
+    chase.declines = true;
+
+    clock.advance(Duration.ofHours(1));
+    assertThat(poller.pollOnce()).isEqualTo(1);
+    Document moved = timers(document("p-1")).get(0);
+    assertThat(moved.getDate("dueAt").toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(90)));
+    assertThat(bucketEntries("2026-12-01T10:30")).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(30));
+    assertThat(poller.pollOnce()).isEqualTo(1);
+    assertThat(chase.fired)
+        .extracting(FiredDeadline::dueAt)
+        .containsExactly(T0.plusSeconds(3600), T0.plusSeconds(5400));
+    // Due as the state says and declined: done, and not shown as scheduled.
+    assertThat(timers(document("p-1"))).isEmpty();
+    assertThat(deadlines.find(key("p-1"))).isEmpty();
+    clock.advance(Duration.ofHours(1));
+    assertThat(poller.pollOnce()).isZero();
   }
 
   @Test
