@@ -237,7 +237,7 @@ class AnalyticsServiceIntegrationTest {
     publishWorkOrder(
         workOrderId,
         EventTypes.WORKORDER_ROUTED,
-        new WorkOrderRouted(
+        routedToTask(
             workOrderId,
             ticketId,
             "C-1",
@@ -248,17 +248,8 @@ class AnalyticsServiceIntegrationTest {
             at(day, 9).minusSeconds(60),
             "diagnose",
             "Diagnose",
-            "TASK",
             "Billing",
-            at(day, 17),
-            at(day, 17),
-            1,
-            false,
-            null,
-            null,
-            null,
-            null,
-            null));
+            at(day, 17)));
     publishWorkOrder(
         workOrderId,
         EventTypes.WORKORDER_TRANSFERRED,
@@ -532,7 +523,7 @@ class AnalyticsServiceIntegrationTest {
     publishWorkOrder(
         w1,
         EventTypes.WORKORDER_ROUTED,
-        new WorkOrderRouted(
+        routedToTask(
             w1,
             t3.ticketId(),
             t3.customerId(),
@@ -543,17 +534,8 @@ class AnalyticsServiceIntegrationTest {
             at(day, 13),
             "repair",
             "Repair",
-            "TASK",
             "Field service",
-            at(day, 17),
-            at(day, 17),
-            1,
-            false,
-            null,
-            null,
-            null,
-            null,
-            null));
+            at(day, 17)));
     publishWorkOrder(
         w1,
         EventTypes.WORKORDER_STEP_COMPLETED,
@@ -1401,5 +1383,46 @@ class AnalyticsServiceIntegrationTest {
 
   private static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /**
+   * A first-round work order routed into one task step that is due, and expected done, at {@code
+   * due}; the optional fields analytics does not read are left out.
+   */
+  private static WorkOrderRouted routedToTask(
+      String workOrderId,
+      String ticketId,
+      String customerId,
+      String category,
+      String department,
+      String routingRule,
+      Instant routedAt,
+      Instant ticketOpenedAt,
+      String stepId,
+      String stepName,
+      String departmentName,
+      Instant due) {
+    return new WorkOrderRouted(
+        workOrderId,
+        ticketId,
+        customerId,
+        category,
+        department,
+        routingRule,
+        routedAt,
+        ticketOpenedAt,
+        stepId,
+        stepName,
+        "TASK",
+        departmentName,
+        due,
+        due,
+        1,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }
