@@ -308,10 +308,7 @@ public class AggregateStore<A> {
   public A changeKnown(A known, long version, Function<A, Change<A>> decide) {
     requireNoTimers("changeKnown");
     String id = mapping.idOf(known);
-    Document assumed = new Document("_id", id);
-    assumed.putAll(mapping.write(known));
-    assumed.append(VERSION, version).append(OUTBOX, List.of());
-    return apply(id, null, decide, assumed);
+    return apply(id, null, decide, assumed(known, version));
   }
 
   /**
@@ -332,8 +329,7 @@ public class AggregateStore<A> {
     List<KnownWrite<A>> writes = new ArrayList<>();
     for (int i = 0; i < known.size(); i++) {
       String id = mapping.idOf(known.get(i));
-      Document assumed = new Document("_id", id);
-      assumed.putAll(mapping.write(known.get(i)));
+      Document assumed = assumed(known.get(i), version);
       A before = mapping.read(assumed);
       Change<A> change = decide.apply(before);
       if (!change.changed()) {
@@ -408,6 +404,13 @@ public class AggregateStore<A> {
       }
     }
     return after;
+  }
+
+  /** The document of an aggregate the caller knows as stored at {@code version}, outbox empty. */
+  private Document assumed(A known, long version) {
+    Document assumed = new Document("_id", mapping.idOf(known));
+    assumed.putAll(mapping.write(known));
+    return assumed.append(VERSION, version).append(OUTBOX, List.of());
   }
 
   /** One decision of {@link #changeKnownAll}, ready to be written. */
