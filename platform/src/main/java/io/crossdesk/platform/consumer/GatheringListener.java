@@ -14,8 +14,11 @@ import org.springframework.kafka.annotation.KafkaListener;
  * there or {@value #FETCH_MAX_WAIT_MS} ms have passed, so a poll brings the records of that time
  * together and a bulk handler ({@link EventHandlers#onBatch}) writes them at once, instead of one
  * poll, one span and one write per record at a steady rate. The events arrive up to half a second
- * later; under a backlog nothing changes, since the bytes are there at once. Listeners on a
- * ticket's way to its department are plain {@code @KafkaListener}s with the platform's defaults.
+ * later; under a backlog nothing changes, since the bytes are there at once. One consumer per
+ * instance takes all of the instance's partitions, so a poll gathers the events of all of them into
+ * one run and one write, rather than a third of them into each of three (a second instance shares
+ * the partitions with it as usual). Listeners on a ticket's way to its department are plain
+ * {@code @KafkaListener}s with the platform's defaults, one consumer per partition.
  *
  * <pre>
  * &#64;GatheringListener(id = CONSUMER, topics = Topics.TICKETS)
@@ -48,7 +51,7 @@ public @interface GatheringListener {
   @AliasFor(annotation = KafkaListener.class, attribute = "topics")
   String[] topics();
 
-  /** Consumer threads; the factory's default when empty. */
+  /** Consumer threads in one instance: one, whatever the partitions. */
   @AliasFor(annotation = KafkaListener.class, attribute = "concurrency")
-  String concurrency() default "";
+  String concurrency() default "1";
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -38,9 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Counts one partition of a source topic into hour and day buckets. Its three stores are the
  * engine's state, committed with the input offsets in one transaction: each aggregate's state
  * (which of its events were counted), each bucket's totals, and the buckets changed since they were
- * last copied to MongoDB, with the offset that last changed them. A copy happens every flush
- * interval; the marks are kept in a store, not in memory, so a crash before the copy leaves the
- * buckets marked after the restore. What an event signals to the warnings is passed downstream.
+ * last copied to MongoDB, with the offset that last changed them. A copy happens a flush interval
+ * after a bucket is marked, and only then: every punctuation makes the engine commit a transaction,
+ * so an idle partition schedules none. The marks are kept in a store, not in memory, so a crash
+ * before the copy leaves the buckets marked after the restore, and the first copy after a start
+ * takes them. What an event signals to the warnings is passed downstream.
  *
  * @param <S> what is remembered per aggregate
  */
@@ -75,6 +78,9 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
   private ProcessorContext<String, Signal> context;
   private String source;
 
+  /** The copy's punctuation while buckets are marked; null while none is. */
+  private Cancellable copying;
+
   private final Traces traces;
 
   KpiProcessor(
@@ -104,7 +110,7 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
     this.changed = context.getStateStore(from.changedStore());
     this.source = from.topic() + "-" + context.taskId().partition();
     copies.register(generation, source);
-    context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> copyChanged());
+    copyLater();
     if (from.hasBacklog()) {
       this.open = context.getStateStore(from.openStore());
       context.schedule(
@@ -176,6 +182,15 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
         buckets.put(id, totals);
         changed.put(id, offset);
       }
+      copyLater();
+    }
+  }
+
+  /** Schedules the copy of the marked buckets a flush interval from now, unless it is scheduled. */
+  private void copyLater() {
+    if (copying == null) {
+      copying =
+          context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> copyChanged());
     }
   }
 
@@ -196,6 +211,9 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
       visibleAfter.record(Math.max(0, now - published), TimeUnit.MILLISECONDS);
     }
     publishedSinceCopy.clear();
+    // Every mark read is copied and deleted, and none was added meanwhile (a task is one thread).
+    copying.cancel();
+    copying = null;
   }
 
   private boolean copy(List<KeyValue<String, Long>> batch) {

@@ -33,8 +33,7 @@ class RiskFlagsListener {
                         raised.flaggedAt()));
   }
 
-  // Warnings are rare: one consumer takes them all, in batches.
-  @GatheringListener(id = CONSUMER, topics = Topics.ANALYTICS, concurrency = "1")
+  @GatheringListener(id = CONSUMER, topics = Topics.ANALYTICS)
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

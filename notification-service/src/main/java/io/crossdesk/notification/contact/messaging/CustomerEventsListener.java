@@ -33,9 +33,7 @@ class CustomerEventsListener {
     this.contacts = contacts;
   }
 
-  // Customer events are few (registrations, profile changes): one consumer takes them all, in
-  // batches, instead of one idle consumer per partition.
-  @GatheringListener(id = CONSUMER, topics = Topics.CUSTOMERS, concurrency = "1")
+  @GatheringListener(id = CONSUMER, topics = Topics.CUSTOMERS)
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

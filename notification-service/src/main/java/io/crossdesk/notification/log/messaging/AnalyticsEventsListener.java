@@ -30,8 +30,7 @@ class AnalyticsEventsListener {
             .onBatch(CustomerAtRisk.class, messages::atRisk);
   }
 
-  // Warnings are rare: one consumer takes them all, in batches.
-  @GatheringListener(id = CONSUMER, topics = Topics.ANALYTICS, concurrency = "1")
+  @GatheringListener(id = CONSUMER, topics = Topics.ANALYTICS)
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }

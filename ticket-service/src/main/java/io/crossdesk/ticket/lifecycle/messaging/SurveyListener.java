@@ -30,8 +30,7 @@ class SurveyListener {
             .refusing(AggregateNotFoundException.class);
   }
 
-  // Answers are few: one consumer takes them all.
-  @GatheringListener(id = CONSUMER, topics = Topics.SURVEYS, concurrency = "1")
+  @GatheringListener(id = CONSUMER, topics = Topics.SURVEYS)
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }
