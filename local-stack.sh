@@ -29,7 +29,7 @@
 #   CROSSDESK_GATEWAY_PORT [8080]  CROSSDESK_CUSTOMER_PORT [8081]  CROSSDESK_TICKET_PORT [8082]
 #   CROSSDESK_WORKORDER_PORT [8083]  CROSSDESK_NOTIFICATION_PORT [8084]  CROSSDESK_ANALYTICS_PORT [8085]
 #   CROSSDESK_ZIPKIN_PORT [9411]  CROSSDESK_DATA_DIR [./local-data]  CROSSDESK_START_TIMEOUT [180 s]  CROSSDESK_STOP_TIMEOUT [20 s]
-#   CROSSDESK_JVM_FLAGS, CROSSDESK_KAFKA_JVM_FLAGS, CROSSDESK_MONGO_JVM_FLAGS (JVM flags)
+#   CROSSDESK_JVM_FLAGS, CROSSDESK_GATEWAY_JVM_FLAGS, CROSSDESK_KAFKA_JVM_FLAGS, CROSSDESK_MONGO_JVM_FLAGS (JVM flags)
 #   CROSSDESK_SERVICE_ARGS (extra --key=value arguments for every service)
 set -euo pipefail
 
@@ -63,6 +63,7 @@ STOP_TIMEOUT="${CROSSDESK_STOP_TIMEOUT:-20}"
 # The store and the broker keep the C2 compiler: they do most of the work per ticket, and with it
 # the chain holds 40 instead of 30 intake tickets/s (docs/performance.md, sustained mode, 2026-12-05).
 SERVICE_JVM_FLAGS="${CROSSDESK_JVM_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m}"
+GATEWAY_JVM_FLAGS="${CROSSDESK_GATEWAY_JVM_FLAGS:-$SERVICE_JVM_FLAGS}"
 KAFKA_JVM_FLAGS="${CROSSDESK_KAFKA_JVM_FLAGS:--Xmx512m -XX:+UseSerialGC}"
 MONGO_JVM_FLAGS="${CROSSDESK_MONGO_JVM_FLAGS:--Xmx256m -XX:+UseSerialGC}"
 SINK_JVM_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx96m -Xss512k"
@@ -283,8 +284,10 @@ start_service() {
     # The KPI engine's local state, kept across restarts so it need not be read back from Kafka.
     args+=("--crossdesk.analytics.state-dir=$DATA/analytics-state")
   fi
+  local flags=$SERVICE_JVM_FLAGS
+  [[ $name == gateway-service ]] && flags=$GATEWAY_JVM_FLAGS
   # shellcheck disable=SC2086
-  start_jvm "$name" $SERVICE_JVM_FLAGS -jar "$(service_jar "$name")" "${args[@]}" ${CROSSDESK_SERVICE_ARGS:-}
+  start_jvm "$name" $flags -jar "$(service_jar "$name")" "${args[@]}" ${CROSSDESK_SERVICE_ARGS:-}
 }
 
 # Waits until every named component is healthy; fails fast when one exits, with the end of its log.
