@@ -17,7 +17,10 @@ import org.springframework.kafka.annotation.KafkaListener;
  * later; under a backlog nothing changes, since the bytes are there at once. One consumer per
  * instance takes all of the instance's partitions, so a poll gathers the events of all of them into
  * one run and one write, rather than a third of them into each of three (a second instance shares
- * the partitions with it as usual). Listeners on a ticket's way to its department are plain
+ * the partitions with it as usual). The price: a record retried in place (the back-off of {@code
+ * crossdesk.dead-letters.*}, longer for what is not known yet) holds the instance's other
+ * partitions of the listener for as long, where it held one partition before; these listeners are
+ * the ones no one waits on. Listeners on a ticket's way to its department are plain
  * {@code @KafkaListener}s with the platform's defaults, one consumer per partition.
  *
  * <pre>

@@ -120,6 +120,29 @@ class BatchConsumptionTest {
   }
 
   @Test
+  void a_batch_of_several_partitions_fails_at_the_record_that_failed_and_handles_those_before_it() {
+    // One consumer takes all of an instance's partitions (a gathering listener): a poll brings
+    // each partition's records in order, one partition after the other.
+    List<String> handled = new ArrayList<>();
+    EventHandlers handlers =
+        EventHandlers.reading()
+            .onBatch(
+                CustomerRegistered.class, failingOnPoison(one -> handled.add(one.data().name())))
+            .on(CustomerTierChanged.class, changed -> handled.add("tier " + changed.to()));
+    List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+    batch.addAll(recordsIn(0, registered("Ada"), tierChanged("A")));
+    batch.addAll(recordsIn(1, registered("poison"), registered("Alan")));
+
+    assertThatThrownBy(() -> consumer.handle("partitions", batch, handlers))
+        .isInstanceOfSatisfying(
+            BatchListenerFailedException.class,
+            failed -> assertThat(failed.getRecord()).isSameAs(batch.get(2)))
+        .hasRootCauseMessage("cannot write poison");
+    // The container commits what comes before the poison in the batch, partition 0 whole.
+    assertThat(handled).contains("Ada", "tier A");
+  }
+
+  @Test
   void a_failing_bulk_is_handed_over_one_event_at_a_time_and_the_failing_record_is_named() {
     Set<String> written = ConcurrentHashMap.newKeySet();
     EventHandlers handlers =
@@ -264,13 +287,19 @@ class BatchConsumptionTest {
   }
 
   private static List<ConsumerRecord<String, String>> records(EventMessage... messages) {
+    return recordsIn(0, messages);
+  }
+
+  /** The messages as one partition's records, from offset 0. */
+  private static List<ConsumerRecord<String, String>> recordsIn(
+      int partition, EventMessage... messages) {
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     for (EventMessage message : messages) {
       ProducerRecord<String, String> sent = CloudEventsBinding.toRecord(message);
       records.add(
           new ConsumerRecord<>(
               sent.topic(),
-              0,
+              partition,
               records.size(),
               0L,
               TimestampType.CREATE_TIME,

@@ -164,8 +164,12 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
     for (Signal signal : folded.signals()) {
       context.forward(new Record<>(record.key(), signal, record.timestamp()));
     }
-    if (!folded.contributions().isEmpty() && publishedSinceCopy.size() < MEASURED_PER_COPY) {
-      publishedSinceCopy.add(record.timestamp());
+    if (!folded.contributions().isEmpty()) {
+      // Its time to show is measured at the copy after it, which is scheduled here.
+      if (publishedSinceCopy.size() < MEASURED_PER_COPY) {
+        publishedSinceCopy.add(record.timestamp());
+      }
+      copyLater();
     }
     long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
     for (Contribution contribution : folded.contributions()) {
@@ -182,7 +186,6 @@ final class KpiProcessor<S> implements Processor<String, String, String, Signal>
         buckets.put(id, totals);
         changed.put(id, offset);
       }
-      copyLater();
     }
   }
 
