@@ -38,6 +38,11 @@ public class TestInfrastructureInitializer
                     // Tests look at committed offsets soon after the last record; production
                     // idles cheaper with a longer wait (PlatformDefaults).
                     "spring.kafka.consumer.fetch-max-wait",
-                    "500ms")));
+                    "500ms",
+                    // A listener commits its time-based acknowledgements when its poll returns,
+                    // and an idle poll returns only after this long (5 s by default): the offset
+                    // of a test's last record would be committed up to 5 s after it was handled.
+                    "spring.kafka.listener.poll-timeout",
+                    "250ms")));
   }
 }
