@@ -41,7 +41,8 @@ final class RunningSystem implements AutoCloseable {
           "-XX:+UseSerialGC",
           "-Xmx256m",
           "-Xss512k",
-          "-XX:ReservedCodeCacheSize=64m");
+          "-XX:ReservedCodeCacheSize=64m",
+          "-XX:-UsePerfData");
 
   /** Service module to database name; the gateway has none. */
   private static final Map<String, String> DATABASES =

@@ -33,7 +33,12 @@ class StepResultListener {
             .rejectingOtherTypes();
   }
 
-  @KafkaListener(id = CONSUMER, topics = Topics.WORKORDER_RESULTS, batch = "true")
+  // Department systems report a step now and then: one consumer per instance takes them all.
+  @KafkaListener(
+      id = CONSUMER,
+      topics = Topics.WORKORDER_RESULTS,
+      batch = "true",
+      concurrency = "1")
   void onResults(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
   }
