@@ -12,6 +12,7 @@
 #   ./local-stack.sh down           stop services, then Kafka and MongoDB gracefully; data is kept
 #   ./local-stack.sh status         pid, port and health of each component
 #   ./local-stack.sh logs [name]    follow all logs, or one (kafka, mongo, ticket-service or ticket, ...)
+#   ./local-stack.sh cpu [seconds]  CPU per component over a window [30 s], and its busiest threads
 #   ./local-stack.sh mail           list the mail the development mail server received (SMTP 3025,
 #                                   IMAP 3143: log in with the recipient's address as user and password)
 #   ./local-stack.sh sms            list the text messages the development SMS gateway took
@@ -525,6 +526,55 @@ cmd_status() {
   done
 }
 
+# Where the cores go: CPU per component over a window, and its busiest threads (thread names with
+# digits folded, so the three consumers of a listener count together). Read from /proc, so it
+# costs the stack nothing; idle or under load alike.
+cmd_cpu() {
+  local secs="${1:-30}" before after
+  [[ $secs =~ ^[0-9]+$ && $secs -gt 0 ]] || fail "usage: ./local-stack.sh cpu [seconds]"
+  before="$(mktemp)"
+  after="$(mktemp)"
+  thread_ticks > "$before"
+  [[ -s $before ]] || { rm -f "$before" "$after"; fail "nothing is running; start the stack first: ./local-stack.sh up"; }
+  sleep "$secs"
+  thread_ticks > "$after"
+  echo "CPU over $secs s, in % of one core ($(nproc) cores here):"
+  awk -F '\t' -v scale="$(awk -v s="$secs" -v hz="$(getconf CLK_TCK)" 'BEGIN { print 100 / s / hz }')" '
+    FNR == NR { seen[$1 FS $2] = $3; next }
+    {
+      ticks = $3 - (($1 FS $2) in seen ? seen[$1 FS $2] : 0)
+      total[$1] += ticks; group[$1 FS $4] += ticks; all += ticks
+    }
+    END {
+      for (c in total) printf "%s\t \t%.1f\n", c, total[c] * scale
+      for (g in group) { split(g, k, FS); printf "%s\t%s\t%.1f\n", k[1], k[2], group[g] * scale }
+      printf "~all\t \t%.1f\n", all * scale
+    }' "$before" "$after" |
+    sort -t "$(printf '\t')" -k1,1 -k3,3nr |
+    awk -F '\t' '
+      $1 != last { if (line != "") print line; last = $1; n = 0
+                   line = sprintf("%-22s %5.1f ", $1 == "~all" ? "all" : $1, $3); next }
+      $3 > 0 && n++ < 4 { line = line sprintf(" %s %.1f,", $2, $3) }
+      END { print line }' | sed 's/,$//'
+  rm -f "$before" "$after"
+}
+
+# One line per thread of every running component: component, thread id, CPU ticks, thread name.
+thread_ticks() {
+  local c pid
+  for c in "${INFRA[@]}" "${SERVICES[@]}" "${OPTIONAL[@]}"; do
+    pid="$(running_pid "$c")" || continue
+    # /proc/<pid>/task/<tid>/stat: "tid (name) state ..."; utime and stime are the 12th and 13th
+    # fields after the name, which may itself hold spaces and parentheses.
+    awk -v c="$c" '{
+        open = index($0, "("); end = length($0); while (substr($0, end, 1) != ")") end--
+        name = substr($0, open + 1, end - open - 1); gsub(/[0-9]+/, "N", name)
+        split(substr($0, end + 2), f, " ")
+        printf "%s\t%s\t%d\t%s\n", c, $1, f[12] + f[13], name
+      }' /proc/"$pid"/task/*/stat 2>/dev/null
+  done
+}
+
 # What a development sink received, one line each.
 cmd_listing() {
   is_running "$1" || fail "$1 is not running; start the stack first: ./local-stack.sh up"
@@ -548,6 +598,7 @@ case "${1:-}" in
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  cpu) shift; cmd_cpu "$@" ;;
   mail) cmd_listing mail "http://127.0.0.1:$MAIL_WEB_PORT/messages.txt" ;;
   sms) cmd_listing sms "http://127.0.0.1:$SMS_PORT/messages.txt" ;;
   *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2 ;;
