@@ -64,7 +64,7 @@ STOP_TIMEOUT="${CROSSDESK_STOP_TIMEOUT:-20}"
 # The store and the broker keep the C2 compiler: they do most of the work per ticket, and with it
 # the chain holds 40 instead of 30 intake tickets/s (docs/performance.md, sustained mode, 2026-12-05).
 # -XX:-UsePerfData: no JVM of the stack publishes the counters jstat and jps read (jcmd works
-# without them), which a JVM otherwise samples every 50 ms: 0.1-0.3% of a core per JVM, idle or not.
+# without them), which a JVM otherwise samples every 50 ms: 0.1-0.2% of a core per JVM, idle or not.
 SERVICE_JVM_FLAGS="${CROSSDESK_JVM_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:-UsePerfData}"
 GATEWAY_JVM_FLAGS="${CROSSDESK_GATEWAY_JVM_FLAGS:-$SERVICE_JVM_FLAGS}"
 KAFKA_JVM_FLAGS="${CROSSDESK_KAFKA_JVM_FLAGS:--Xmx512m -XX:+UseSerialGC -XX:-UsePerfData}"
@@ -526,52 +526,63 @@ cmd_status() {
   done
 }
 
-# Where the cores go: CPU per component over a window, and its busiest threads (thread names with
-# digits folded, so the three consumers of a listener count together). Read from /proc, so it
-# costs the stack nothing; idle or under load alike.
+# Where the cores go: CPU per component over a window, and its busiest threads (digits in thread
+# names folded, so that a service's consumers count together). Read from /proc, so it costs the
+# stack nothing; idle or under load alike.
 cmd_cpu() {
   local secs="${1:-30}" before after
   [[ $secs =~ ^[0-9]+$ && $secs -gt 0 ]] || fail "usage: ./local-stack.sh cpu [seconds]"
   before="$(mktemp)"
   after="$(mktemp)"
+  trap "rm -f '$before' '$after'" EXIT
   thread_ticks > "$before"
-  [[ -s $before ]] || { rm -f "$before" "$after"; fail "nothing is running; start the stack first: ./local-stack.sh up"; }
+  [[ -s $before ]] || fail "nothing is running; start the stack first: ./local-stack.sh up"
   sleep "$secs"
   thread_ticks > "$after"
   echo "CPU over $secs s, in % of one core ($(nproc) cores here):"
+  # A component's total is its process's (threads that ended in the window included); its threads
+  # are those alive at the end.
   awk -F '\t' -v scale="$(awk -v s="$secs" -v hz="$(getconf CLK_TCK)" 'BEGIN { print 100 / s / hz }')" '
-    FNR == NR { seen[$1 FS $2] = $3; next }
-    {
-      ticks = $3 - (($1 FS $2) in seen ? seen[$1 FS $2] : 0)
-      total[$1] += ticks; group[$1 FS $4] += ticks; all += ticks
-    }
+    FNR == NR { seen[$1 FS $2] = $3; if ($2 == "*") was[$1] = 1; next }
+    { ticks = $3 - (($1 FS $2) in seen ? seen[$1 FS $2] : 0) }
+    $2 == "*" { total[$1] = ticks; all += ticks; next }
+    { group[$1 FS $4] += ticks; alive[$1] += ticks }
     END {
-      for (c in total) printf "%s\t \t%.1f\n", c, total[c] * scale
+      for (c in total) {
+        printf "%s\t \t%.1f\n", c, total[c] * scale
+        if (total[c] - alive[c] > 0) printf "%s\t(ended threads)\t%.1f\n", c, (total[c] - alive[c]) * scale
+      }
       for (g in group) { split(g, k, FS); printf "%s\t%s\t%.1f\n", k[1], k[2], group[g] * scale }
+      for (c in was) if (!(c in total)) printf "%s\tstopped during the window\t-1\n", c
       printf "~all\t \t%.1f\n", all * scale
     }' "$before" "$after" |
-    sort -t "$(printf '\t')" -k1,1 -k3,3nr |
+    LC_ALL=C sort -t "$(printf '\t')" -k1,1 -k3,3nr |
     awk -F '\t' '
       $1 != last { if (line != "") print line; last = $1; n = 0
+                   if ($3 < 0) { line = sprintf("%-22s   %s", $1, $2); next }
                    line = sprintf("%-22s %5.1f ", $1 == "~all" ? "all" : $1, $3); next }
       $3 > 0 && n++ < 4 { line = line sprintf(" %s %.1f,", $2, $3) }
-      END { print line }' | sed 's/,$//'
-  rm -f "$before" "$after"
+      END { print line }' | sed 's/[ ,]*$//'
 }
 
-# One line per thread of every running component: component, thread id, CPU ticks, thread name.
+# One line per running component (its process: component, "*", CPU ticks) and per thread
+# (component, thread id, CPU ticks, name). A thread or a process that ends while it is read is
+# left out.
 thread_ticks() {
   local c pid
   for c in "${INFRA[@]}" "${SERVICES[@]}" "${OPTIONAL[@]}"; do
     pid="$(running_pid "$c")" || continue
-    # /proc/<pid>/task/<tid>/stat: "tid (name) state ..."; utime and stime are the 12th and 13th
-    # fields after the name, which may itself hold spaces and parentheses.
-    awk -v c="$c" '{
-        open = index($0, "("); end = length($0); while (substr($0, end, 1) != ")") end--
+    # ".../stat": "id (name) state ..."; utime and stime are the 12th and 13th fields after the
+    # name, which may itself hold spaces and parentheses.
+    { cat /proc/"$pid"/stat /proc/"$pid"/task/*/stat 2>/dev/null || true; } |
+      awk -v c="$c" 'NR == 1 { tid = "*" } NR > 1 { tid = $1 } {
+        open = index($0, "("); end = length($0)
+        while (end > open && substr($0, end, 1) != ")") end--
+        if (end <= open) next
         name = substr($0, open + 1, end - open - 1); gsub(/[0-9]+/, "N", name)
         split(substr($0, end + 2), f, " ")
-        printf "%s\t%s\t%d\t%s\n", c, $1, f[12] + f[13], name
-      }' /proc/"$pid"/task/*/stat 2>/dev/null
+        printf "%s\t%s\t%d\t%s\n", c, tid, f[12] + f[13], name
+      }'
   done
 }
 

@@ -22,7 +22,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +94,11 @@ class TwoInstancesIntegrationTest {
             "--crossdesk.security.issuer=" + TestTokens.ISSUER,
             "--crossdesk.security.public-key-location=file:" + TestKeys.get().publicKeyFile(),
             "--crossdesk.outbox.poll-interval=100ms",
-            "--crossdesk.deadlines.poll-interval=100ms");
+            "--crossdesk.deadlines.poll-interval=100ms",
+            // As TestInfrastructureInitializer sets for the other tests: committed offsets are
+            // awaited, and a listener commits when its poll returns.
+            "--spring.kafka.listener.poll-timeout=250ms",
+            "--spring.kafka.consumer.fetch-max-wait=500ms");
   }
 
   @Test
@@ -157,19 +161,24 @@ class TwoInstancesIntegrationTest {
           EventTypes.TICKET_OPENED,
           JSON.writeValueAsString(ticket));
     }
-    // One work order per ticket: a routing published twice names the same one.
-    Set<String> workOrders = new LinkedHashSet<>();
+    // One work order per ticket, routed once: a routing published twice repeats its event id.
+    Map<String, Set<String>> routings = new LinkedHashMap<>();
     Awaitility.await()
         .atMost(ASYNC)
         .untilAsserted(
             () -> {
-              workOrders.clear();
+              routings.clear();
               recorder.all(TopicRecorder.ofType(EventTypes.WORKORDER_ROUTED)).stream()
                   .filter(record -> tickets.contains(field(record, "ticketId")))
-                  .forEach(record -> workOrders.add(record.key()));
-              assertThat(workOrders).hasSize(COMPLAINTS);
+                  .forEach(
+                      record ->
+                          routings
+                              .computeIfAbsent(record.key(), key -> new HashSet<>())
+                              .add(header(record, "ce_id")));
+              assertThat(routings).hasSize(COMPLAINTS);
             });
-    return List.copyOf(workOrders);
+    assertThat(routings).allSatisfy((workOrder, ids) -> assertThat(ids).hasSize(1));
+    return List.copyOf(routings.keySet());
   }
 
   private void awaitEscalated(List<String> workOrders, int level) {

@@ -38,8 +38,9 @@ class WorkOrderEventsListener {
                 closed -> steps.ended(closed.workOrderId(), closed.customerId()));
   }
 
-  // Two commands per work order: one consumer per instance keeps up with far more than the chain
-  // routes, and each consumer more costs a fetch and a heartbeat every few seconds, idle or not.
+  // Every event of the topic, two commands for a routing: one consumer per instance keeps up with
+  // far more than the chain routes, and each consumer more costs a fetch and a heartbeat every few
+  // seconds, idle or not. A group started afresh reads the whole topic through it.
   @KafkaListener(id = CONSUMER, topics = Topics.WORKORDERS, batch = "true", concurrency = "1")
   void on(List<ConsumerRecord<String, String>> records) {
     consumer.handle(CONSUMER, records, handlers);
