@@ -9,8 +9,7 @@ import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.contracts.ticket.TicketResolved;
 import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
-import io.crossdesk.testsupport.TestInfrastructure;
-import io.crossdesk.testsupport.TestKeys;
+import io.crossdesk.testsupport.TestInfrastructureInitializer;
 import io.crossdesk.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,16 +69,13 @@ class TwoInstancesIntegrationTest {
   }
 
   private static ConfigurableApplicationContext instance(String run, int number) {
-    TestInfrastructure infrastructure = TestInfrastructure.get();
     return new SpringApplicationBuilder(AnalyticsServiceApplication.class)
         .run(
-            "--server.port=0",
-            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--spring.mongodb.uri=" + infrastructure.mongoUri("test-two-" + run),
-            "--crossdesk.security.issuer=" + TestTokens.ISSUER,
-            "--crossdesk.security.public-key-location=file:" + TestKeys.get().publicKeyFile(),
-            "--crossdesk.analytics.application-id=analytics-two-" + run,
-            "--crossdesk.analytics.state-dir=target/kafka-streams/two-" + run + "-" + number);
+            TestInfrastructureInitializer.arguments(
+                "test-two-" + run,
+                "--server.port=0",
+                "--crossdesk.analytics.application-id=analytics-two-" + run,
+                "--crossdesk.analytics.state-dir=target/kafka-streams/two-" + run + "-" + number));
   }
 
   @Test

@@ -10,9 +10,7 @@ import io.crossdesk.contracts.ticket.TicketOpened;
 import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.crossdesk.testsupport.MessageSinks;
-import io.crossdesk.testsupport.TestInfrastructure;
-import io.crossdesk.testsupport.TestKeys;
-import io.crossdesk.testsupport.TestTokens;
+import io.crossdesk.testsupport.TestInfrastructureInitializer;
 import io.crossdesk.testsupport.TopicRecorder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -71,16 +69,8 @@ class TwoInstancesIntegrationTest {
   }
 
   private static ConfigurableApplicationContext instance(String database) {
-    TestInfrastructure infrastructure = TestInfrastructure.get();
     return new SpringApplicationBuilder(NotificationServiceApplication.class)
-        .run(
-            "--server.port=0",
-            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
-            "--crossdesk.security.issuer=" + TestTokens.ISSUER,
-            "--crossdesk.security.public-key-location=file:" + TestKeys.get().publicKeyFile(),
-            "--crossdesk.outbox.poll-interval=100ms",
-            "--crossdesk.deadlines.poll-interval=100ms");
+        .run(TestInfrastructureInitializer.arguments(database, "--server.port=0"));
   }
 
   @Test

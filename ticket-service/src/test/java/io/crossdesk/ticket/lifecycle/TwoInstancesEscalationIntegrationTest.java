@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crossdesk.contracts.EventTypes;
 import io.crossdesk.contracts.Topics;
 import io.crossdesk.testsupport.OffsetClock;
-import io.crossdesk.testsupport.TestInfrastructure;
-import io.crossdesk.testsupport.TestKeys;
+import io.crossdesk.testsupport.TestInfrastructureInitializer;
 import io.crossdesk.testsupport.TestTokens;
 import io.crossdesk.testsupport.TopicRecorder;
 import io.crossdesk.ticket.TicketServiceApplication;
@@ -64,18 +63,13 @@ class TwoInstancesEscalationIntegrationTest {
   }
 
   private static ConfigurableApplicationContext instance(String database) {
-    TestInfrastructure infrastructure = TestInfrastructure.get();
     return new SpringApplicationBuilder(TicketServiceApplication.class)
         .initializers(context -> context.getBeanFactory().registerSingleton("clock", CLOCK))
         .run(
-            "--server.port=0",
-            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
-            "--crossdesk.security.issuer=" + TestTokens.ISSUER,
-            "--crossdesk.security.public-key-location=file:" + TestKeys.get().publicKeyFile(),
-            "--crossdesk.outbox.poll-interval=100ms",
-            "--crossdesk.deadlines.poll-interval=100ms",
-            "--crossdesk.services.customer-uri=http://127.0.0.1:9");
+            TestInfrastructureInitializer.arguments(
+                database,
+                "--server.port=0",
+                "--crossdesk.services.customer-uri=http://127.0.0.1:9"));
   }
 
   private static int port(int instance) {

@@ -10,8 +10,7 @@ import io.crossdesk.testsupport.CloudEventsProducer;
 import io.crossdesk.testsupport.ConsumerGroups;
 import io.crossdesk.testsupport.CrossdeskIntegrationTest;
 import io.crossdesk.testsupport.OffsetClock;
-import io.crossdesk.testsupport.TestInfrastructure;
-import io.crossdesk.testsupport.TestKeys;
+import io.crossdesk.testsupport.TestInfrastructureInitializer;
 import io.crossdesk.testsupport.TestTokens;
 import io.crossdesk.testsupport.TopicRecorder;
 import io.crossdesk.workorder.WorkOrderServiceApplication;
@@ -84,21 +83,9 @@ class TwoInstancesIntegrationTest {
   }
 
   private static ConfigurableApplicationContext instance(String database) {
-    TestInfrastructure infrastructure = TestInfrastructure.get();
     return new SpringApplicationBuilder(WorkOrderServiceApplication.class)
         .initializers(context -> context.getBeanFactory().registerSingleton("clock", CLOCK))
-        .run(
-            "--server.port=0",
-            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
-            "--crossdesk.security.issuer=" + TestTokens.ISSUER,
-            "--crossdesk.security.public-key-location=file:" + TestKeys.get().publicKeyFile(),
-            "--crossdesk.outbox.poll-interval=100ms",
-            "--crossdesk.deadlines.poll-interval=100ms",
-            // As TestInfrastructureInitializer sets for the other tests: committed offsets are
-            // awaited, and a listener commits when its poll returns.
-            "--spring.kafka.listener.poll-timeout=250ms",
-            "--spring.kafka.consumer.fetch-max-wait=500ms");
+        .run(TestInfrastructureInitializer.arguments(database, "--server.port=0"));
   }
 
   @Test
