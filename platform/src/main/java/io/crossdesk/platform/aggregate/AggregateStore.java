@@ -42,10 +42,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * and write the new state, the events it causes and the version in one single-document write, which
  * is atomic on MongoDB and on the embedded server alike. A write that lost the race with another
  * decides again on the fresh state, so a move that became illegal meanwhile fails as it should. The
- * events wait in the document's {@code outbox} and a marker in {@code outbox_pending} until the
- * relay has published them. The deadlines the new state needs ({@link AggregateTimers}) are written
- * in the same document, in {@code timers}, and placed in their minute buckets before the write;
- * {@link SideWrites} keep other collections in step.
+ * events wait in the document's {@code outbox}, stamped with their writer ({@link
+ * PendingEvents#open}), until the relay has published them. The deadlines the new state needs
+ * ({@link AggregateTimers}) are written in the same document, in {@code timers}, and placed in
+ * their minute buckets before the write; {@link SideWrites} keep other collections in step.
  *
  * <p>Only what changed is written: a decision that changes nothing writes nothing, and a change
  * sets the fields that differ from the stored document.
@@ -209,20 +209,19 @@ public class AggregateStore<A> {
     List<String> eventIds = eventIds(opening.events());
     Document document = new Document("_id", id);
     document.putAll(mapping.write(created));
-    List<Document> outbox = outboxOf(opening.events());
-    document.append(VERSION, 0L).append(OUTBOX, outbox);
     List<Document> placed = timers.after(id, List.of(), created);
-    if (!placed.isEmpty()) {
-      document.append(TIMERS, placed);
-    }
-    // Side writes may refuse (a phone number another customer holds): before anything is marked.
+    // Side writes may refuse (a phone number another customer holds): before anything is stamped.
     sideWrites.before(null, created);
+    List<Document> outbox;
     try {
-      // Marked before the insert: a crash after it still leaves the events findable.
-      pending.mark(collection(), id, eventIds);
+      outbox = pending.open(collection(), id, opening.events());
+      document.append(VERSION, 0L).append(OUTBOX, outbox);
+      if (!placed.isEmpty()) {
+        document.append(TIMERS, placed);
+      }
       documents().insertOne(document);
     } catch (RuntimeException refused) {
-      pending.remove(eventIds);
+      pending.abandon(eventIds);
       sideWrites.failed(null, created);
       throw translated(refused);
     }
@@ -313,10 +312,9 @@ public class AggregateStore<A> {
 
   /**
    * {@link #changeKnown} of several aggregates at once, each stored at {@code version} with an
-   * empty outbox as the caller knows: the decisions are written in one unordered bulk update, after
-   * one insert of all their events' markers. An aggregate whose stored document was not the one
-   * assumed (another writer got there first) is changed on its own afterwards, decided again on
-   * what is stored, as any change that lost a race.
+   * empty outbox as the caller knows: the decisions are written in one unordered bulk update. An
+   * aggregate whose stored document was not the one assumed (another writer got there first) is
+   * changed on its own afterwards, decided again on what is stored, as any change that lost a race.
    *
    * @return the aggregates as stored afterwards, in the order given
    */
@@ -338,10 +336,10 @@ public class AggregateStore<A> {
       Document set = new Document();
       Document unset = new Document();
       DocumentDiff.between(assumed, mapping.write(change.after()), NOT_STATE, set, unset);
-      List<Document> added = outboxOf(change.events());
-      if (set.isEmpty() && unset.isEmpty() && added.isEmpty()) {
+      if (set.isEmpty() && unset.isEmpty() && change.events().isEmpty()) {
         continue;
       }
+      List<Document> added = pending.open(collection(), id, change.events());
       if (!added.isEmpty()) {
         set.append(OUTBOX, added);
       }
@@ -359,10 +357,14 @@ public class AggregateStore<A> {
     }
     Map<String, List<String>> eventIds = new LinkedHashMap<>();
     writes.forEach(write -> eventIds.put(write.id(), eventIds(write.change().events())));
-    writes.forEach(write -> sideWrites.before(write.before(), write.change().after()));
+    try {
+      writes.forEach(write -> sideWrites.before(write.before(), write.change().after()));
+    } catch (RuntimeException refused) {
+      eventIds.values().forEach(pending::abandon);
+      throw refused;
+    }
     long matched;
     try {
-      pending.markAll(collection(), eventIds);
       matched =
           documents()
               .bulkWrite(
@@ -385,7 +387,7 @@ public class AggregateStore<A> {
             .find(Filters.in("_id", eventIds.keySet()))
             .forEach(document -> stored.put(document.getString("_id"), document));
       } catch (RuntimeException unreadable) {
-        // The store is gone: markers of events never written are removed by the relay's sweep.
+        // The store is gone: events still open that no document holds the relay finds unwritten.
         writes.forEach(write -> sideWrites.failed(write.before(), write.change().after()));
         throw translated(unreadable);
       }
@@ -398,7 +400,7 @@ public class AggregateStore<A> {
         sideWrites.after(write.before(), write.change().after());
         after.set(write.index(), mapping.atVersion(write.change().after(), version + 1));
       } else {
-        pending.remove(eventIds.get(write.id()));
+        pending.abandon(eventIds.get(write.id()));
         sideWrites.failed(write.before(), write.change().after());
         after.set(write.index(), apply(write.id(), null, decide, null));
       }
@@ -493,20 +495,21 @@ public class AggregateStore<A> {
         appliedAfter = kept.subList(Math.max(0, kept.size() - APPLIED_KEPT), kept.size());
         set.append(APPLIED, appliedAfter);
       }
+      List<Document> storedTimers = stored.getList(TIMERS, Document.class, List.of());
+      List<Document> timersAfter = timers.after(id, storedTimers, change.after());
+      if (timersAfter != storedTimers) {
+        set.append(TIMERS, timersAfter);
+      }
       List<Document> storedOutbox = stored.getList(OUTBOX, Document.class, List.of());
-      List<Document> stillPending = stillPending(storedOutbox);
-      List<Document> added = outboxOf(change.events());
+      List<Document> stillPending = pending.stillPending(storedOutbox);
+      // Stamped last: nothing that may fail comes between this and the write.
+      List<Document> added = pending.open(collection(), id, change.events());
       List<Document> outbox = new ArrayList<>(stillPending);
       outbox.addAll(added);
       if (!outbox.equals(storedOutbox)) {
         set.append(OUTBOX, outbox);
       } else {
         outbox = storedOutbox;
-      }
-      List<Document> storedTimers = stored.getList(TIMERS, Document.class, List.of());
-      List<Document> timersAfter = timers.after(id, storedTimers, change.after());
-      if (timersAfter != storedTimers) {
-        set.append(TIMERS, timersAfter);
       }
       if (write(id, version, before, change, set, unset, added, stillPending.isEmpty())) {
         Document now = new Document("_id", id);
@@ -543,18 +546,22 @@ public class AggregateStore<A> {
     if (!unset.isEmpty()) {
       update.append("$unset", unset);
     }
-    sideWrites.before(before, change.after());
+    try {
+      sideWrites.before(before, change.after());
+    } catch (RuntimeException refused) {
+      pending.abandon(eventIds);
+      throw refused;
+    }
     long matched;
     try {
-      pending.mark(collection(), id, eventIds);
       matched = documents().updateOne(sameVersion(id, version), update).getMatchedCount();
     } catch (RuntimeException failed) {
-      pending.remove(eventIds);
+      pending.abandon(eventIds);
       sideWrites.failed(before, change.after());
       throw translated(failed);
     }
     if (matched == 0) {
-      pending.remove(eventIds);
+      pending.abandon(eventIds);
       sideWrites.failed(before, change.after());
       return false;
     }
@@ -566,24 +573,6 @@ public class AggregateStore<A> {
     }
     sideWrites.after(before, change.after());
     return true;
-  }
-
-  /**
-   * The entries of a stored outbox still waiting to be published: those with a marker. The relay
-   * leaves published ones in the document rather than rewriting it per event; each write of the
-   * aggregate drops them.
-   */
-  private List<Document> stillPending(List<Document> storedOutbox) {
-    if (storedOutbox.isEmpty()) {
-      return List.of();
-    }
-    Set<String> marked =
-        pending
-            .find(storedOutbox.stream().map(entry -> entry.getString("eventId")).toList())
-            .keySet();
-    return storedOutbox.stream()
-        .filter(entry -> marked.contains(entry.getString("eventId")))
-        .toList();
   }
 
   private void requireNoTimers(String operation) {
@@ -736,10 +725,6 @@ public class AggregateStore<A> {
   private RuntimeException translated(RuntimeException e) {
     RuntimeException translated = mongo.getExceptionTranslator().translateExceptionIfPossible(e);
     return translated == null ? e : translated;
-  }
-
-  private static List<Document> outboxOf(List<EventMessage> events) {
-    return events.stream().map(OutboxEntries::write).toList();
   }
 
   private static List<String> eventIds(List<EventMessage> events) {

@@ -3,6 +3,7 @@ package io.crossdesk.platform.outbox;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.crossdesk.platform.outbox.ParkedEvents.ParkedEvent;
+import io.crossdesk.platform.outbox.PendingEvents.DeadWriter;
 import io.crossdesk.platform.outbox.PendingEvents.Marker;
 import io.crossdesk.platform.outbox.PendingEvents.Retry;
 import io.crossdesk.platform.outbox.RelayBatch.Failure;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +34,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,11 +45,11 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Publishes the events waiting in outboxes and removes them, in batches.
  *
  * <p>Work is found without reading the aggregates' history: a writer of this instance queues the
- * document it just wrote ({@link #enqueue}), and every pending event also has a marker in {@link
- * PendingEvents}, leased to its writer. The relay loads queued documents by id, sends their events
- * together, waits for the acknowledgements, then pulls the published events from their outboxes and
- * removes their markers, each in one bulk write. Markers whose lease runs out (their writer
- * crashed, or publishing failed and the retry is due) are swept up by one instance at a time.
+ * document it just wrote ({@link #enqueue}), with the entries it stamped ({@link
+ * PendingEvents#open}); they stay open in memory, and cost no command of their own, until the relay
+ * has sent them together and seen the acknowledgements. An event whose publishing failed gets a
+ * marker and is retried when it is due; the events of a writer that stopped renewing its lease (it
+ * crashed) are recovered from its last told progress. Both are swept up by one instance at a time.
  *
  * <p>An event may be published twice (a crash after publishing, before the outbox is cleaned);
  * consumers are idempotent. An event that fails for a reason retrying cannot cure is parked in
@@ -58,12 +61,13 @@ public class OutboxRelay implements SmartLifecycle {
   private static final int QUEUE_CAPACITY = 100_000;
   private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(5);
   private static final int MAX_SWEEP_BACKOFF = 8;
+  private static final String OUTBOX = OutboxEntries.FIELD;
 
   /**
    * A written document; {@code outbox} is its whole outbox after the write, when the writer knows
    * it.
    */
-  private record Queued(Ref ref, Instant at, List<Document> outbox) {}
+  private record Queued(Ref ref, List<Document> outbox) {}
 
   private final MongoTemplate mongo;
   private final KafkaTemplate<String, String> kafka;
@@ -128,11 +132,11 @@ public class OutboxRelay implements SmartLifecycle {
 
   /**
    * Queues a document whose outbox just received events, for the next pass. Called by writers after
-   * their write; when the queue is full the events are still found by the sweep once their lease
-   * runs out.
+   * their write; when the queue is full the events stay open, and are published from their document
+   * once they have waited half a lease.
    */
   public void enqueue(String collection, Object documentId) {
-    offer(new Queued(new Ref(collection, documentId), clock.instant(), null));
+    offer(new Queued(new Ref(collection, documentId), null));
   }
 
   /**
@@ -141,7 +145,7 @@ public class OutboxRelay implements SmartLifecycle {
    * events just written. The relay then sends them without reading the document back.
    */
   public void enqueue(String collection, Object documentId, List<Document> outbox) {
-    offer(new Queued(new Ref(collection, documentId), clock.instant(), List.copyOf(outbox)));
+    offer(new Queued(new Ref(collection, documentId), List.copyOf(outbox)));
   }
 
   private void offer(Queued queued) {
@@ -160,12 +164,18 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   /**
-   * Publishes pending events whose lease ran out (left by a crash, or due for a retry), if this
-   * instance holds the sweep lease; returns the events published.
+   * Publishes what no instance is publishing: events whose retry is due, and those a crashed writer
+   * may have left, if this instance holds the sweep lease; returns the events published.
    */
   public int sweep() {
+    return sweepMarkers() + recoverLapsedWriters();
+  }
+
+  /** Publishes events whose marker's lease ran out (a retry is due, or a writer stopped). */
+  private int sweepMarkers() {
     // Markers of events published a moment ago must not look expired to the sweep.
     removeDoneMarkers(true);
+    pending.renew();
     List<Marker> expired = pending.expired(properties.batchSize());
     if (expired.isEmpty() || !sweepLease.acquire()) {
       return 0;
@@ -178,6 +188,95 @@ public class OutboxRelay implements SmartLifecycle {
       refs.add(new Ref(marker.collection(), marker.aggregateId()));
     }
     return publish(refs, markers, Map.of());
+  }
+
+  /**
+   * Publishes again what writers whose lease ran out without a release (they crashed) stamped since
+   * they last told how far they were done, read from the aggregates of the collections they wrote
+   * to: the one read that looks through aggregates, once per crashed instance. An event they
+   * published meanwhile goes out twice, which consumers take once.
+   */
+  private int recoverLapsedWriters() {
+    List<DeadWriter> lapsed = pending.deadWriters();
+    if (lapsed.isEmpty() || !sweepLease.acquire()) {
+      return 0;
+    }
+    int published = 0;
+    for (DeadWriter writer : lapsed) {
+      int before = published;
+      for (String collection : writer.collections()) {
+        Map<Ref, List<Document>> left = new LinkedHashMap<>();
+        Bson stampedByIt =
+            Filters.and(
+                Filters.eq(PendingEvents.WRITER, writer.id()),
+                Filters.gte(PendingEvents.STAMPED, Date.from(writer.doneBefore())));
+        mongo
+            .getCollection(collection)
+            .find(Filters.elemMatch(OUTBOX, stampedByIt))
+            .projection(Projections.include(OUTBOX))
+            .forEach(
+                document -> {
+                  List<Document> entries =
+                      document.getList(OUTBOX, Document.class, List.of()).stream()
+                          .filter(entry -> isLeftBy(writer, entry))
+                          .toList();
+                  if (!entries.isEmpty()) {
+                    left.put(new Ref(collection, document.get("_id")), entries);
+                  }
+                  if (left.size() >= properties.batchSize()) {
+                    publishLeft(left);
+                  }
+                });
+        published += publishLeft(left);
+      }
+      pending.released(writer.id());
+      log.warn(
+          "Outbox writer {} stopped renewing its lease: {} events it may have left published",
+          writer.id(),
+          published - before);
+    }
+    return published;
+  }
+
+  private static boolean isLeftBy(DeadWriter writer, Document entry) {
+    Date stamped = entry.getDate(PendingEvents.STAMPED);
+    return writer.id().equals(entry.getString(PendingEvents.WRITER))
+        && stamped != null
+        && !stamped.toInstant().isBefore(writer.doneBefore());
+  }
+
+  private int publishLeft(Map<Ref, List<Document>> left) {
+    if (left.isEmpty()) {
+      return 0;
+    }
+    int published = publish(new LinkedHashSet<>(left.keySet()), Map.of(), new HashMap<>(left));
+    left.clear();
+    return published;
+  }
+
+  /**
+   * Publishes, from their documents, this instance's events that stayed open for half a lease (a
+   * pass failed midway, or the queue was full); those no document holds were never written.
+   */
+  private int rescueOpen() {
+    Map<Ref, List<String>> open = pending.openLongerThan(properties.lease().dividedBy(2));
+    if (open.isEmpty()) {
+      return 0;
+    }
+    Map<Ref, List<Document>> held = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Ref>> group : byCollection(open.keySet()).entrySet()) {
+      held.putAll(load(group.getKey(), group.getValue()));
+    }
+    List<String> unwritten = new ArrayList<>();
+    open.forEach(
+        (ref, eventIds) -> {
+          Set<String> stored = new HashSet<>();
+          held.getOrDefault(ref, List.of())
+              .forEach(entry -> stored.add(entry.getString("eventId")));
+          eventIds.stream().filter(id -> !stored.contains(id)).forEach(unwritten::add);
+        });
+    pending.abandon(unwritten);
+    return publish(new LinkedHashSet<>(held.keySet()), Map.of(), Map.of());
   }
 
   /** Publishes everything this instance queued and everything due; for tests and operators. */
@@ -199,20 +298,16 @@ public class OutboxRelay implements SmartLifecycle {
     if (taken.isEmpty()) {
       return 0;
     }
-    // Past most of its lease another instance may be sweeping it: leave it to the sweep.
-    Instant stale = clock.instant().minus(properties.lease().multipliedBy(4).dividedBy(5));
     Set<Ref> refs = new LinkedHashSet<>();
     // What writers handed over, in write order; a document queued once without it is read back.
     Map<Ref, List<Document>> known = new HashMap<>();
     Set<Ref> toRead = new HashSet<>();
     for (Queued queued : taken) {
-      if (queued.at().isAfter(stale)) {
-        refs.add(queued.ref());
-        if (queued.outbox() == null) {
-          toRead.add(queued.ref());
-        } else {
-          known.computeIfAbsent(queued.ref(), ref -> new ArrayList<>()).addAll(queued.outbox());
-        }
+      refs.add(queued.ref());
+      if (queued.outbox() == null) {
+        toRead.add(queued.ref());
+      } else {
+        known.computeIfAbsent(queued.ref(), ref -> new ArrayList<>()).addAll(queued.outbox());
       }
     }
     known.keySet().removeAll(toRead);
@@ -231,15 +326,18 @@ public class OutboxRelay implements SmartLifecycle {
     for (Map.Entry<String, List<Ref>> group : byCollection(toRead).entrySet()) {
       outboxes.putAll(load(group.getKey(), group.getValue()));
     }
-    // Published events stay in an outbox until the aggregate's next write: only marked ones go.
-    Set<String> marked = markedAmong(outboxes.values());
+    // Published events stay in an outbox until the aggregate's next write: only pending ones go;
+    // the sweep takes those with a marker, as their writers may be publishing the others.
+    Set<String> marked = claimed.isEmpty() ? Set.of() : markedAmong(outboxes.values());
     for (Ref ref : refs) {
       List<Document> outbox =
           known.containsKey(ref)
               ? known.get(ref)
-              : outboxes.getOrDefault(ref, List.of()).stream()
-                  .filter(entry -> marked.contains(entry.getString("eventId")))
-                  .toList();
+              : claimed.isEmpty()
+                  ? pending.stillPending(outboxes.getOrDefault(ref, List.of()))
+                  : outboxes.getOrDefault(ref, List.of()).stream()
+                      .filter(entry -> marked.contains(entry.getString("eventId")))
+                      .toList();
       if (outbox != null && !outbox.isEmpty()) {
         outbox.forEach(entry -> seen.add(entry.getString("eventId")));
         batch.send(ref, outbox);
@@ -305,9 +403,10 @@ public class OutboxRelay implements SmartLifecycle {
    */
   private void writeBack(Outcome outcome, List<String> doneMarkers) {
     List<String> removed = new ArrayList<>(doneMarkers);
+    List<String> done = new ArrayList<>();
     for (Published published : outcome.published()) {
       String eventId = published.event().eventId();
-      removed.add(eventId);
+      done.add(eventId);
       meters
           .counter(
               "crossdesk.outbox.published",
@@ -329,7 +428,7 @@ public class OutboxRelay implements SmartLifecycle {
         int tries = (marker == null ? 0 : marker.attempts()) + 1;
         if (!failure.retriable() && tries >= properties.maxAttempts()) {
           toPark.add(parkedOf(failure, tries, now));
-          removed.add(failure.eventId());
+          done.add(failure.eventId());
         } else {
           retries.add(
               new Retry(
@@ -349,20 +448,20 @@ public class OutboxRelay implements SmartLifecycle {
     }
     parked.park(toPark);
     parkedCounter.increment(toPark.size());
+    removed.addAll(pending.done(done));
     removeLater(removed);
     pending.postpone(retries);
   }
 
   /**
-   * Published and parked events need their markers no more. Removing them is one delete per pass at
-   * a quiet desk's pace (a pass often carries a single event), so they are gathered and removed
-   * together once {@code markerRemovalDelay} has passed or a batch has gathered.
+   * Published and parked events that had a marker (retried, or swept) need it no more. Removing
+   * them is one delete per pass, so they are gathered and removed together once {@code
+   * markerRemovalDelay} has passed or a batch has gathered.
    */
   private void removeLater(List<String> done) {
     if (done.isEmpty()) {
       return;
     }
-    pending.done(done);
     if (doneMarkers.isEmpty()) {
       doneSince = System.nanoTime();
     }
@@ -422,6 +521,7 @@ public class OutboxRelay implements SmartLifecycle {
   private void work() {
     long nextSweep = 0;
     long nextGauges = 0;
+    long nextRecovery = 0;
     int sweepBackoff = 1;
     while (!stopping) {
       try {
@@ -434,10 +534,16 @@ public class OutboxRelay implements SmartLifecycle {
           relay(taken);
         }
         removeDoneMarkers(false);
+        pending.renew();
         if (System.nanoTime() - nextSweep >= 0) {
           // Sweeping reads the backlog: when it finds nothing, look less often.
-          sweepBackoff = sweep() > 0 ? 1 : Math.min(sweepBackoff * 2, MAX_SWEEP_BACKOFF);
+          sweepBackoff = sweepMarkers() > 0 ? 1 : Math.min(sweepBackoff * 2, MAX_SWEEP_BACKOFF);
           nextSweep = System.nanoTime() + properties.pollInterval().toNanos() * sweepBackoff;
+        }
+        if (System.nanoTime() - nextRecovery >= 0) {
+          recoverLapsedWriters();
+          rescueOpen();
+          nextRecovery = System.nanoTime() + properties.lease().toNanos() / 6;
         }
         if (System.nanoTime() - nextGauges >= 0) {
           refreshGauges();
@@ -472,6 +578,14 @@ public class OutboxRelay implements SmartLifecycle {
       removeDoneMarkers(true);
     } catch (RuntimeException e) {
       log.warn("Outbox relay could not remove the markers of published events: {}", e.toString());
+    }
+    try {
+      pending.release();
+    } catch (RuntimeException e) {
+      log.warn(
+          "Outbox relay could not release its writer; another instance recovers it once its lease"
+              + " runs out: {}",
+          e.toString());
     }
   }
 

@@ -1,14 +1,13 @@
 package io.crossdesk.platform.outbox;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.crossdesk.platform.events.EventMessage;
+import io.crossdesk.platform.outbox.RelayBatch.Ref;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,46 +15,90 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * One small document per event waiting in an outbox, so that pending events are found without
- * looking through the aggregates: this collection holds only the backlog, never the history. A
- * marker is written before the aggregate write that adds its event and removed after the event is
- * published; a marker whose event never made it into the aggregate (the write failed) is removed
- * when the relay finds nothing to publish for it.
+ * Which events are still waiting in outboxes, found without looking through the aggregates.
  *
- * <p>Every look-up of a single marker goes by {@code _id} (the event id). Only the sweep for
- * expired leases filters on another field; it reads this small collection, not the aggregates.
+ * <p>An event this instance writes costs no command of its own. Its outbox entry names its writer
+ * (this instance, under a lease it renews in {@code outbox_writers}) and when the writer stamped
+ * it; until the relay has published it, the event is open in this instance's memory. The writer's
+ * lease document says up to when everything it stamped is done ({@code doneBefore}), so any
+ * instance tells an entry still waiting from one published long ago, and a writer that stops
+ * renewing its lease (it crashed) is recovered by another instance, which publishes what it may
+ * have left.
+ *
+ * <p>What is not published at once gets a marker in {@code outbox_pending}, one small document per
+ * event keyed by its id: an event whose publishing failed and waits for its retry, one left open at
+ * a graceful stop, one its relay's queue had no room for. That collection holds only such a
+ * backlog, never the history; only the sweep for expired marker leases filters on another field.
  */
 public class PendingEvents {
 
+  private static final Logger log = LoggerFactory.getLogger(PendingEvents.class);
+
   static final String COLLECTION = "outbox_pending";
+  static final String WRITERS = "outbox_writers";
   static final String AGGREGATE_COLLECTION = "collection";
   static final String AGGREGATE_ID = "aggregateId";
   static final String LEASE = "lease";
   static final String ATTEMPTS = "attempts";
   static final String LAST_ERROR = "lastError";
-  private static final int DUPLICATE_KEY = 11000;
+
+  /** The field of an outbox entry that names the instance that wrote it. */
+  public static final String WRITER = "writer";
+
+  /** The field of an outbox entry that says when its writer stamped it, on the writer's clock. */
+  public static final String STAMPED = "stamped";
+
+  static final String UNTIL = "until";
+  static final String DONE_BEFORE = "doneBefore";
+  static final String RELEASED = "released";
+  static final String COLLECTIONS = "collections";
+
+  /** How often at most a busy writer tells how far it is done, in milliseconds. */
+  static final long PROGRESS_INTERVAL_MILLIS = 1_000;
+
+  /** How long a writer that stopped or was recovered is remembered. */
+  static final Duration RELEASED_KEPT = Duration.ofDays(7);
 
   /** A pending event: where it waits and how often publishing it failed. */
   public record Marker(String eventId, String collection, Object aggregateId, int attempts) {}
 
-  /** How many removed markers this instance remembers: minutes of events at a busy desk's rate. */
+  /** An event this instance stamped and has not seen done. */
+  private record Open(String collection, Object aggregateId, long stamped) {}
+
+  /** A writer as last read: everything it stamped before {@code doneBefore} is done. */
+  private record Writer(long doneBefore, long until, boolean released) {}
+
+  /**
+   * A writer whose lease ran out: what it stamped in {@code collections} from {@code doneBefore} on
+   * may be waiting.
+   */
+  public record DeadWriter(String id, Instant doneBefore, List<String> collections) {}
+
+  /** How many done events this instance remembers: minutes of events at a busy desk's rate. */
   static final int REMEMBERED = 20_000;
 
   private final MongoTemplate mongo;
   private final Clock clock;
+  private final Clock leaseClock;
   private final Duration lease;
 
   /**
-   * Events whose markers this instance removed, newest last. An aggregate's next write asks which
-   * of its outbox entries are still pending; the entries this instance published a moment ago are
-   * answered here, without a look-up (another instance's are looked up).
+   * Events this instance saw done (published or parked), newest last. An aggregate's next write
+   * asks which of its outbox entries are still pending; these are answered without a look-up.
    */
   private final Map<String, Boolean> removed =
       new LinkedHashMap<>() {
@@ -67,50 +110,341 @@ public class PendingEvents {
         }
       };
 
-  public PendingEvents(MongoTemplate mongo, Clock clock, Duration lease) {
+  /** This instance's open events, and their stamps counted for the oldest; guarded by this. */
+  private final Map<String, Open> open = new HashMap<>();
+
+  private final TreeMap<Long, Integer> openStamps = new TreeMap<>();
+  private final Map<String, Writer> writers = new ConcurrentHashMap<>();
+  private final Set<String> collections = new HashSet<>();
+  private String writerId;
+  private long lastStamp;
+  private long leaseUntil;
+  private long toldDoneBefore = -1;
+  private long toldAt;
+
+  /**
+   * @param clock the clock of marker leases and retry times
+   * @param leaseClock the clock of writer leases and stamps: real time, since it tells whether a
+   *     process is alive
+   */
+  public PendingEvents(MongoTemplate mongo, Clock clock, Clock leaseClock, Duration lease) {
     this.mongo = mongo;
     this.clock = clock;
+    this.leaseClock = leaseClock;
     this.lease = lease;
   }
 
-  /**
-   * Marks the events as pending in {@code collection}'s document {@code aggregateId}, leased to the
-   * writer. Events marked already (a document saved again with its outbox) keep their marker.
-   */
-  public void mark(String collection, Object aggregateId, Collection<String> eventIds) {
-    markAll(collection, Map.of(aggregateId, eventIds));
+  public PendingEvents(MongoTemplate mongo, Clock clock, Duration lease) {
+    this(mongo, clock, clock, lease);
   }
 
-  /** {@link #mark} for the events of several documents of {@code collection}, in one insert. */
-  public void markAll(String collection, Map<?, ? extends Collection<String>> eventIdsByAggregate) {
-    List<Document> markers = new ArrayList<>();
-    Date until = Date.from(clock.instant().plus(lease));
-    eventIdsByAggregate.forEach(
-        (aggregateId, eventIds) -> {
-          for (String eventId : eventIds) {
-            markers.add(
-                new Document("_id", eventId)
-                    .append(AGGREGATE_COLLECTION, collection)
-                    .append(AGGREGATE_ID, aggregateId)
-                    .append(LEASE, until)
-                    .append(ATTEMPTS, 0));
-          }
-        });
-    if (markers.isEmpty()) {
-      return;
+  /** The id this instance stamps its outbox entries with now; null before its first. */
+  public synchronized String writer() {
+    return writerId;
+  }
+
+  /**
+   * The outbox entries of events about to be written to {@code collection}'s document {@code
+   * aggregateId}, stamped with this writer; they stay open until {@link #done}, {@link #abandon} or
+   * {@link #postpone}. Renews the writer's lease first when a third of it is left, so that nothing
+   * is stamped under a lease another instance may take for lapsed.
+   */
+  public List<Document> open(String collection, Object aggregateId, List<EventMessage> events) {
+    if (events.isEmpty()) {
+      return List.of();
     }
-    synchronized (removed) {
-      markers.forEach(marker -> removed.remove(marker.getString("_id")));
-    }
-    try {
-      markers().insertMany(markers, new InsertManyOptions().ordered(false));
-    } catch (MongoBulkWriteException e) {
-      for (BulkWriteError error : e.getWriteErrors()) {
-        if (error.getCode() != DUPLICATE_KEY) {
-          throw e;
+    List<Document> entries = new ArrayList<>(events.size());
+    synchronized (this) {
+      long now = Math.max(lastStamp, leaseClock.millis());
+      if (writerId == null || now > leaseUntil - lease.toMillis() / 3) {
+        renewNow(now);
+      }
+      if (!collections.contains(collection)) {
+        // Where a recovery would look for what this writer left, told before it is written.
+        writers()
+            .updateOne(
+                Filters.eq("_id", writerId),
+                new Document("$addToSet", new Document(COLLECTIONS, collection)));
+        collections.add(collection);
+      }
+      lastStamp = now;
+      Date stamped = new Date(now);
+      for (EventMessage event : events) {
+        entries.add(OutboxEntries.write(event).append(WRITER, writerId).append(STAMPED, stamped));
+        if (open.put(event.eventId(), new Open(collection, aggregateId, now)) == null) {
+          openStamps.merge(now, 1, Integer::sum);
         }
       }
     }
+    synchronized (removed) {
+      events.forEach(event -> removed.remove(event.eventId()));
+    }
+    return entries;
+  }
+
+  /** The events' write did not happen: they wait nowhere. */
+  public synchronized void abandon(Collection<String> eventIds) {
+    eventIds.forEach(this::close);
+  }
+
+  /**
+   * Remembers these events as done (published or parked), so that their aggregate's next write
+   * needs no look-up for them; returns those that may have a marker to remove (all but the ones
+   * this instance stamped and saw done without one).
+   */
+  public List<String> done(Collection<String> eventIds) {
+    List<String> maybeMarked = new ArrayList<>();
+    synchronized (this) {
+      for (String eventId : eventIds) {
+        if (!close(eventId)) {
+          maybeMarked.add(eventId);
+        }
+      }
+    }
+    synchronized (removed) {
+      eventIds.forEach(eventId -> removed.put(eventId, Boolean.TRUE));
+    }
+    return maybeMarked;
+  }
+
+  /** Closes an open event; false when it was not open. Callers hold this object's lock. */
+  private boolean close(String eventId) {
+    Open was = open.remove(eventId);
+    if (was == null) {
+      return false;
+    }
+    openStamps.computeIfPresent(was.stamped(), (stamp, count) -> count > 1 ? count - 1 : null);
+    return true;
+  }
+
+  /**
+   * The entries of a stored outbox still waiting to be published, in outbox order: this instance's
+   * open ones; another writer's stamped since it last told how far it is done; and any with a
+   * marker (a retry waits). Published entries stay in an outbox until the aggregate's next write,
+   * which drops them.
+   */
+  public List<Document> stillPending(List<Document> outbox) {
+    if (outbox.isEmpty()) {
+      return List.of();
+    }
+    Set<String> waiting = new HashSet<>();
+    List<String> toLookUp = new ArrayList<>();
+    List<Document> othersToAsk = new ArrayList<>();
+    synchronized (this) {
+      for (Document entry : outbox) {
+        String eventId = entry.getString("eventId");
+        String writer = entry.getString(WRITER);
+        if (open.containsKey(eventId)) {
+          waiting.add(eventId);
+        } else if (writer != null && !writer.equals(writerId) && entry.get(STAMPED) != null) {
+          othersToAsk.add(entry);
+        } else {
+          toLookUp.add(eventId);
+        }
+      }
+    }
+    for (Document entry : othersToAsk) {
+      if (doneBefore(entry.getString(WRITER), entry.getDate(STAMPED).getTime())) {
+        toLookUp.add(entry.getString("eventId"));
+      } else {
+        waiting.add(entry.getString("eventId"));
+      }
+    }
+    waiting.addAll(find(toLookUp).keySet());
+    return outbox.stream().filter(entry -> waiting.contains(entry.getString("eventId"))).toList();
+  }
+
+  /**
+   * Whether another writer is done with what it stamped at {@code stamped}, by what it last told; a
+   * writer not known yet, or not done that far when last read, is read again.
+   */
+  private boolean doneBefore(String writer, long stamped) {
+    Writer known = writers.get(writer);
+    if (known == null || (!known.released() && stamped >= known.doneBefore())) {
+      known = readWriter(writer);
+    }
+    return known.released() || stamped < known.doneBefore();
+  }
+
+  private Writer readWriter(String id) {
+    Document found = writers().find(Filters.eq("_id", id)).first();
+    // A writer no longer listed stopped or was recovered long ago: everything it stamped is done.
+    Writer writer = found == null ? new Writer(Long.MAX_VALUE, 0, true) : toWriter(found);
+    writers.put(id, writer);
+    return writer;
+  }
+
+  private static Writer toWriter(Document document) {
+    Date doneBefore = document.getDate(DONE_BEFORE);
+    Date until = document.getDate(UNTIL);
+    return new Writer(
+        doneBefore == null ? 0 : doneBefore.getTime(),
+        until == null ? 0 : until.getTime(),
+        Boolean.TRUE.equals(document.getBoolean(RELEASED)));
+  }
+
+  /**
+   * Renews this writer's lease when two thirds of it are left, and tells how far the writer is done
+   * when that moved: at once when nothing is open, at most once a second while events keep coming.
+   * Called by the relay between its passes.
+   */
+  public synchronized void renew() {
+    if (writerId == null) {
+      return;
+    }
+    long now = Math.max(lastStamp, leaseClock.millis());
+    long doneBefore = doneBeforeNow(now);
+    boolean leaseLow = now > leaseUntil - lease.toMillis() * 2 / 3;
+    // Worth telling only when something stamped since the last tell is done now.
+    boolean moved =
+        doneBefore > toldDoneBefore
+            && lastStamp >= toldDoneBefore
+            && (open.isEmpty() || now - toldAt >= PROGRESS_INTERVAL_MILLIS);
+    if (leaseLow || moved) {
+      renewNow(now);
+    }
+  }
+
+  /**
+   * This instance's events open since before {@code age} ago, by the document that should hold
+   * them: a pass that failed midway, or a full queue, left them, and the relay publishes them from
+   * their documents rather than leave them to a recovery that never comes while this instance
+   * lives.
+   */
+  synchronized Map<Ref, List<String>> openLongerThan(Duration age) {
+    long before = leaseClock.millis() - age.toMillis();
+    if (openStamps.isEmpty() || openStamps.firstKey() >= before) {
+      return Map.of();
+    }
+    Map<Ref, List<String>> refs = new LinkedHashMap<>();
+    open.forEach(
+        (eventId, event) -> {
+          if (event.stamped() < before) {
+            refs.computeIfAbsent(
+                    new Ref(event.collection(), event.aggregateId()), ref -> new ArrayList<>())
+                .add(eventId);
+          }
+        });
+    return refs;
+  }
+
+  /** Everything stamped before this is done: the oldest open stamp, or now. */
+  private long doneBeforeNow(long now) {
+    return openStamps.isEmpty() ? now : openStamps.firstKey();
+  }
+
+  /**
+   * Renews the lease and tells how far this writer is done; takes a new writer id when it has none,
+   * or when another instance recovered this one meanwhile (its lease had run out). Callers hold
+   * this object's lock.
+   */
+  private void renewNow(long now) {
+    long doneBefore = doneBeforeNow(now);
+    Date until = new Date(now + lease.toMillis());
+    boolean renewed =
+        writerId != null
+            && writers()
+                    .updateOne(
+                        Filters.and(Filters.eq("_id", writerId), Filters.eq(RELEASED, false)),
+                        new Document(
+                            "$set",
+                            new Document(UNTIL, until).append(DONE_BEFORE, new Date(doneBefore))))
+                    .getMatchedCount()
+                > 0;
+    if (!renewed) {
+      if (writerId != null) {
+        // Recovered by another instance: what is open now it published, or this relay publishes.
+        log.warn("Outbox writer {} was taken for lapsed; writing as a new one", writerId);
+      }
+      writerId = "writer-" + UUID.randomUUID();
+      writers()
+          .insertOne(
+              new Document("_id", writerId)
+                  .append(UNTIL, until)
+                  .append(DONE_BEFORE, new Date(doneBefore))
+                  .append(COLLECTIONS, List.copyOf(collections))
+                  .append(RELEASED, false));
+    }
+    leaseUntil = now + lease.toMillis();
+    toldDoneBefore = doneBefore;
+    toldAt = now;
+  }
+
+  /**
+   * Stops writing: events still open get a marker due now, so that any instance publishes them, and
+   * the writer is released, so that nobody needs to recover it.
+   */
+  public void release() {
+    List<Retry> left = new ArrayList<>();
+    String id;
+    synchronized (this) {
+      id = writerId;
+      if (id == null) {
+        return;
+      }
+      Instant now = clock.instant();
+      open.forEach(
+          (eventId, event) ->
+              left.add(
+                  new Retry(
+                      eventId,
+                      event.collection(),
+                      event.aggregateId(),
+                      now,
+                      "left open when its writer stopped")));
+    }
+    postpone(left);
+    synchronized (this) {
+      released(id);
+      writerId = null;
+    }
+  }
+
+  /** Marks a writer released: nothing it stamped waits for it any more. */
+  public void released(String writer) {
+    writers()
+        .updateOne(
+            Filters.eq("_id", writer),
+            new Document(
+                "$set",
+                new Document(RELEASED, true)
+                    .append(UNTIL, new Date(leaseClock.millis()))
+                    .append(DONE_BEFORE, new Date(Long.MAX_VALUE))));
+    writers.put(writer, new Writer(Long.MAX_VALUE, 0, true));
+  }
+
+  /**
+   * Writers whose lease ran out without a release: they crashed, and what they stamped from their
+   * last told {@code doneBefore} on may wait unpublished. Forgets writers released a week ago.
+   */
+  public List<DeadWriter> deadWriters() {
+    long now = leaseClock.millis();
+    String me = writer();
+    List<DeadWriter> dead = new ArrayList<>();
+    List<String> forgotten = new ArrayList<>();
+    writers()
+        .find()
+        .forEach(
+            document -> {
+              String id = document.getString("_id");
+              Writer writer = toWriter(document);
+              writers.put(id, writer);
+              if (writer.released()) {
+                if (writer.until() < now - RELEASED_KEPT.toMillis()) {
+                  forgotten.add(id);
+                }
+              } else if (writer.until() < now && !id.equals(me)) {
+                dead.add(
+                    new DeadWriter(
+                        id,
+                        Instant.ofEpochMilli(writer.doneBefore()),
+                        document.getList(COLLECTIONS, String.class, List.of())));
+              }
+            });
+    if (!forgotten.isEmpty()) {
+      writers().deleteMany(Filters.in("_id", forgotten));
+    }
+    return dead;
   }
 
   /** The markers of these events, by event id; events without a marker are left out. */
@@ -154,7 +488,8 @@ public class PendingEvents {
 
   /**
    * Counts one more failed try of each event and leases it to nobody until its retry time. An event
-   * that had no marker (written around the platform) gets one, so its retry is not forgotten.
+   * without a marker (one this instance stamped) gets one, so its retry is not forgotten, and is no
+   * longer open: the marker stands for it.
    */
   public void postpone(List<Retry> retries) {
     if (retries.isEmpty()) {
@@ -177,21 +512,14 @@ public class PendingEvents {
               new UpdateOptions().upsert(true)));
     }
     markers().bulkWrite(updates);
+    synchronized (this) {
+      retries.forEach(retry -> close(retry.eventId()));
+    }
   }
 
   /** When to try an event again, and why the last try failed. */
   public record Retry(
       String eventId, String collection, Object aggregateId, Instant at, String error) {}
-
-  /**
-   * Remembers these events as done (published or parked) before their markers are removed, so that
-   * their aggregate's next write needs no look-up for them.
-   */
-  public void done(Collection<String> eventIds) {
-    synchronized (removed) {
-      eventIds.forEach(eventId -> removed.put(eventId, Boolean.TRUE));
-    }
-  }
 
   public void remove(Collection<String> eventIds) {
     if (!eventIds.isEmpty()) {
@@ -202,9 +530,15 @@ public class PendingEvents {
     }
   }
 
-  /** Pending events per aggregate collection. Reads the backlog, so only for gauges. */
+  /**
+   * Pending events per aggregate collection: this instance's open ones and every marked one. Reads
+   * the backlog, so only for gauges.
+   */
   public Map<String, Long> countByCollection() {
     Map<String, Long> counts = new HashMap<>();
+    synchronized (this) {
+      open.values().forEach(event -> counts.merge(event.collection(), 1L, Long::sum));
+    }
     markers()
         .find()
         .projection(new Document(AGGREGATE_COLLECTION, 1))
@@ -214,6 +548,10 @@ public class PendingEvents {
 
   private MongoCollection<Document> markers() {
     return mongo.getCollection(COLLECTION);
+  }
+
+  private MongoCollection<Document> writers() {
+    return mongo.getCollection(WRITERS);
   }
 
   private static Marker toMarker(Document marker) {

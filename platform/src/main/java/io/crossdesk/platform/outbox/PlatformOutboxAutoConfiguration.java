@@ -20,9 +20,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformOutboxAutoConfiguration {
 
+  /** Writer leases go by real time, whatever clock the service runs its business on. */
   @Bean
   PendingEvents pendingEvents(MongoTemplate mongo, OutboxProperties properties, Clock clock) {
-    return new PendingEvents(mongo, clock, properties.lease());
+    return new PendingEvents(mongo, clock, Clock.systemUTC(), properties.lease());
   }
 
   @Bean

@@ -102,12 +102,12 @@ class AggregateStoreTest {
     assertThat(fixture.outbox("p-1"))
         .extracting(entry -> entry.getString("eventId"))
         .containsExactly(registered.eventId());
-    assertThat(fixture.markers()).isEqualTo(1);
+    assertThat(fixture.waiting()).isEqualTo(1);
     assertThat(sideWrites.calls)
         .containsExactly(
             "before none->registered, stored nothing", "after none->registered, stored registered");
     assertThat(relay.relayQueued()).isEqualTo(1);
-    assertThat(fixture.markers()).isZero();
+    assertThat(fixture.waiting()).isZero();
   }
 
   @Test
@@ -127,7 +127,7 @@ class AggregateStoreTest {
     assertThat(parcels.insertNew(List.of(new Parcel("p-1", "k-1", "replayed")))).isEmpty();
     assertThat(parcels.change("p-3", read -> Change.of(new Parcel("p-3", "k-3", "changed"))))
         .isEqualTo(new Parcel("p-3", "k-3", "changed"));
-    assertThat(fixture.markers()).isZero();
+    assertThat(fixture.waiting()).isZero();
   }
 
   @Test
@@ -193,8 +193,8 @@ class AggregateStoreTest {
             "before taken->taken+shipped, stored taken",
             "after taken->taken+shipped, stored taken+shipped",
             "after new->new+shipped, stored new+shipped");
-    // One event each, the stale write's marker gone with it: all three are published.
-    assertThat(fixture.markers()).isEqualTo(3);
+    // One event each, the stale write's gone with it: all three are published.
+    assertThat(fixture.waiting()).isEqualTo(3);
     assertThat(relay.relayQueued()).isEqualTo(3);
   }
 
@@ -304,7 +304,7 @@ class AggregateStoreTest {
     assertThat(again.aggregate().id()).isEqualTo("p-1");
     assertThat(decided).hasValue(0);
     assertThat(sideWrites.calls).isEmpty();
-    assertThat(fixture.markers()).isZero();
+    assertThat(fixture.waiting()).isZero();
   }
 
   @Test
@@ -329,7 +329,7 @@ class AggregateStoreTest {
     assertThat(opened.isNew()).isFalse();
     assertThat(opened.aggregate().id()).isEqualTo("p-1");
     assertThat(document("p-2")).isNull();
-    assertThat(fixture.markers()).isZero();
+    assertThat(fixture.waiting()).isZero();
     assertThat(sideWrites.calls)
         .containsExactly("before none->registered, stored nothing", "failed none->registered");
   }
@@ -359,7 +359,7 @@ class AggregateStoreTest {
     assertThat(stored.getString("state")).isEqualTo("weighed+shipped");
     assertThat(stored.getLong("version")).isEqualTo(2);
     assertThat(fixture.outbox("p-1")).hasSize(2);
-    assertThat(fixture.markers()).isEqualTo(2);
+    assertThat(fixture.waiting()).isEqualTo(2);
   }
 
   @Test
@@ -379,11 +379,11 @@ class AggregateStoreTest {
           .containsExactlyInAnyOrder(registered.eventId(), weighed.eventId(), shipped.eventId())
           .containsSubsequence(registered.eventId(), weighed.eventId());
     }
-    assertThat(fixture.markers()).isZero();
+    assertThat(fixture.waiting()).isZero();
   }
 
   @Test
-  void a_decision_that_keeps_losing_gives_up_after_its_attempts_and_leaves_no_marker() {
+  void a_decision_that_keeps_losing_gives_up_after_its_attempts_and_leaves_nothing_waiting() {
     parcels.insert(Change.of(new Parcel("p-1", "k-1", "registered")));
     AtomicInteger attempts = new AtomicInteger();
 
@@ -404,7 +404,7 @@ class AggregateStoreTest {
         .isInstanceOf(ConcurrentChangeException.class);
 
     assertThat(attempts).hasValue(3);
-    assertThat(fixture.markers()).isZero();
+    assertThat(fixture.waiting()).isZero();
     assertThat(document("p-1").getString("state")).isEqualTo("registered");
   }
 

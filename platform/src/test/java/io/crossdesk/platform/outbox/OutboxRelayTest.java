@@ -34,7 +34,7 @@ class OutboxRelayTest {
   }
 
   @Test
-  void publishes_what_its_writers_queued_in_one_pass_and_leaves_no_marker_behind() {
+  void publishes_what_its_writers_queued_in_one_pass_without_a_command_per_event() {
     OutboxRelay relay = fixture.relay(500);
     List<String> eventIds = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -46,7 +46,8 @@ class OutboxRelayTest {
     assertThat(relay.relayQueued()).isEqualTo(200);
 
     assertThat(publishedIds()).containsExactlyInAnyOrderElementsOf(eventIds);
-    assertThat(fixture.markers()).isZero();
+    assertThat(fixture.waiting()).isZero();
+    assertThat(fixture.markers()).as("no marker was ever written").isZero();
     // The documents are not rewritten per event: their next write drops what was published.
     assertThat(fixture.outbox("p-0")).hasSize(1);
     fixture.clock.advance(RelayFixture.LEASE.multipliedBy(2));
@@ -54,50 +55,70 @@ class OutboxRelayTest {
   }
 
   @Test
-  void the_markers_of_published_events_are_removed_together_once_their_delay_is_over() {
-    OutboxRelay relay = fixture.relay(3, Duration.ofMinutes(5));
+  void the_markers_of_retried_events_are_removed_together_once_their_delay_is_over() {
+    OutboxRelay cutOff = fixture.cutOffRelay(500);
     List<String> eventIds = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 4; i++) {
       EventMessage event = fixture.event("g-" + i);
       eventIds.add(event.eventId());
-      fixture.insert(relay, "g-" + i, List.of(event));
-      assertThat(relay.relayQueued()).isEqualTo(1);
+      fixture.insert(cutOff, "g-" + i, List.of(event));
     }
+    assertThat(cutOff.relayQueued()).isZero();
+    assertThat(fixture.markers()).as("a failed try leaves a marker").isEqualTo(4);
+    OutboxRelay relay = fixture.relay(3, Duration.ofMinutes(5));
+    fixture.clock.advance(Duration.ofMillis(1_100));
 
-    // Published, one pass each; the markers wait, and the next write needs no look-up for them.
-    assertThat(publishedIds()).containsExactlyInAnyOrderElementsOf(eventIds);
-    assertThat(fixture.markers()).isEqualTo(2);
+    // Three make a batch: their markers go in one delete at once.
+    assertThat(relay.sweep()).isEqualTo(3);
+    assertThat(fixture.markers()).isOne();
+    // The fourth's marker waits for its delay, and the next write needs no look-up for it.
+    assertThat(relay.sweep()).isEqualTo(1);
+    assertThat(fixture.markers()).isOne();
     assertThat(fixture.pending().find(eventIds)).isEmpty();
 
-    // A third makes a batch: all three go in one delete.
-    EventMessage third = fixture.event("g-2");
-    fixture.insert(relay, "g-2", List.of(third));
-    assertThat(relay.relayQueued()).isEqualTo(1);
-    assertThat(fixture.markers()).isZero();
-
-    EventMessage fourth = fixture.event("g-3");
-    fixture.insert(relay, "g-3", List.of(fourth));
-    relay.relayQueued();
-    assertThat(fixture.markers()).isEqualTo(1);
     // Past its lease, a marker that waits to be removed is not taken for an event left behind.
     fixture.clock.advance(RelayFixture.LEASE.multipliedBy(2));
     assertThat(relay.sweep()).isZero();
     assertThat(fixture.markers()).isZero();
-    assertThat(publishedIds()).hasSize(4);
+    assertThat(publishedIds()).containsExactlyInAnyOrderElementsOf(eventIds);
     assertThat(relay.relayAll()).as("nothing is published twice").isZero();
   }
 
   @Test
-  void a_running_relay_removes_the_gathered_markers_when_their_delay_is_over() {
+  void a_running_relay_publishes_what_is_written_and_releases_its_writer_when_it_stops() {
     OutboxRelay relay = fixture.relay(500, Duration.ofMillis(200));
     relay.start();
+    EventMessage event = fixture.event("r-0");
+    String writer;
     try {
-      fixture.insert(relay, "r-0", List.of(fixture.event("r-0")));
-      await().atMost(TIMEOUT).until(() -> fixture.markers() == 0);
+      fixture.insert(relay, "r-0", List.of(event));
+      writer = fixture.pending().writer();
+      await().atMost(TIMEOUT).until(() -> publishedIds().contains(event.eventId()));
+      await().atMost(TIMEOUT).until(() -> fixture.waiting() == 0);
     } finally {
       relay.stop();
     }
-    assertThat(publishedIds()).hasSize(1);
+    assertThat(fixture.writers().get(writer).getBoolean(PendingEvents.RELEASED)).isTrue();
+    assertThat(publishedIds()).containsExactly(event.eventId());
+    fixture.clock.advance(RelayFixture.LEASE.multipliedBy(2));
+    assertThat(fixture.relay(500).sweep()).as("a released writer is not recovered").isZero();
+  }
+
+  @Test
+  void events_left_open_when_a_relay_stops_are_marked_and_published_by_the_next() {
+    OutboxRelay stopping = fixture.cutOffRelay(500);
+    stopping.start();
+    EventMessage event = fixture.event("s-0");
+    // Written, but never queued: only the writer knows it is open.
+    fixture.insert(null, "s-0", List.of(event));
+    stopping.stop();
+
+    assertThat(fixture.markers()).isOne();
+    fixture.clock.advance(Duration.ofMillis(1));
+    OutboxRelay next = fixture.relay(500);
+    assertThat(next.sweep()).isOne();
+    assertThat(publishedIds()).containsExactly(event.eventId());
+    assertThat(fixture.markers()).isZero();
   }
 
   @Test
@@ -126,7 +147,7 @@ class OutboxRelayTest {
                     ConsumerRecord::key,
                     Collectors.mapping(r -> header(r, "ce_id"), Collectors.toList())));
     assertThat(published).isEqualTo(written);
-    assertThat(fixture.markers()).isZero();
+    assertThat(fixture.waiting()).isZero();
   }
 
   @Test
@@ -191,13 +212,19 @@ class OutboxRelayTest {
   }
 
   @Test
-  void events_whose_writer_crashed_are_published_by_another_instance_once_their_lease_runs_out() {
+  void events_whose_writer_crashed_are_published_by_another_instance_once_its_lease_runs_out() {
+    PendingEvents crashed = fixture.anotherWriter();
+    EventMessage publishedBefore = fixture.event("told");
+    fixture.insert(crashed, null, "told", List.of(publishedBefore));
+    // Its relay published the first and told so; then it wrote ten more and died.
+    crashed.done(List.of(publishedBefore.eventId()));
+    fixture.clock.advance(Duration.ofMillis(5));
+    crashed.renew();
     List<String> eventIds = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       EventMessage event = fixture.event("orphan-" + i);
       eventIds.add(event.eventId());
-      // Written by an instance that died before its relay ran: nothing queued anywhere.
-      fixture.insert(null, "orphan-" + i, List.of(event));
+      fixture.insert(crashed, null, "orphan-" + i, List.of(event));
     }
     OutboxRelay survivor = fixture.relay(500);
 
@@ -206,8 +233,11 @@ class OutboxRelayTest {
     fixture.clock.advance(Duration.ofSeconds(2));
     assertThat(survivor.sweep()).isEqualTo(10);
 
-    assertThat(publishedIds()).containsExactlyInAnyOrderElementsOf(eventIds);
+    assertThat(publishedIds())
+        .as("what it told published is not published again")
+        .containsExactlyInAnyOrderElementsOf(eventIds);
     assertThat(fixture.markers()).isZero();
+    assertThat(fixture.writers().get(crashed.writer()).getBoolean(PendingEvents.RELEASED)).isTrue();
     fixture.clock.advance(RelayFixture.LEASE.multipliedBy(2));
     assertThat(survivor.sweep()).as("nothing is left to take over").isZero();
   }
@@ -215,11 +245,12 @@ class OutboxRelayTest {
   @Test
   void two_instances_sweeping_the_same_backlog_at_the_same_moment_publish_each_event_once()
       throws Exception {
+    PendingEvents crashed = fixture.anotherWriter();
     List<String> eventIds = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       EventMessage event = fixture.event("backlog-" + i);
       eventIds.add(event.eventId());
-      fixture.insert(null, "backlog-" + i, List.of(event));
+      fixture.insert(crashed, null, "backlog-" + i, List.of(event));
     }
     fixture.clock.advance(RelayFixture.LEASE.plusSeconds(1));
     OutboxRelay first = fixture.relay(500);
@@ -234,11 +265,20 @@ class OutboxRelayTest {
   }
 
   @Test
-  void a_marker_whose_write_never_happened_is_removed_without_publishing_anything() {
+  void a_marker_whose_event_no_outbox_holds_is_removed_without_publishing_anything() {
     OutboxRelay relay = fixture.relay(500);
-    fixture.pending().mark(RelayFixture.COLLECTION, "never-written", List.of("lost-event"));
+    fixture
+        .pending()
+        .postpone(
+            List.of(
+                new PendingEvents.Retry(
+                    "lost-event",
+                    RelayFixture.COLLECTION,
+                    "never-written",
+                    fixture.clock.instant(),
+                    "its document is gone")));
 
-    fixture.clock.advance(RelayFixture.LEASE.plusSeconds(1));
+    fixture.clock.advance(Duration.ofSeconds(1));
     assertThat(relay.sweep()).isZero();
 
     assertThat(fixture.markers()).isZero();

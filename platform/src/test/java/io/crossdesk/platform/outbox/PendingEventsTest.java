@@ -2,6 +2,8 @@ package io.crossdesk.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crossdesk.platform.events.EventMessage;
+import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -18,24 +20,76 @@ class PendingEventsTest {
   }
 
   @Test
-  void a_marker_this_instance_removed_is_known_gone_without_a_look_up() {
-    pending.mark("parcels", "p-1", List.of("e-1", "e-2"));
-    pending.remove(List.of("e-1"));
+  void an_event_this_instance_published_is_known_done_without_a_look_up() {
+    List<Document> outbox = pending.open("parcels", "p-1", List.of(event(), event()));
+    String first = outbox.get(0).getString("eventId");
+    pending.done(List.of(first));
     // Written behind the instance's back: only a look-up would find it.
     fixture
         .mongo
         .getCollection(PendingEvents.COLLECTION)
-        .insertOne(new Document("_id", "e-1").append(PendingEvents.AGGREGATE_COLLECTION, "x"));
+        .insertOne(new Document("_id", first).append(PendingEvents.AGGREGATE_COLLECTION, "x"));
 
-    assertThat(pending.find(List.of("e-1", "e-2"))).containsOnlyKeys("e-2");
+    assertThat(pending.stillPending(outbox)).containsExactly(outbox.get(1));
+    assertThat(fixture.markers()).as("stamping costs no marker").isOne();
   }
 
   @Test
-  void an_event_marked_or_postponed_again_is_looked_up_again() {
-    pending.mark("parcels", "p-1", List.of("e-1"));
-    pending.remove(List.of("e-1"));
-    pending.mark("parcels", "p-1", List.of("e-1"));
+  void an_event_postponed_is_waiting_by_its_marker_and_looked_up_again() {
+    List<Document> outbox = pending.open("parcels", "p-1", List.of(event()));
+    String eventId = outbox.get(0).getString("eventId");
+    pending.done(List.of(eventId));
+    pending.postpone(
+        List.of(
+            new PendingEvents.Retry(
+                eventId, "parcels", "p-1", fixture.clock.instant(), "the broker is away")));
 
-    assertThat(pending.find(List.of("e-1"))).containsOnlyKeys("e-1");
+    assertThat(pending.stillPending(outbox)).containsExactlyElementsOf(outbox);
+    assertThat(pending.find(List.of(eventId))).containsOnlyKeys(eventId);
+  }
+
+  @Test
+  void another_writers_event_waits_until_that_writer_tells_it_is_done() {
+    PendingEvents other = fixture.anotherWriter();
+    List<Document> outbox = other.open("parcels", "p-1", List.of(event()));
+    String eventId = outbox.get(0).getString("eventId");
+
+    assertThat(pending.stillPending(outbox))
+        .as("published or not, only its writer knows")
+        .hasSize(1);
+
+    other.done(List.of(eventId));
+    assertThat(pending.stillPending(outbox)).as("done, but not told yet").hasSize(1);
+    fixture.clock.advance(Duration.ofMillis(1));
+    other.renew();
+    assertThat(pending.stillPending(outbox)).isEmpty();
+  }
+
+  @Test
+  void a_writer_taken_for_lapsed_stamps_under_a_new_id_and_what_it_stamped_before_is_done() {
+    PendingEvents other = fixture.anotherWriter();
+    List<Document> before = other.open("parcels", "p-1", List.of(event()));
+    String lapsed = other.writer();
+    fixture.clock.advance(RelayFixture.LEASE.plusSeconds(1));
+    assertThat(pending.deadWriters())
+        .singleElement()
+        .satisfies(
+            dead -> {
+              assertThat(dead.id()).isEqualTo(lapsed);
+              assertThat(dead.collections()).containsExactly("parcels");
+            });
+    pending.released(lapsed);
+
+    List<Document> after = other.open("parcels", "p-2", List.of(event()));
+
+    assertThat(other.writer()).isNotEqualTo(lapsed);
+    assertThat(after.get(0).getString(PendingEvents.WRITER)).isEqualTo(other.writer());
+    assertThat(pending.stillPending(before)).as("recovered: published by the recovery").isEmpty();
+    assertThat(pending.stillPending(after)).hasSize(1);
+    assertThat(pending.deadWriters()).isEmpty();
+  }
+
+  private EventMessage event() {
+    return fixture.event("p-1");
   }
 }

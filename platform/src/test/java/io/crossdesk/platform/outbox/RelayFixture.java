@@ -21,8 +21,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Relays on a database and a topic of their own, against the test broker and MongoDB server,
- * writing documents the way {@link io.crossdesk.platform.aggregate.AggregateStore} does: markers
- * first, then the document, then the queue of the writing instance.
+ * writing documents the way {@link io.crossdesk.platform.aggregate.AggregateStore} does: entries
+ * stamped by the writer, then the document, then the queue of the writing instance.
  */
 public final class RelayFixture implements AutoCloseable {
 
@@ -120,11 +120,23 @@ public final class RelayFixture implements AutoCloseable {
     return pending;
   }
 
+  /** The writer of another instance on the same database and clock. */
+  PendingEvents anotherWriter() {
+    return new PendingEvents(mongo, clock, LEASE);
+  }
+
   /** Writes a new document with these events, as a writer on {@code writer}'s instance would. */
   void insert(OutboxRelay writer, String id, List<EventMessage> events) {
-    pending().mark(COLLECTION, id, events.stream().map(EventMessage::eventId).toList());
+    insert(pending(), writer, id, events);
+  }
+
+  /**
+   * Writes a new document with these events stamped by {@code stamping}, queued for {@code writer}
+   * when there is one.
+   */
+  void insert(PendingEvents stamping, OutboxRelay writer, String id, List<EventMessage> events) {
     Document document = new Document("_id", id).append("state", "new");
-    document.append(OutboxEntries.FIELD, events.stream().map(this::asDocument).toList());
+    document.append(OutboxEntries.FIELD, stamping.open(COLLECTION, id, events));
     mongo.getCollection(COLLECTION).insertOne(document);
     if (writer != null) {
       writer.enqueue(COLLECTION, id);
@@ -136,16 +148,13 @@ public final class RelayFixture implements AutoCloseable {
    * io.crossdesk.platform.aggregate.AggregateStore#change} does.
    */
   void append(OutboxRelay writer, String id, List<EventMessage> events) {
-    pending().mark(COLLECTION, id, events.stream().map(EventMessage::eventId).toList());
+    List<Document> entries = pending().open(COLLECTION, id, events);
     mongo
         .getCollection(COLLECTION)
         .updateOne(
             new Document("_id", id),
             new Document(
-                "$push",
-                new Document(
-                    OutboxEntries.FIELD,
-                    new Document("$each", events.stream().map(this::asDocument).toList()))));
+                "$push", new Document(OutboxEntries.FIELD, new Document("$each", entries))));
     writer.enqueue(COLLECTION, id);
   }
 
@@ -176,8 +185,19 @@ public final class RelayFixture implements AutoCloseable {
     return mongo.getCollection(PendingEvents.COLLECTION).countDocuments();
   }
 
-  private Document asDocument(EventMessage event) {
-    return OutboxEntries.write(event);
+  /** Events waiting to be published: this instance's open ones and every marked one. */
+  public long waiting() {
+    return pending().countByCollection().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The writers' lease documents, by id. */
+  public Map<String, Document> writers() {
+    Map<String, Document> writers = new java.util.LinkedHashMap<>();
+    mongo
+        .getCollection(PendingEvents.WRITERS)
+        .find()
+        .forEach(writer -> writers.put(writer.getString("_id"), writer));
+    return writers;
   }
 
   @Override
