@@ -10,17 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize how many events the relay sends to Kafka before it waits for their
  *     acknowledgements
  * @param lease how long the instance that wrote an event, or claimed it, is the only one to publish
- *     it; must be longer than a send can take (the producer's max.block.ms plus
- *     delivery.timeout.ms) so that a slow send is never doubled by another instance
+ *     it (a writer renews its lease every third of it); must be longer than a send can take (the
+ *     producer's max.block.ms plus delivery.timeout.ms) so that a slow send is never doubled by
+ *     another instance
  * @param retryDelay the first wait after a failed publish; each further failure doubles it
  * @param maxRetryDelay the longest wait between two tries
  * @param maxAttempts tries of an event that fails for a reason retrying cannot cure (too large, a
  *     topic that cannot exist) before it is parked; an unreachable broker is retried forever
  * @param stopTimeout how long shutting down waits for the events in flight and those queued before
  *     it abandons them to the next start or another instance
- * @param markerRemovalDelay how long the markers of published events may wait to be removed
- *     together: one delete per interval rather than one per relay pass (zero: each pass removes its
- *     own). A crash within it publishes those events again, which consumers take once
+ * @param markerRemovalDelay how long the markers of published events (those retried, or left at a
+ *     stop) may wait to be removed together: one delete per interval rather than one per relay pass
+ *     (zero: each pass removes its own). A crash within it publishes those events again, which
+ *     consumers take once
  */
 @ConfigurationProperties("crossdesk.outbox")
 public record OutboxProperties(
