@@ -231,7 +231,8 @@ public class OutboxRelay implements SmartLifecycle {
       }
       pending.released(writer.id());
       log.warn(
-          "Outbox writer {} stopped renewing its lease: {} events it may have left published",
+          "Outbox writer {} stopped renewing its lease: {} events it stamped since its last told"
+              + " progress published again",
           writer.id(),
           published - before);
     }
@@ -511,7 +512,8 @@ public class OutboxRelay implements SmartLifecycle {
         c -> {
           AtomicLong count = new AtomicLong();
           Gauge.builder("crossdesk.outbox.pending", count, AtomicLong::get)
-              .description("Events written to the outbox and not published yet")
+              .description(
+                  "Events this instance wrote and has not published yet, and events waiting for a retry")
               .tag("collection", c)
               .register(meters);
           return count;
