@@ -2,6 +2,7 @@ package io.crossdesk.platform.aggregate;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoServerException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -213,18 +214,21 @@ public class AggregateStore<A> {
     // Side writes may refuse (a phone number another customer holds): before anything is stamped.
     sideWrites.before(null, created);
     List<Document> outbox;
+    boolean sent = false;
     try {
       outbox = pending.open(collection(), id, opening.events());
       document.append(VERSION, 0L).append(OUTBOX, outbox);
       if (!placed.isEmpty()) {
         document.append(TIMERS, placed);
       }
+      sent = true;
       documents().insertOne(document);
-    } catch (RuntimeException refused) {
-      pending.abandon(eventIds);
+    } catch (RuntimeException failed) {
+      settleFailed(eventIds, sent, failed);
       sideWrites.failed(null, created);
-      throw translated(refused);
+      throw translated(failed);
     }
+    pending.written(eventIds);
     if (!eventIds.isEmpty()) {
       relay.enqueue(collection(), id, outbox);
     }
@@ -339,21 +343,27 @@ public class AggregateStore<A> {
       if (set.isEmpty() && unset.isEmpty() && change.events().isEmpty()) {
         continue;
       }
-      List<Document> added = pending.open(collection(), id, change.events());
-      if (!added.isEmpty()) {
-        set.append(OUTBOX, added);
+      writes.add(new KnownWrite<>(i, id, before, change, set, unset));
+    }
+    if (writes.isEmpty()) {
+      return after;
+    }
+    // Stamped once every decision is made: a refusal among them leaves nothing open.
+    List<Document> updates = new ArrayList<>(writes.size());
+    for (KnownWrite<A> write : writes) {
+      write.added().addAll(pending.open(collection(), write.id(), write.change().events()));
+      Document set = write.set();
+      if (!write.added().isEmpty()) {
+        set.append(OUTBOX, write.added());
       }
       Document update = new Document("$inc", new Document(VERSION, 1L));
       if (!set.isEmpty()) {
         update.append("$set", set);
       }
-      if (!unset.isEmpty()) {
-        update.append("$unset", unset);
+      if (!write.unset().isEmpty()) {
+        update.append("$unset", write.unset());
       }
-      writes.add(new KnownWrite<>(i, id, before, change, update, added));
-    }
-    if (writes.isEmpty()) {
-      return after;
+      updates.add(update);
     }
     Map<String, List<String>> eventIds = new LinkedHashMap<>();
     writes.forEach(write -> eventIds.put(write.id(), eventIds(write.change().events())));
@@ -368,11 +378,11 @@ public class AggregateStore<A> {
       matched =
           documents()
               .bulkWrite(
-                  writes.stream()
-                      .map(
-                          write ->
+                  java.util.stream.IntStream.range(0, writes.size())
+                      .mapToObj(
+                          at ->
                               new UpdateOneModel<Document>(
-                                  sameVersion(write.id(), version), write.update()))
+                                  sameVersion(writes.get(at).id(), version), updates.get(at)))
                       .toList(),
                   new BulkWriteOptions().ordered(false))
               .getMatchedCount();
@@ -387,13 +397,15 @@ public class AggregateStore<A> {
             .find(Filters.in("_id", eventIds.keySet()))
             .forEach(document -> stored.put(document.getString("_id"), document));
       } catch (RuntimeException unreadable) {
-        // The store is gone: events still open that no document holds the relay finds unwritten.
+        // The store is gone: whether they were written, the relay looks in half a lease.
+        eventIds.values().forEach(pending::unsure);
         writes.forEach(write -> sideWrites.failed(write.before(), write.change().after()));
         throw translated(unreadable);
       }
     }
     for (KnownWrite<A> write : writes) {
       if (matched == writes.size() || isWritten(write, version, stored.get(write.id()))) {
+        pending.written(eventIds.get(write.id()));
         if (!write.added().isEmpty()) {
           relay.enqueue(collection(), write.id(), write.added());
         }
@@ -415,9 +427,19 @@ public class AggregateStore<A> {
     return assumed.append(VERSION, version).append(OUTBOX, List.of());
   }
 
-  /** One decision of {@link #changeKnownAll}, ready to be written. */
+  /** One decision of {@link #changeKnownAll}, and its outbox entries once stamped. */
   private record KnownWrite<A>(
-      int index, String id, A before, Change<A> change, Document update, List<Document> added) {}
+      int index,
+      String id,
+      A before,
+      Change<A> change,
+      Document set,
+      Document unset,
+      List<Document> added) {
+    KnownWrite(int index, String id, A before, Change<A> change, Document set, Document unset) {
+      this(index, id, before, change, set, unset, new ArrayList<>());
+    }
+  }
 
   /**
    * Whether a bulk write that did not match every document wrote this one: its events are in the
@@ -556,7 +578,7 @@ public class AggregateStore<A> {
     try {
       matched = documents().updateOne(sameVersion(id, version), update).getMatchedCount();
     } catch (RuntimeException failed) {
-      pending.abandon(eventIds);
+      settleFailed(eventIds, true, failed);
       sideWrites.failed(before, change.after());
       throw translated(failed);
     }
@@ -565,6 +587,7 @@ public class AggregateStore<A> {
       sideWrites.failed(before, change.after());
       return false;
     }
+    pending.written(eventIds);
     if (nothingPending && !added.isEmpty()) {
       // the version held, so the pending part of the outbox is exactly what this write added
       relay.enqueue(collection(), id, added);
@@ -573,6 +596,19 @@ public class AggregateStore<A> {
     }
     sideWrites.after(before, change.after());
     return true;
+  }
+
+  /**
+   * After a write that failed: its events wait nowhere when the store refused it, or when it was
+   * never sent; when the connection broke after it was sent, nobody knows yet, and they stay open
+   * for the relay to look for in their document.
+   */
+  private void settleFailed(List<String> eventIds, boolean sent, RuntimeException failed) {
+    if (sent && !(failed instanceof MongoServerException)) {
+      pending.unsure(eventIds);
+    } else {
+      pending.abandon(eventIds);
+    }
   }
 
   private void requireNoTimers(String operation) {

@@ -74,6 +74,7 @@ public class OutboxRelay implements SmartLifecycle {
   private final PendingEvents pending;
   private final ParkedEvents parked;
   private final SweepLease sweepLease;
+  private final String holder = "relay-" + UUID.randomUUID();
   private final OutboxProperties properties;
   private final Clock clock;
   private final MeterRegistry meters;
@@ -108,8 +109,7 @@ public class OutboxRelay implements SmartLifecycle {
     this.properties = properties;
     this.clock = clock;
     this.meters = meters;
-    this.sweepLease =
-        new SweepLease(mongo, clock, properties.lease(), "relay-" + UUID.randomUUID());
+    this.sweepLease = new SweepLease(mongo, clock, properties.lease(), holder);
     this.failures = meters.counter("crossdesk.outbox.publish.failures");
     this.parkedCounter = meters.counter("crossdesk.outbox.parked");
     this.overflow = meters.counter("crossdesk.outbox.queue.overflow");
@@ -193,17 +193,15 @@ public class OutboxRelay implements SmartLifecycle {
   /**
    * Publishes again what writers whose lease ran out without a release (they crashed) stamped since
    * they last told how far they were done, read from the aggregates of the collections they wrote
-   * to: the one read that looks through aggregates, once per crashed instance. An event they
-   * published meanwhile goes out twice, which consumers take once.
+   * to: the one read that looks through aggregates, once per crashed instance. Each lapsed writer
+   * is claimed first, so that one instance recovers it and the writer itself, were it only slow,
+   * can no longer renew it. An event it published after its last tell goes out twice, which
+   * consumers take once.
    */
   private int recoverLapsedWriters() {
-    List<DeadWriter> lapsed = pending.deadWriters();
-    if (lapsed.isEmpty() || !sweepLease.acquire()) {
-      return 0;
-    }
     int published = 0;
-    for (DeadWriter writer : lapsed) {
-      int before = published;
+    for (DeadWriter writer : pending.claimLapsed(holder)) {
+      int[] count = {0};
       for (String collection : writer.collections()) {
         Map<Ref, List<Document>> left = new LinkedHashMap<>();
         Bson stampedByIt =
@@ -224,17 +222,18 @@ public class OutboxRelay implements SmartLifecycle {
                     left.put(new Ref(collection, document.get("_id")), entries);
                   }
                   if (left.size() >= properties.batchSize()) {
-                    publishLeft(left);
+                    count[0] += publishLeft(left);
                   }
                 });
-        published += publishLeft(left);
+        count[0] += publishLeft(left);
       }
       pending.released(writer.id());
+      published += count[0];
       log.warn(
           "Outbox writer {} stopped renewing its lease: {} events it stamped since its last told"
               + " progress published again",
           writer.id(),
-          published - before);
+          count[0]);
     }
     return published;
   }
@@ -257,7 +256,8 @@ public class OutboxRelay implements SmartLifecycle {
 
   /**
    * Publishes, from their documents, this instance's events that stayed open for half a lease (a
-   * pass failed midway, or the queue was full); those no document holds were never written.
+   * pass failed midway, the queue was full, or their write failed without saying whether it
+   * happened); those whose write returned and no document holds were never written.
    */
   private int rescueOpen() {
     Map<Ref, List<String>> open = pending.openLongerThan(properties.lease().dividedBy(2));
@@ -290,6 +290,7 @@ public class OutboxRelay implements SmartLifecycle {
     while ((swept = sweep()) > 0) {
       published += swept;
     }
+    published += rescueOpen();
     removeDoneMarkers(true);
     refreshGauges();
     return published;
@@ -308,7 +309,12 @@ public class OutboxRelay implements SmartLifecycle {
       if (queued.outbox() == null) {
         toRead.add(queued.ref());
       } else {
-        known.computeIfAbsent(queued.ref(), ref -> new ArrayList<>()).addAll(queued.outbox());
+        // Published from its document meanwhile (it waited half a lease), or marked for a retry.
+        List<Document> stillOpen =
+            queued.outbox().stream()
+                .filter(entry -> pending.isOpen(entry.getString("eventId")))
+                .toList();
+        known.computeIfAbsent(queued.ref(), ref -> new ArrayList<>()).addAll(stillOpen);
       }
     }
     known.keySet().removeAll(toRead);
@@ -351,7 +357,7 @@ public class OutboxRelay implements SmartLifecycle {
     try {
       outcome = batch.await(Instant.now().plus(properties.lease()));
     } catch (InterruptedException stopped) {
-      // Abandoned: the markers stay, and their lease hands the events to the next start.
+      // Abandoned: the events stay open, and the stop marks them for the next start.
       Thread.currentThread().interrupt();
       return 0;
     }
@@ -564,7 +570,8 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   /**
-   * On a graceful stop: publish what was queued, within the stop timeout, and remove the markers.
+   * On a graceful stop: publish what was queued, within the stop timeout, remove the markers, mark
+   * what is still open and release the writer.
    */
   private void drainQueue() {
     long deadline = System.nanoTime() + properties.stopTimeout().toNanos();
@@ -610,7 +617,7 @@ public class OutboxRelay implements SmartLifecycle {
 
   /**
    * Lets the pass in flight finish and publishes what is queued, within the stop timeout; then
-   * abandons the rest, whose markers hand it to the next start or to another instance.
+   * abandons the rest, which gets markers for the next start or another instance.
    */
   @Override
   public void stop() {

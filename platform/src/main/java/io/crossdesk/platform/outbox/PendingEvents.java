@@ -40,9 +40,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * have left.
  *
  * <p>What is not published at once gets a marker in {@code outbox_pending}, one small document per
- * event keyed by its id: an event whose publishing failed and waits for its retry, one left open at
- * a graceful stop, one its relay's queue had no room for. That collection holds only such a
- * backlog, never the history; only the sweep for expired marker leases filters on another field.
+ * event keyed by its id: an event whose publishing failed and waits for its retry, or one left open
+ * at a graceful stop. That collection holds only such a backlog, never the history; only the sweep
+ * for expired marker leases filters on another field.
  */
 public class PendingEvents {
 
@@ -66,6 +66,7 @@ public class PendingEvents {
   static final String DONE_BEFORE = "doneBefore";
   static final String RELEASED = "released";
   static final String COLLECTIONS = "collections";
+  static final String RECOVERING = "recovering";
 
   /** How often at most a busy writer tells how far it is done, in milliseconds. */
   static final long PROGRESS_INTERVAL_MILLIS = 1_000;
@@ -114,10 +115,15 @@ public class PendingEvents {
   private final Map<String, Open> open = new HashMap<>();
 
   private final TreeMap<Long, Integer> openStamps = new TreeMap<>();
+
+  /** Open events whose write has not returned yet: nobody can tell yet whether it happened. */
+  private final Set<String> inFlight = new HashSet<>();
+
   private final Map<String, Writer> writers = new ConcurrentHashMap<>();
   private final Set<String> collections = new HashSet<>();
   private String writerId;
   private long lastStamp;
+  private boolean stampedSinceTold;
   private long leaseUntil;
   private long toldDoneBefore = -1;
   private long toldAt;
@@ -168,12 +174,14 @@ public class PendingEvents {
         collections.add(collection);
       }
       lastStamp = now;
+      stampedSinceTold = true;
       Date stamped = new Date(now);
       for (EventMessage event : events) {
         entries.add(OutboxEntries.write(event).append(WRITER, writerId).append(STAMPED, stamped));
         if (open.put(event.eventId(), new Open(collection, aggregateId, now)) == null) {
           openStamps.merge(now, 1, Integer::sum);
         }
+        inFlight.add(event.eventId());
       }
     }
     synchronized (removed) {
@@ -185,6 +193,24 @@ public class PendingEvents {
   /** The events' write did not happen: they wait nowhere. */
   public synchronized void abandon(Collection<String> eventIds) {
     eventIds.forEach(this::close);
+  }
+
+  /** The events' write happened: they wait in their document until published. */
+  public synchronized void written(Collection<String> eventIds) {
+    inFlight.removeAll(eventIds);
+  }
+
+  /**
+   * The events' write failed in a way that does not say whether it happened (the connection broke
+   * after it was sent): they stay open, and the relay looks in their document after half a lease.
+   */
+  public synchronized void unsure(Collection<String> eventIds) {
+    inFlight.removeAll(eventIds);
+  }
+
+  /** Whether this instance stamped the event and has not seen it done. */
+  public synchronized boolean isOpen(String eventId) {
+    return open.containsKey(eventId);
   }
 
   /**
@@ -210,6 +236,7 @@ public class PendingEvents {
   /** Closes an open event; false when it was not open. Callers hold this object's lock. */
   private boolean close(String eventId) {
     Open was = open.remove(eventId);
+    inFlight.remove(eventId);
     if (was == null) {
       return false;
     }
@@ -297,9 +324,7 @@ public class PendingEvents {
     // Worth telling only when something stamped since the last tell is done now; at most once a
     // second, so that a quiet desk's events, published one by one, cost one write a second at most.
     boolean moved =
-        doneBefore > toldDoneBefore
-            && lastStamp >= toldDoneBefore
-            && now - toldAt >= PROGRESS_INTERVAL_MILLIS;
+        doneBefore > toldDoneBefore && stampedSinceTold && now - toldAt >= PROGRESS_INTERVAL_MILLIS;
     if (leaseLow || moved) {
       renewNow(now);
     }
@@ -319,7 +344,7 @@ public class PendingEvents {
     Map<Ref, List<String>> refs = new LinkedHashMap<>();
     open.forEach(
         (eventId, event) -> {
-          if (event.stamped() < before) {
+          if (event.stamped() < before && !inFlight.contains(eventId)) {
             refs.computeIfAbsent(
                     new Ref(event.collection(), event.aggregateId()), ref -> new ArrayList<>())
                 .add(eventId);
@@ -341,11 +366,17 @@ public class PendingEvents {
   private void renewNow(long now) {
     long doneBefore = doneBeforeNow(now);
     Date until = new Date(now + lease.toMillis());
+    // Nothing is stamped from now on before what is told here, even if the clock steps back.
+    lastStamp = Math.max(lastStamp, now);
     boolean renewed =
         writerId != null
             && writers()
                     .updateOne(
-                        Filters.and(Filters.eq("_id", writerId), Filters.eq(RELEASED, false)),
+                        // Not once another instance claimed it for lapsed, nor once released.
+                        Filters.and(
+                            Filters.eq("_id", writerId),
+                            Filters.eq(RELEASED, false),
+                            Filters.exists(RECOVERING, false)),
                         new Document(
                             "$set",
                             new Document(UNTIL, until).append(DONE_BEFORE, new Date(doneBefore))))
@@ -356,18 +387,20 @@ public class PendingEvents {
         // Recovered by another instance: what is open now it published, or this relay publishes.
         log.warn("Outbox writer {} was taken for lapsed; writing as a new one", writerId);
       }
-      writerId = "writer-" + UUID.randomUUID();
+      String id = "writer-" + UUID.randomUUID();
       writers()
           .insertOne(
-              new Document("_id", writerId)
+              new Document("_id", id)
                   .append(UNTIL, until)
                   .append(DONE_BEFORE, new Date(doneBefore))
                   .append(COLLECTIONS, List.copyOf(collections))
                   .append(RELEASED, false));
+      writerId = id;
     }
     leaseUntil = now + lease.toMillis();
     toldDoneBefore = doneBefore;
     toldAt = now;
+    stampedSinceTold = false;
   }
 
   /**
@@ -382,6 +415,8 @@ public class PendingEvents {
       if (id == null) {
         return;
       }
+      // A write after this stamps under a new writer, whose lease no relay renews: it is recovered.
+      writerId = null;
       Instant now = clock.instant();
       open.forEach(
           (eventId, event) ->
@@ -394,10 +429,7 @@ public class PendingEvents {
                       "left open when its writer stopped")));
     }
     postpone(left);
-    synchronized (this) {
-      released(id);
-      writerId = null;
-    }
+    released(id);
   }
 
   /** Marks a writer released: nothing it stamped waits for it any more. */
@@ -414,13 +446,16 @@ public class PendingEvents {
   }
 
   /**
-   * Writers whose lease ran out without a release: they crashed, and what they stamped from their
-   * last told {@code doneBefore} on may wait unpublished. Forgets writers released a week ago.
+   * Claims for {@code claimant} the writers whose lease ran out without a release (they crashed):
+   * what they stamped from their last told {@code doneBefore} on may wait unpublished. A claimed
+   * writer can no longer renew its lease (were it only slow, it goes on under a new id), its events
+   * still count as waiting until {@link #released}, and another claimant takes it over only once
+   * this claim's lease has run out too. Forgets writers released a week ago.
    */
-  public List<DeadWriter> deadWriters() {
+  public List<DeadWriter> claimLapsed(String claimant) {
     long now = leaseClock.millis();
     String me = writer();
-    List<DeadWriter> dead = new ArrayList<>();
+    List<DeadWriter> claimed = new ArrayList<>();
     List<String> forgotten = new ArrayList<>();
     writers()
         .find()
@@ -433,8 +468,21 @@ public class PendingEvents {
                 if (writer.until() < now - RELEASED_KEPT.toMillis()) {
                   forgotten.add(id);
                 }
-              } else if (writer.until() < now && !id.equals(me)) {
-                dead.add(
+              } else if (writer.until() < now
+                  && !id.equals(me)
+                  && writers()
+                          .updateOne(
+                              Filters.and(
+                                  Filters.eq("_id", id),
+                                  Filters.eq(RELEASED, false),
+                                  Filters.lt(UNTIL, new Date(now))),
+                              new Document(
+                                  "$set",
+                                  new Document(RECOVERING, claimant)
+                                      .append(UNTIL, new Date(now + lease.toMillis()))))
+                          .getMatchedCount()
+                      > 0) {
+                claimed.add(
                     new DeadWriter(
                         id,
                         Instant.ofEpochMilli(writer.doneBefore()),
@@ -444,7 +492,7 @@ public class PendingEvents {
     if (!forgotten.isEmpty()) {
       writers().deleteMany(Filters.in("_id", forgotten));
     }
-    return dead;
+    return claimed;
   }
 
   /** The markers of these events, by event id; events without a marker are left out. */

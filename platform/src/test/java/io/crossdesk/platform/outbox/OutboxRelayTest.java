@@ -47,7 +47,12 @@ class OutboxRelayTest {
 
     assertThat(publishedIds()).containsExactlyInAnyOrderElementsOf(eventIds);
     assertThat(fixture.waiting()).isZero();
-    assertThat(fixture.markers()).as("no marker was ever written").isZero();
+    assertThat(fixture.commandsOn(PendingEvents.COLLECTION))
+        .as("no command on markers, the sweep's look for due retries aside")
+        .isLessThanOrEqualTo(1);
+    assertThat(fixture.commandsOn(PendingEvents.WRITERS))
+        .as("the writer's lease: registered, and told where it writes")
+        .isEqualTo(2);
     // The documents are not rewritten per event: their next write drops what was published.
     assertThat(fixture.outbox("p-0")).hasSize(1);
     fixture.clock.advance(RelayFixture.LEASE.multipliedBy(2));
@@ -118,6 +123,33 @@ class OutboxRelayTest {
     OutboxRelay next = fixture.relay(500);
     assertThat(next.sweep()).isOne();
     assertThat(publishedIds()).containsExactly(event.eventId());
+    assertThat(fixture.markers()).isZero();
+  }
+
+  @Test
+  void an_event_whose_write_may_have_failed_is_published_from_its_document_after_half_a_lease() {
+    OutboxRelay relay = fixture.relay(500);
+    PendingEvents pending = fixture.pending();
+    // The insert reached the store, but its answer was lost: nobody knows it happened.
+    EventMessage landed = fixture.event("u-1");
+    fixture.insert(null, "u-1", List.of(landed));
+    pending.unsure(List.of(landed.eventId()));
+    // The same, but the insert never reached the store.
+    EventMessage lost = fixture.event("u-2");
+    pending.open(RelayFixture.COLLECTION, "u-2", List.of(lost));
+    pending.unsure(List.of(lost.eventId()));
+    // Still being written: nothing can be told about it yet.
+    EventMessage inFlight = fixture.event("u-3");
+    pending.open(RelayFixture.COLLECTION, "u-3", List.of(inFlight));
+
+    assertThat(relay.relayAll()).as("not before half a lease").isZero();
+    fixture.clock.advance(RelayFixture.LEASE.dividedBy(2).plusSeconds(1));
+    assertThat(relay.relayAll()).isOne();
+
+    assertThat(publishedIds()).containsExactly(landed.eventId());
+    assertThat(pending.isOpen(landed.eventId())).isFalse();
+    assertThat(pending.isOpen(lost.eventId())).as("never written: forgotten").isFalse();
+    assertThat(pending.isOpen(inFlight.eventId())).as("its write has not returned").isTrue();
     assertThat(fixture.markers()).isZero();
   }
 
@@ -253,8 +285,8 @@ class OutboxRelayTest {
       fixture.insert(crashed, null, "backlog-" + i, List.of(event));
     }
     fixture.clock.advance(RelayFixture.LEASE.plusSeconds(1));
-    OutboxRelay first = fixture.relay(500);
-    OutboxRelay second = fixture.relay(500);
+    OutboxRelay first = fixture.relayOfAnotherInstance(500);
+    OutboxRelay second = fixture.relayOfAnotherInstance(500);
     CyclicBarrier together = new CyclicBarrier(2);
 
     CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> sweepAt(together, first));

@@ -1,7 +1,11 @@
 package io.crossdesk.platform.outbox;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.crossdesk.platform.events.EventMessage;
 import io.crossdesk.testsupport.MutableClock;
 import io.crossdesk.testsupport.TestInfrastructure;
@@ -14,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.BsonValue;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -30,6 +35,7 @@ public final class RelayFixture implements AutoCloseable {
   static final String COLLECTION = "parcels";
 
   final MongoClient client;
+  private final Map<String, Integer> commands = new java.util.concurrent.ConcurrentHashMap<>();
   public final MongoTemplate mongo;
   private PendingEvents pending;
   public final String topic = "relay-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -39,7 +45,21 @@ public final class RelayFixture implements AutoCloseable {
   public RelayFixture() {
     TestInfrastructure infrastructure = TestInfrastructure.get();
     String database = "relay-" + UUID.randomUUID().toString().substring(0, 8);
-    client = MongoClients.create(infrastructure.mongoUri(database));
+    client =
+        MongoClients.create(
+            MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(infrastructure.mongoUri(database)))
+                .addCommandListener(
+                    new CommandListener() {
+                      @Override
+                      public void commandStarted(CommandStartedEvent event) {
+                        BsonValue target = event.getCommand().get(event.getCommandName());
+                        if (target != null && target.isString()) {
+                          commands.merge(target.asString().getValue(), 1, Integer::sum);
+                        }
+                      }
+                    })
+                .build());
     mongo = new MongoTemplate(client, database);
   }
 
@@ -63,6 +83,14 @@ public final class RelayFixture implements AutoCloseable {
     return relay(batchSize, Duration.ZERO);
   }
 
+  /** A relay of another instance: its own writer, markers and memory of what is done. */
+  OutboxRelay relayOfAnotherInstance(int batchSize) {
+    return relay(
+        properties(batchSize, Duration.ZERO),
+        TestInfrastructure.get().kafkaBootstrapServers(),
+        anotherWriter());
+  }
+
   /** A relay that gathers the markers of published events for {@code markerRemovalDelay}. */
   OutboxRelay relay(int batchSize, Duration markerRemovalDelay) {
     return relay(
@@ -78,10 +106,24 @@ public final class RelayFixture implements AutoCloseable {
   }
 
   private OutboxRelay relay(
+      OutboxProperties properties, String bootstrapServers, PendingEvents pending) {
+    return relay(properties, bootstrapServers, 10_000, 20_000, pending);
+  }
+
+  private OutboxRelay relay(
       OutboxProperties properties,
       String bootstrapServers,
       int maxBlockMillis,
       int deliveryTimeoutMillis) {
+    return relay(properties, bootstrapServers, maxBlockMillis, deliveryTimeoutMillis, pending());
+  }
+
+  private OutboxRelay relay(
+      OutboxProperties properties,
+      String bootstrapServers,
+      int maxBlockMillis,
+      int deliveryTimeoutMillis,
+      PendingEvents pending) {
     DefaultKafkaProducerFactory<String, String> factory =
         new DefaultKafkaProducerFactory<>(
             Map.of(
@@ -105,7 +147,7 @@ public final class RelayFixture implements AutoCloseable {
     return new OutboxRelay(
         mongo,
         new KafkaTemplate<>(factory),
-        pending(),
+        pending,
         new ParkedEvents(mongo),
         properties,
         clock,
@@ -179,6 +221,11 @@ public final class RelayFixture implements AutoCloseable {
   public List<Document> outbox(String id) {
     Document document = mongo.getCollection(COLLECTION).find(new Document("_id", id)).first();
     return document == null ? List.of() : document.getList(OutboxEntries.FIELD, Document.class);
+  }
+
+  /** How many commands this fixture's client sent on {@code collection} so far. */
+  public int commandsOn(String collection) {
+    return commands.getOrDefault(collection, 0);
   }
 
   public long markers() {
