@@ -71,6 +71,13 @@ public class PendingEvents {
   /** How often at most a busy writer tells how far it is done, in milliseconds. */
   static final long PROGRESS_INTERVAL_MILLIS = 1_000;
 
+  /**
+   * The same while other instances write to the same collections: they read the progress to tell an
+   * entry of this writer still waiting (which they publish too, to keep an aggregate's events in
+   * order) from one published a moment ago.
+   */
+  static final long PROGRESS_INTERVAL_SHARED_MILLIS = 100;
+
   /** How long a writer that stopped or was recovered is remembered. */
   static final Duration RELEASED_KEPT = Duration.ofDays(7);
 
@@ -124,6 +131,10 @@ public class PendingEvents {
   private String writerId;
   private long lastStamp;
   private boolean stampedSinceTold;
+
+  /** Whether another live writer was seen at the last look at the writers. */
+  private volatile boolean othersWriting;
+
   private long leaseUntil;
   private long toldDoneBefore = -1;
   private long toldAt;
@@ -312,7 +323,8 @@ public class PendingEvents {
 
   /**
    * Renews this writer's lease when two thirds of it are left, and tells how far the writer is done
-   * when that moved, at most once a second. Called by the relay between its passes.
+   * when that moved: at most once a second, or ten times while other instances write as well.
+   * Called by the relay between its passes.
    */
   public synchronized void renew() {
     if (writerId == null) {
@@ -323,8 +335,8 @@ public class PendingEvents {
     boolean leaseLow = now > leaseUntil - lease.toMillis() * 2 / 3;
     // Worth telling only when something stamped since the last tell is done now; at most once a
     // second, so that a quiet desk's events, published one by one, cost one write a second at most.
-    boolean moved =
-        doneBefore > toldDoneBefore && stampedSinceTold && now - toldAt >= PROGRESS_INTERVAL_MILLIS;
+    long interval = othersWriting ? PROGRESS_INTERVAL_SHARED_MILLIS : PROGRESS_INTERVAL_MILLIS;
+    boolean moved = doneBefore > toldDoneBefore && stampedSinceTold && now - toldAt >= interval;
     if (leaseLow || moved) {
       renewNow(now);
     }
@@ -457,6 +469,7 @@ public class PendingEvents {
     String me = writer();
     List<DeadWriter> claimed = new ArrayList<>();
     List<String> forgotten = new ArrayList<>();
+    boolean[] others = {false};
     writers()
         .find()
         .forEach(
@@ -464,6 +477,7 @@ public class PendingEvents {
               String id = document.getString("_id");
               Writer writer = toWriter(document);
               writers.put(id, writer);
+              others[0] |= !writer.released() && writer.until() >= now && !id.equals(me);
               if (writer.released()) {
                 if (writer.until() < now - RELEASED_KEPT.toMillis()) {
                   forgotten.add(id);
@@ -492,6 +506,7 @@ public class PendingEvents {
     if (!forgotten.isEmpty()) {
       writers().deleteMany(Filters.in("_id", forgotten));
     }
+    othersWriting = others[0];
     return claimed;
   }
 
