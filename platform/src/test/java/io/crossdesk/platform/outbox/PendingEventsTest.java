@@ -99,6 +99,23 @@ class PendingEventsTest {
         .containsExactly(other.writer());
   }
 
+  @Test
+  void a_clock_that_steps_back_never_stamps_an_event_behind_the_progress_told() {
+    PendingEvents other = fixture.anotherWriter();
+    List<Document> first = other.open("parcels", "p-1", List.of(event()));
+    other.done(List.of(first.get(0).getString("eventId")));
+    fixture.clock.advance(Duration.ofSeconds(2));
+    other.renew();
+    // The machine's clock is set back, as a time sync may do.
+    fixture.clock.advance(Duration.ofSeconds(-10));
+
+    List<Document> second = other.open("parcels", "p-1", List.of(event()));
+
+    assertThat(pending.stillPending(second))
+        .as("waiting for every other instance, however the clock moved")
+        .hasSize(1);
+  }
+
   private EventMessage event() {
     return fixture.event("p-1");
   }
