@@ -189,9 +189,10 @@ public class PendingEvents {
       Date stamped = new Date(now);
       for (EventMessage event : events) {
         entries.add(OutboxEntries.write(event).append(WRITER, writerId).append(STAMPED, stamped));
-        if (open.put(event.eventId(), new Open(collection, aggregateId, now)) == null) {
-          openStamps.merge(now, 1, Integer::sum);
-        }
+        // Opened again (a write decided again with the same event): counted once, stamped now.
+        close(event.eventId());
+        open.put(event.eventId(), new Open(collection, aggregateId, now));
+        openStamps.merge(now, 1, Integer::sum);
         inFlight.add(event.eventId());
       }
     }

@@ -116,6 +116,21 @@ class PendingEventsTest {
         .hasSize(1);
   }
 
+  @Test
+  void an_event_opened_again_counts_once_and_its_progress_moves_past_it_once_done() {
+    EventMessage event = event();
+    pending.open("parcels", "p-1", List.of(event));
+    fixture.clock.advance(Duration.ofSeconds(1));
+    // The write lost a race and was decided again with the same event.
+    List<Document> again = pending.open("parcels", "p-1", List.of(event));
+    pending.done(List.of(event.eventId()));
+    fixture.clock.advance(Duration.ofSeconds(1));
+    pending.renew();
+
+    assertThat(fixture.waiting()).isZero();
+    assertThat(fixture.anotherWriter().stillPending(again)).isEmpty();
+  }
+
   private EventMessage event() {
     return fixture.event("p-1");
   }
