@@ -228,7 +228,7 @@ public class AggregateStore<A> {
       sideWrites.failed(null, created);
       throw translated(failed);
     }
-    pending.written(eventIds);
+    pending.returned(eventIds);
     if (!eventIds.isEmpty()) {
       relay.enqueue(collection(), id, outbox);
     }
@@ -349,21 +349,8 @@ public class AggregateStore<A> {
       return after;
     }
     // Stamped once every decision is made: a refusal among them leaves nothing open.
-    List<Document> updates = new ArrayList<>(writes.size());
     for (KnownWrite<A> write : writes) {
       write.added().addAll(pending.open(collection(), write.id(), write.change().events()));
-      Document set = write.set();
-      if (!write.added().isEmpty()) {
-        set.append(OUTBOX, write.added());
-      }
-      Document update = new Document("$inc", new Document(VERSION, 1L));
-      if (!set.isEmpty()) {
-        update.append("$set", set);
-      }
-      if (!write.unset().isEmpty()) {
-        update.append("$unset", write.unset());
-      }
-      updates.add(update);
     }
     Map<String, List<String>> eventIds = new LinkedHashMap<>();
     writes.forEach(write -> eventIds.put(write.id(), eventIds(write.change().events())));
@@ -378,11 +365,11 @@ public class AggregateStore<A> {
       matched =
           documents()
               .bulkWrite(
-                  java.util.stream.IntStream.range(0, writes.size())
-                      .mapToObj(
-                          at ->
+                  writes.stream()
+                      .map(
+                          write ->
                               new UpdateOneModel<Document>(
-                                  sameVersion(writes.get(at).id(), version), updates.get(at)))
+                                  sameVersion(write.id(), version), write.update()))
                       .toList(),
                   new BulkWriteOptions().ordered(false))
               .getMatchedCount();
@@ -398,14 +385,14 @@ public class AggregateStore<A> {
             .forEach(document -> stored.put(document.getString("_id"), document));
       } catch (RuntimeException unreadable) {
         // The store is gone: whether they were written, the relay looks in half a lease.
-        eventIds.values().forEach(pending::unsure);
+        eventIds.values().forEach(pending::returned);
         writes.forEach(write -> sideWrites.failed(write.before(), write.change().after()));
         throw translated(unreadable);
       }
     }
     for (KnownWrite<A> write : writes) {
       if (matched == writes.size() || isWritten(write, version, stored.get(write.id()))) {
-        pending.written(eventIds.get(write.id()));
+        pending.returned(eventIds.get(write.id()));
         if (!write.added().isEmpty()) {
           relay.enqueue(collection(), write.id(), write.added());
         }
@@ -438,6 +425,22 @@ public class AggregateStore<A> {
       List<Document> added) {
     KnownWrite(int index, String id, A before, Change<A> change, Document set, Document unset) {
       this(index, id, before, change, set, unset, new ArrayList<>());
+    }
+
+    /** The versioned update of the decision, with its stamped entries in the outbox. */
+    Document update() {
+      Document setting = new Document(set);
+      if (!added.isEmpty()) {
+        setting.append(OUTBOX, added);
+      }
+      Document update = new Document("$inc", new Document(VERSION, 1L));
+      if (!setting.isEmpty()) {
+        update.append("$set", setting);
+      }
+      if (!unset.isEmpty()) {
+        update.append("$unset", unset);
+      }
+      return update;
     }
   }
 
@@ -587,7 +590,7 @@ public class AggregateStore<A> {
       sideWrites.failed(before, change.after());
       return false;
     }
-    pending.written(eventIds);
+    pending.returned(eventIds);
     if (nothingPending && !added.isEmpty()) {
       // the version held, so the pending part of the outbox is exactly what this write added
       relay.enqueue(collection(), id, added);
@@ -605,7 +608,7 @@ public class AggregateStore<A> {
    */
   private void settleFailed(List<String> eventIds, boolean sent, RuntimeException failed) {
     if (sent && !(failed instanceof MongoServerException)) {
-      pending.unsure(eventIds);
+      pending.returned(eventIds);
     } else {
       pending.abandon(eventIds);
     }

@@ -207,16 +207,13 @@ public class PendingEvents {
     eventIds.forEach(this::close);
   }
 
-  /** The events' write happened: they wait in their document until published. */
-  public synchronized void written(Collection<String> eventIds) {
-    inFlight.removeAll(eventIds);
-  }
-
   /**
-   * The events' write failed in a way that does not say whether it happened (the connection broke
-   * after it was sent): they stay open, and the relay looks in their document after half a lease.
+   * The events' write returned: it happened, or it failed in a way that does not say whether it
+   * happened (the connection broke after it was sent). Either way their document now tells, so the
+   * events stay open and the relay may look for them there once they have waited half a lease; a
+   * write that surely did not happen is {@link #abandon}ed instead.
    */
-  public synchronized void unsure(Collection<String> eventIds) {
+  public synchronized void returned(Collection<String> eventIds) {
     inFlight.removeAll(eventIds);
   }
 

@@ -133,11 +133,11 @@ class OutboxRelayTest {
     // The insert reached the store, but its answer was lost: nobody knows it happened.
     EventMessage landed = fixture.event("u-1");
     fixture.insert(null, "u-1", List.of(landed));
-    pending.unsure(List.of(landed.eventId()));
+    pending.returned(List.of(landed.eventId()));
     // The same, but the insert never reached the store.
     EventMessage lost = fixture.event("u-2");
     pending.open(RelayFixture.COLLECTION, "u-2", List.of(lost));
-    pending.unsure(List.of(lost.eventId()));
+    pending.returned(List.of(lost.eventId()));
     // Still being written: nothing can be told about it yet.
     EventMessage inFlight = fixture.event("u-3");
     pending.open(RelayFixture.COLLECTION, "u-3", List.of(inFlight));
